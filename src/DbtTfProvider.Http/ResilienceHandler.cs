@@ -1,0 +1,186 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace DbtTfProvider.Http;
+
+/// <summary>
+/// Retries transient failures of one HTTP call: 429, 500, 502, 503, 504 and transport errors, with exponential backoff
+/// and full jitter, honouring <c>Retry-After</c>, within a per-attempt timeout and a total deadline. A request that is
+/// not idempotent (see <see cref="RequestIdempotencyOptions"/>) is retried only after failures that prove the service
+/// did not process it; any other failure of such a request surfaces as <see cref="AmbiguousRequestException"/>.
+/// </summary>
+/// <remarks>
+/// What proves "not processed": no connection was made (DNS, connection refused, connect timeout, TLS handshake,
+/// proxy tunnel), a 429 (the rate limiter rejects before the request is handled), or a 503 that carries
+/// <c>Retry-After</c> (the service says it is unavailable and when to come back: maintenance or overload shedding).
+/// A 500, 502, 504 or a 503 without <c>Retry-After</c>, a reset or a timeout after the request was sent may come after
+/// the service committed the change, so they are ambiguous.
+/// After the last attempt a retryable answer is returned as it is (the client turns it into its typed error); a
+/// transport failure becomes <see cref="ServiceUnavailableException"/>. Cancellation by the caller's token is
+/// propagated at once, also while waiting between attempts. Only the method and path are logged: never headers, query
+/// strings or bodies.
+/// </remarks>
+public sealed partial class ResilienceHandler : DelegatingHandler
+{
+    private readonly ResilienceOptions _options;
+    private readonly ILogger _logger;
+    private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+
+    public ResilienceHandler(ResilienceOptions options, ILogger logger)
+    {
+        options.Validate();
+        _options = options;
+        _logger = logger;
+        var time = options.TimeProvider;
+        _delay = options.Delay ?? ((delay, token) => Task.Delay(delay, time, token));
+    }
+
+    public ResilienceHandler(ResilienceOptions options, ILogger logger, HttpMessageHandler innerHandler)
+        : this(options, logger) => InnerHandler = innerHandler;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var method = request.Method.Method;
+        var path = request.RequestUri?.AbsolutePath ?? "";
+        var idempotent = request.IsIdempotent();
+        var time = _options.TimeProvider;
+        var start = time.GetTimestamp();
+        TimeSpan Remaining() => _options.TotalTimeout - time.GetElapsedTime(start);
+
+        // A body is sent again on a retry, so it must be re-readable.
+        if (request.Content is not null)
+            await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var remaining = Remaining();
+            if (remaining <= TimeSpan.Zero)
+                throw new ServiceUnavailableException(method, path, $"no answer within the total timeout of {Format(_options.TotalTimeout)}", attempt - 1, null);
+
+            var outcome = await SendOnceAsync(request, remaining < _options.AttemptTimeout ? remaining : _options.AttemptTimeout, cancellationToken)
+                .ConfigureAwait(false);
+            if (!outcome.Retryable)
+                return outcome.Response!;
+
+            if (!outcome.NotProcessed && !idempotent)
+            {
+                var status = outcome.Response?.StatusCode;
+                outcome.Response?.Dispose();
+                LogAmbiguous(_logger, method, path, outcome.Reason);
+                throw new AmbiguousRequestException(method, path, outcome.Reason, status, attempt, outcome.Error);
+            }
+
+            var delay = NextDelay(outcome, attempt);
+            var giveUpReason = attempt > _options.MaxRetries ? "no retries left"
+                : delay >= Remaining() ? "the total timeout leaves no time for another attempt"
+                : null;
+            if (giveUpReason is not null)
+            {
+                LogGiveUp(_logger, method, path, outcome.Reason, attempt, giveUpReason);
+                if (outcome.Response is { } last)
+                    return last;
+                throw new ServiceUnavailableException(method, path, outcome.Reason, attempt, outcome.Error);
+            }
+
+            LogRetry(_logger, method, path, outcome.Reason, attempt, _options.MaxRetries, (long)delay.TotalMilliseconds);
+            outcome.Response?.Dispose();
+            await _delay(delay, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    private async Task<Outcome> SendOnceAsync(HttpRequestMessage request, TimeSpan timeout, CancellationToken callerToken)
+    {
+        using var timeoutSource = new CancellationTokenSource(timeout, _options.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, timeoutSource.Token);
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await base.SendAsync(request, linked.Token).ConfigureAwait(false);
+            // Read the whole answer inside the attempt: the attempt timeout then covers the body, and an answer cut
+            // off half-way is handled like any other transport failure.
+            await response.Content.LoadIntoBufferAsync(linked.Token).ConfigureAwait(false);
+            LogAttempt(_logger, request.Method.Method, request.RequestUri?.AbsolutePath ?? "", (int)response.StatusCode);
+            return ClassifyResponse(response);
+        }
+        catch (Exception error) when (error is HttpRequestException or IOException or OperationCanceledException)
+        {
+            response?.Dispose();
+            callerToken.ThrowIfCancellationRequested();
+            if (timeoutSource.IsCancellationRequested)
+                return Outcome.Failure($"no answer within {Format(timeout)}", notProcessed: false, error);
+            return ClassifyTransportError(error);
+        }
+    }
+
+    private Outcome ClassifyResponse(HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        var retryAfter = RetryAfter(response);
+        var reason = $"answered {status} {response.ReasonPhrase}".TrimEnd();
+        return status switch
+        {
+            429 => Outcome.RetryableAnswer(response, reason, notProcessed: true, retryAfter),
+            503 when retryAfter is not null => Outcome.RetryableAnswer(response, reason, notProcessed: true, retryAfter),
+            500 or 502 or 503 or 504 => Outcome.RetryableAnswer(response, reason, notProcessed: false, retryAfter),
+            _ => Outcome.Final(response),
+        };
+    }
+
+    private static Outcome ClassifyTransportError(Exception error) => error switch
+    {
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError } e =>
+            Outcome.Failure($"could not connect ({e.HttpRequestError})", notProcessed: true, error),
+        // SocketsHttpHandler's ConnectTimeout: an OperationCanceledException wrapping a TimeoutException.
+        OperationCanceledException { InnerException: TimeoutException } =>
+            Outcome.Failure("could not connect (connect timeout)", notProcessed: true, error),
+        HttpRequestException e => Outcome.Failure($"transport error after sending ({e.HttpRequestError})", notProcessed: false, error),
+        _ => Outcome.Failure($"transport error after sending ({error.GetType().Name})", notProcessed: false, error),
+    };
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header is null)
+            return null;
+        var delay = header.Delta ?? (header.Date is { } date ? date - _options.TimeProvider.GetUtcNow() : (TimeSpan?)null);
+        return delay is { } d && d < TimeSpan.Zero ? TimeSpan.Zero : delay;
+    }
+
+    /// <summary>The server's Retry-After when given, else full jitter: uniform in [0, min(MaxDelay, BaseDelay * 2^(attempt-1))].</summary>
+    internal TimeSpan NextDelay(TimeSpan? retryAfter, int attempt)
+    {
+        if (retryAfter is { } serverDelay)
+            return serverDelay < _options.MaxDelay ? serverDelay : _options.MaxDelay;
+        var bound = Math.Min(_options.MaxDelay.Ticks, _options.BaseDelay.Ticks * Math.Pow(2, Math.Min(attempt - 1, 62)));
+        return TimeSpan.FromTicks((long)(bound * Math.Clamp(_options.Random(), 0, 1)));
+    }
+
+    private TimeSpan NextDelay(Outcome outcome, int attempt) => NextDelay(outcome.RetryAfter, attempt);
+
+    private static string Format(TimeSpan span) =>
+        span.TotalSeconds >= 1 ? $"{span.TotalSeconds:0.#} s" : $"{span.TotalMilliseconds:0} ms";
+
+    private readonly record struct Outcome(HttpResponseMessage? Response, bool Retryable, bool NotProcessed, string Reason, TimeSpan? RetryAfter, Exception? Error)
+    {
+        public static Outcome Final(HttpResponseMessage response) => new(response, false, false, "", null, null);
+
+        public static Outcome RetryableAnswer(HttpResponseMessage response, string reason, bool notProcessed, TimeSpan? retryAfter) =>
+            new(response, true, notProcessed, reason, retryAfter, null);
+
+        public static Outcome Failure(string reason, bool notProcessed, Exception error) => new(null, true, notProcessed, reason, null, error);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} {Path} answered {Status}")]
+    private static partial void LogAttempt(ILogger logger, string method, string path, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path}: {Reason}; retry {Retry} of {MaxRetries} in {DelayMs} ms")]
+    private static partial void LogRetry(ILogger logger, string method, string path, string reason, int retry, int maxRetries, long delayMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path}: {Reason} after {Attempts} attempt(s); giving up: {GiveUpReason}")]
+    private static partial void LogGiveUp(ILogger logger, string method, string path, string reason, int attempts, string giveUpReason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path}: {Reason}; not retried: the request is not idempotent and may have been processed")]
+    private static partial void LogAmbiguous(ILogger logger, string method, string path, string reason);
+}

@@ -1,0 +1,87 @@
+using System.Net;
+
+namespace DbtTfProvider.Http;
+
+/// <summary>What kind of refusal an API answer is; callers decide on this, not on status codes.</summary>
+public enum ApiErrorKind
+{
+    /// <summary>400 or 422: the request was rejected; <see cref="ServiceApiException.FieldErrors"/> says where when the service said so.</summary>
+    Validation,
+    /// <summary>401: the credential is not valid.</summary>
+    Unauthorized,
+    /// <summary>403, or a 404 whose message blames permissions: the object may exist but cannot be seen.</summary>
+    Forbidden,
+    /// <summary>404: the object does not exist (or is deleted).</summary>
+    NotFound,
+    /// <summary>409: the object conflicts with one that exists.</summary>
+    Conflict,
+    /// <summary>429 after all retries.</summary>
+    RateLimited,
+    /// <summary>5xx after all retries.</summary>
+    Server,
+    /// <summary>Any other answer, or one this client cannot read.</summary>
+    Unexpected,
+}
+
+/// <summary>The reason the service gave for one field, at its path in the request body (e.g. schedule.date.cron).</summary>
+public sealed record ApiFieldError(IReadOnlyList<string> Path, string Message)
+{
+    public string DottedPath => string.Join('.', Path);
+
+    public override string ToString() => Path.Count == 0 ? Message : $"{DottedPath}: {Message}";
+}
+
+/// <summary>An error answer of a service, in the service's own words; the base of each client's exception type.</summary>
+public abstract class ServiceApiException : Exception
+{
+    protected ServiceApiException(string service, string summary, HttpStatusCode? statusCode, ApiErrorKind kind,
+        IReadOnlyList<ApiFieldError> fieldErrors, string? requestMethod, string? requestPath, Exception? inner = null)
+        : base(BuildMessage(service, summary, statusCode, fieldErrors, requestMethod, requestPath), inner)
+    {
+        Service = service;
+        Summary = summary;
+        StatusCode = statusCode;
+        Kind = kind;
+        FieldErrors = fieldErrors;
+        RequestMethod = requestMethod;
+        RequestPath = requestPath;
+    }
+
+    /// <summary>"dbt Cloud" or "Datafold".</summary>
+    public string Service { get; }
+
+    /// <summary>The service's own message, without the request and status decoration of <see cref="Exception.Message"/>.</summary>
+    public string Summary { get; }
+
+    /// <summary>The HTTP status, or null when the client concluded the error itself from a successful answer.</summary>
+    public HttpStatusCode? StatusCode { get; }
+
+    public ApiErrorKind Kind { get; }
+
+    public IReadOnlyList<ApiFieldError> FieldErrors { get; }
+
+    public string? RequestMethod { get; }
+
+    /// <summary>Path of the failed request (no host, no query).</summary>
+    public string? RequestPath { get; }
+
+    public static ApiErrorKind KindOf(HttpStatusCode status) => (int)status switch
+    {
+        400 or 422 => ApiErrorKind.Validation,
+        401 => ApiErrorKind.Unauthorized,
+        403 => ApiErrorKind.Forbidden,
+        404 or 410 => ApiErrorKind.NotFound,
+        409 => ApiErrorKind.Conflict,
+        429 => ApiErrorKind.RateLimited,
+        >= 500 and <= 599 => ApiErrorKind.Server,
+        _ => ApiErrorKind.Unexpected,
+    };
+
+    private static string BuildMessage(string service, string summary, HttpStatusCode? status, IReadOnlyList<ApiFieldError> fieldErrors,
+        string? method, string? path)
+    {
+        var where = method is null ? service : $"{service}: {method} {path}";
+        var head = status is { } s ? $"{where} answered {(int)s}: {summary}" : $"{where}: {summary}";
+        return fieldErrors.Count == 0 ? head : $"{head} ({string.Join("; ", fieldErrors)})";
+    }
+}
