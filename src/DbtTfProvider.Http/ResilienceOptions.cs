@@ -1,7 +1,7 @@
 namespace DbtTfProvider.Http;
 
 /// <summary>Retry and timeout settings of <see cref="ResilienceHandler"/>.</summary>
-public sealed class ResilienceOptions
+public sealed record ResilienceOptions
 {
     /// <summary>Retries after the first attempt (0 = one attempt only).</summary>
     public int MaxRetries { get; init; } = 4;
@@ -27,6 +27,30 @@ public sealed class ResilienceOptions
     /// <summary>Source of jitter, uniform in [0, 1).</summary>
     public Func<double> Random { get; init; } = System.Random.Shared.NextDouble;
 
+    /// <summary>
+    /// Applies the provider-facing settings (max_retries, timeout_seconds per attempt) to a baseline; the total
+    /// deadline grows if needed so that at least one whole attempt fits.
+    /// </summary>
+    public static ResilienceOptions FromProviderSettings(int? maxRetries, int? timeoutSeconds, ResilienceOptions? baseline = null)
+    {
+        var options = baseline ?? new ResilienceOptions();
+        if (maxRetries is { } retries)
+        {
+            if (retries < 0)
+                throw new ClientOptionsException("max_retries", $"max_retries must be 0 or more, not {retries}");
+            options = options with { MaxRetries = retries };
+        }
+        if (timeoutSeconds is { } seconds)
+        {
+            if (seconds <= 0)
+                throw new ClientOptionsException("timeout_seconds", $"timeout_seconds must be more than 0, not {seconds}");
+            var attempt = TimeSpan.FromSeconds(seconds);
+            options = options with { AttemptTimeout = attempt, TotalTimeout = options.TotalTimeout > attempt ? options.TotalTimeout : attempt };
+        }
+        options.Validate();
+        return options;
+    }
+
     internal void Validate()
     {
         if (MaxRetries < 0) throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, "must be 0 or more");
@@ -38,7 +62,7 @@ public sealed class ResilienceOptions
 
     private static void RequirePositive(TimeSpan value, string name)
     {
-        if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+        if (value <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(name, value, "must be positive");
     }
 }

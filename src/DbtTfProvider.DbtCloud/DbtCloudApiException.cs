@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text.Json;
+using DbtTfProvider.Http;
+
+namespace DbtTfProvider.DbtCloud;
+
+/// <summary>
+/// An error answer of dbt Cloud, in its words: <see cref="UserMessage"/> and <see cref="DeveloperMessage"/> from the
+/// envelope, and for a 400 the field map flattened into (path, message) pairs, e.g. ("schedule.date.cron", "invalid cron").
+/// A 404 whose message blames permissions has <see cref="ApiErrorKind.Forbidden"/>, so that a lost permission is never
+/// taken for a deleted object.
+/// </summary>
+public sealed class DbtCloudApiException : ServiceApiException
+{
+    public const string ServiceName = "dbt Cloud";
+
+    public DbtCloudApiException(string summary, HttpStatusCode? statusCode, ApiErrorKind kind, IReadOnlyList<ApiFieldError> fieldErrors,
+        string? userMessage, string? developerMessage, string? requestMethod, string? requestPath, Exception? inner = null)
+        : base(ServiceName, summary, statusCode, kind, fieldErrors, requestMethod, requestPath, inner)
+    {
+        UserMessage = userMessage;
+        DeveloperMessage = developerMessage;
+    }
+
+    public string? UserMessage { get; }
+
+    public string? DeveloperMessage { get; }
+
+    internal static DbtCloudApiException FromEnvelopeStatus(DbtStatus status, string what) =>
+        new(status.UserMessage ?? $"{what} failed", status.Code == 0 ? null : (HttpStatusCode)status.Code,
+            status.Code == 0 ? ApiErrorKind.Unexpected : KindOf((HttpStatusCode)status.Code), [], status.UserMessage, status.DeveloperMessage, null, null);
+
+    /// <summary>Refit's exception factory: null for a success, else the typed error read from the envelope.</summary>
+    internal static async ValueTask<Exception?> FromResponseAsync(HttpResponseMessage response)
+    {
+        if (response.IsSuccessStatusCode)
+            return null;
+        var status = response.StatusCode;
+        var method = response.RequestMessage?.Method.Method;
+        var path = response.RequestMessage?.RequestUri?.AbsolutePath;
+        string? userMessage = null, developerMessage = null;
+        var fieldErrors = new List<ApiFieldError>();
+        try
+        {
+            var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            if (body.Length > 0)
+            {
+                using var document = JsonDocument.Parse(body);
+                var root = document.RootElement;
+                if (root.ValueKind == JsonValueKind.Object)
+                {
+                    if (root.TryGetProperty("status", out var envelopeStatus) && envelopeStatus.ValueKind == JsonValueKind.Object)
+                    {
+                        userMessage = NonEmptyString(envelopeStatus, "user_message");
+                        developerMessage = NonEmptyString(envelopeStatus, "developer_message");
+                    }
+                    if (status == HttpStatusCode.BadRequest && root.TryGetProperty("data", out var data))
+                        FieldErrorMap.Flatten(data, fieldErrors);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not the envelope (a proxy's page, say): the status alone has to do.
+        }
+
+        var kind = KindOf(status);
+        if (status == HttpStatusCode.NotFound && (userMessage ?? "").Contains("permission", StringComparison.OrdinalIgnoreCase))
+            kind = ApiErrorKind.Forbidden;
+        var summary = userMessage ?? developerMessage ?? $"{(int)status} {response.ReasonPhrase}".TrimEnd();
+        return new DbtCloudApiException(summary, status, kind, fieldErrors, userMessage, developerMessage, method, path);
+    }
+
+    private static string? NonEmptyString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+            ? text
+            : null;
+}
+
+/// <summary>Turns dbt Cloud's 400 <c>data</c>, which mirrors the request with the reason at the offending field, into pairs.</summary>
+internal static class FieldErrorMap
+{
+    public static void Flatten(JsonElement data, List<ApiFieldError> into) => Walk(data, [], into);
+
+    private static void Walk(JsonElement element, List<string> path, List<ApiFieldError> into)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    path.Add(property.Name);
+                    Walk(property.Value, path, into);
+                    path.RemoveAt(path.Count - 1);
+                }
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    // ["reason", ...] is a list of reasons for this field; anything else is an indexed element.
+                    if (item.ValueKind == JsonValueKind.String)
+                        Walk(item, path, into);
+                    else
+                    {
+                        path.Add(index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        Walk(item, path, into);
+                        path.RemoveAt(path.Count - 1);
+                    }
+                    index++;
+                }
+                break;
+            case JsonValueKind.String when path.Count > 0 && element.GetString() is { Length: > 0 } message:
+                into.Add(new ApiFieldError([.. path], message));
+                break;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using DbtTfProvider.Http;
+
+namespace DbtTfProvider.DbtCloud;
+
+/// <summary>Provider-facing settings of the dbt Cloud client (names follow dbt Labs' provider block).</summary>
+public sealed class DbtCloudClientOptions
+{
+    public const string DefaultHostUrl = "https://cloud.getdbt.com/api";
+
+    /// <summary>Includes /api, e.g. https://emea.dbt.com/api; a trailing slash is removed.</summary>
+    public string HostUrl { get; init; } = DefaultHostUrl;
+
+    public required long AccountId { get; init; }
+
+    /// <summary>Sent as "Authorization: Token ..."; never logged.</summary>
+    public required string Token { get; init; }
+
+    /// <summary>Retries after the first attempt; null keeps the default.</summary>
+    public int? MaxRetries { get; init; }
+
+    /// <summary>Timeout of one attempt in seconds; null keeps the default (30).</summary>
+    public int? TimeoutSeconds { get; init; }
+
+    /// <summary>Version in the User-Agent "terraform-provider-dbtcloud/&lt;version&gt;"; null: this library's version.</summary>
+    public string? ProviderVersion { get; init; }
+
+    /// <summary>Baseline retry policy (tests inject clocks here); <see cref="MaxRetries"/> and <see cref="TimeoutSeconds"/> apply on top.</summary>
+    public ResilienceOptions? Resilience { get; init; }
+
+    /// <summary>Replaces the socket handler (tests).</summary>
+    public HttpMessageHandler? Transport { get; init; }
+}

@@ -1,0 +1,102 @@
+using System.Text.Json.Serialization;
+
+namespace DbtTfProvider.DbtCloud;
+
+/// <summary>dbt Cloud wraps every answer: {"status": {...}, "data": ..., "extra": {...}}. Unwrapped only by <see cref="Envelope"/>.</summary>
+public sealed class DbtEnvelope<T>
+{
+    public DbtStatus? Status { get; set; }
+    public T? Data { get; set; }
+    public DbtExtra? Extra { get; set; }
+}
+
+public sealed class DbtStatus
+{
+    public int Code { get; set; }
+    public bool IsSuccess { get; set; }
+    public string? UserMessage { get; set; }
+    public string? DeveloperMessage { get; set; }
+}
+
+public sealed class DbtExtra
+{
+    public DbtPagination? Pagination { get; set; }
+}
+
+public sealed class DbtPagination
+{
+    public int Count { get; set; }
+    public int TotalCount { get; set; }
+}
+
+/// <summary>The one place that takes <c>data</c> out of the envelope, and walks offset/limit pages.</summary>
+internal static class Envelope
+{
+    /// <summary>Largest page the service serves (a larger limit answers 400).</summary>
+    public const int PageSize = 100;
+
+    /// <summary>Upper bound on pages read for one list, so that a service that ignores offset cannot loop forever.</summary>
+    private const int MaxPages = 10_000;
+
+    public static T Data<T>(DbtEnvelope<T> envelope, string what) where T : class
+    {
+        if (envelope.Status is { IsSuccess: false } status)
+            throw DbtCloudApiException.FromEnvelopeStatus(status, what);
+        return envelope.Data ?? throw new DbtCloudApiException(
+            $"the answer to {what} has no data", null, Http.ApiErrorKind.Unexpected, [], null, null, null, null);
+    }
+
+    public static async Task<List<T>> ReadAllPagesAsync<T>(
+        Func<int, int, CancellationToken, Task<DbtEnvelope<List<T>>>> page, string what, CancellationToken cancellationToken)
+    {
+        var all = new List<T>();
+        for (var pages = 0; pages < MaxPages; pages++)
+        {
+            var envelope = await page(all.Count, PageSize, cancellationToken).ConfigureAwait(false);
+            var items = Data(envelope, what);
+            all.AddRange(items);
+            var total = envelope.Extra?.Pagination?.TotalCount;
+            if (items.Count == 0 || (total is { } t ? all.Count >= t : items.Count < PageSize))
+                return all;
+        }
+        throw new DbtCloudApiException($"{what} did not end after {MaxPages} pages", null, Http.ApiErrorKind.Unexpected, [], null, null, null, null);
+    }
+}
+
+/// <summary>Soft delete: every object carries a state.</summary>
+public static class DbtObjectState
+{
+    public const int Active = 1;
+    public const int Deleted = 2;
+}
+
+public sealed class DbtAccount
+{
+    public long Id { get; set; }
+    public string Name { get; set; } = "";
+    public int State { get; set; } = DbtObjectState.Active;
+}
+
+public sealed class DbtProject
+{
+    public long Id { get; set; }
+    public long AccountId { get; set; }
+    public string Name { get; set; } = "";
+    public int State { get; set; } = DbtObjectState.Active;
+}
+
+public sealed class DbtEnvironment
+{
+    public long Id { get; set; }
+    public long AccountId { get; set; }
+    public long ProjectId { get; set; }
+    public string Name { get; set; } = "";
+
+    /// <summary>"deployment" or "development".</summary>
+    public string? Type { get; set; }
+
+    /// <summary>"production", "staging" or null.</summary>
+    public string? DeploymentType { get; set; }
+
+    public int State { get; set; } = DbtObjectState.Active;
+}

@@ -1,0 +1,67 @@
+using DbtTfProvider.Http;
+using Refit;
+
+namespace DbtTfProvider.DbtCloud;
+
+/// <summary>The spec's endpoints (see shared/specs/dbt-cloud-api.md). Paths are appended to host_url (which ends in /api).</summary>
+internal interface IDbtCloudApi
+{
+    [Get("/v2/accounts/")]
+    Task<DbtEnvelope<List<DbtAccount>>> ListAccountsAsync(CancellationToken cancellationToken);
+
+    [Get("/v3/accounts/{accountId}/projects/")]
+    Task<DbtEnvelope<List<DbtProject>>> ListProjectsAsync(long accountId, int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Path assumed by the spec.</summary>
+    [Get("/v3/accounts/{accountId}/projects/{projectId}/environments/")]
+    Task<DbtEnvelope<List<DbtEnvironment>>> ListEnvironmentsAsync(long accountId, long projectId, int offset, int limit, CancellationToken cancellationToken);
+
+    [Post("/v3/accounts/{accountId}/service-tokens/")]
+    Task<DbtEnvelope<ServiceToken>> CreateServiceTokenAsync(long accountId, [Body] ServiceTokenCreateRequest token, CancellationToken cancellationToken);
+
+    /// <summary>Not in the spec's table; the real v3 API has it (research 3.1). Used to find what an ambiguous create left.</summary>
+    [Get("/v3/accounts/{accountId}/service-tokens/")]
+    Task<DbtEnvelope<List<ServiceToken>>> ListServiceTokensAsync(long accountId, int offset, int limit, CancellationToken cancellationToken);
+
+    [Get("/v3/accounts/{accountId}/service-tokens/{tokenId}/")]
+    Task<DbtEnvelope<ServiceToken>> GetServiceTokenAsync(long accountId, long tokenId, CancellationToken cancellationToken);
+
+    [Put("/v3/accounts/{accountId}/service-tokens/{tokenId}/")]
+    Task<DbtEnvelope<ServiceToken>> RenameServiceTokenAsync(long accountId, long tokenId, [Body] ServiceTokenRenameRequest rename, CancellationToken cancellationToken);
+
+    [Delete("/v3/accounts/{accountId}/service-tokens/{tokenId}/")]
+    Task DeleteServiceTokenAsync(long accountId, long tokenId, CancellationToken cancellationToken);
+
+    [Post("/v3/accounts/{accountId}/service-tokens/{tokenId}/permissions/")]
+    Task<DbtEnvelope<List<ServiceTokenGrant>>> AssignGrantsAsync(long accountId, long tokenId, [Body] List<ServiceTokenGrant> grants, CancellationToken cancellationToken);
+
+    [Get("/v3/accounts/{accountId}/service-tokens/{tokenId}/permissions/")]
+    Task<DbtEnvelope<List<ServiceTokenGrant>>> ListGrantsAsync(long accountId, long tokenId, int offset, int limit, CancellationToken cancellationToken);
+
+    [Post("/v2/accounts/{accountId}/jobs/")]
+    Task<DbtEnvelope<DbtJob>> CreateJobAsync(long accountId, [Body] DbtJob job, CancellationToken cancellationToken);
+
+    [Get("/v2/accounts/{accountId}/jobs/{jobId}/")]
+    Task<DbtEnvelope<DbtJob>> GetJobAsync(long accountId, long jobId, CancellationToken cancellationToken);
+
+    /// <summary>A POST, but it writes the whole object: sending it twice equals sending it once.</summary>
+    [Post("/v2/accounts/{accountId}/jobs/{jobId}/")]
+    Task<DbtEnvelope<DbtJob>> UpdateJobAsync(long accountId, long jobId, [Body] DbtJob job,
+        [Property(RequestIdempotencyOptions.KeyName)] RequestIdempotency idempotency, CancellationToken cancellationToken);
+
+    [Delete("/v2/accounts/{accountId}/jobs/{jobId}/")]
+    Task DeleteJobAsync(long accountId, long jobId, CancellationToken cancellationToken);
+
+    [Get("/v2/accounts/{accountId}/jobs/")]
+    Task<DbtEnvelope<List<DbtJob>>> ListJobsAsync(long accountId,
+        [AliasAs("project_id")] long? projectId, [AliasAs("environment_id")] long? environmentId,
+        [AliasAs("name__icontains")] string? nameContains, int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Marked idempotent: a second run of a `dbt compile` job is harmless, an unretried failure is not.</summary>
+    [Post("/v2/accounts/{accountId}/jobs/{jobId}/run/")]
+    Task<DbtEnvelope<DbtRun>> TriggerRunAsync(long accountId, long jobId, [Body] RunTriggerRequest trigger,
+        [Property(RequestIdempotencyOptions.KeyName)] RequestIdempotency idempotency, CancellationToken cancellationToken);
+
+    [Get("/v2/accounts/{accountId}/runs/{runId}/")]
+    Task<DbtEnvelope<DbtRun>> GetRunAsync(long accountId, long runId, CancellationToken cancellationToken);
+}

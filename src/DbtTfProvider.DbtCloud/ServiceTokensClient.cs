@@ -1,0 +1,108 @@
+using DbtTfProvider.Http;
+using Microsoft.Extensions.Logging;
+
+namespace DbtTfProvider.DbtCloud;
+
+/// <summary>What a grant asks for; account and token ids are filled in by <see cref="ServiceTokensClient.AssignGrantsAsync"/>.</summary>
+public sealed record ServiceTokenGrantSpec(string PermissionSet, bool AllProjects, long? ProjectId, IReadOnlyList<string> WritableEnvironmentCategories);
+
+public sealed partial class ServiceTokensClient
+{
+    private readonly IDbtCloudApi _api;
+    private readonly long _accountId;
+    private readonly ILogger _logger;
+    private readonly KeyedLock<string> _createLocks = new();
+
+    internal ServiceTokensClient(IDbtCloudApi api, long accountId, ILogger logger) => (_api, _accountId, _logger) = (api, accountId, logger);
+
+    /// <summary>
+    /// Creates an active token; the answer carries <see cref="ServiceToken.TokenString"/>, the only time the secret is shown.
+    /// If the create fails ambiguously, a token that it did create cannot be used (its secret was in the lost answer), so
+    /// such a token (same name, not there before) is deleted and the create sent again: one active token in the end.
+    /// </summary>
+    public Task<ServiceToken> CreateAsync(string name, CancellationToken cancellationToken = default) =>
+        DuplicateSafeCreate.RunAsync(_createLocks, name, $"service token \"{name}\"",
+            async token => (await ListActiveNamedAsync(name, token).ConfigureAwait(false)).Select(t => t.Id).ToHashSet(),
+            async token => Envelope.Data(await _api.CreateServiceTokenAsync(_accountId,
+                new ServiceTokenCreateRequest { AccountId = _accountId, Name = name, State = DbtObjectState.Active }, token).ConfigureAwait(false),
+                "the service token create"),
+            async (before, token) =>
+            {
+                foreach (var orphan in (await ListActiveNamedAsync(name, token).ConfigureAwait(false)).Where(t => !before.Contains(t.Id)))
+                {
+                    LogDeletingOrphan(_logger, orphan.Id, name);
+                    await DeleteAsync(orphan.Id, token).ConfigureAwait(false);
+                }
+                return null;
+            },
+            _logger, cancellationToken);
+
+    /// <summary>The token; a deleted one still answers, with <see cref="ServiceToken.State"/> 2. Unknown id: <see cref="ApiErrorKind.NotFound"/>.</summary>
+    public async Task<ServiceToken> GetAsync(long tokenId, CancellationToken cancellationToken = default) =>
+        Envelope.Data(await _api.GetServiceTokenAsync(_accountId, tokenId, cancellationToken).ConfigureAwait(false), $"service token {tokenId}");
+
+    /// <summary>Renames in place (PUT); the secret does not change.</summary>
+    public async Task<ServiceToken> RenameAsync(long tokenId, string name, CancellationToken cancellationToken = default) =>
+        Envelope.Data(await _api.RenameServiceTokenAsync(_accountId, tokenId, new ServiceTokenRenameRequest { Name = name }, cancellationToken)
+            .ConfigureAwait(false), $"the rename of service token {tokenId}");
+
+    /// <summary>Deletes (soft); a token that is already gone (404) counts as deleted.</summary>
+    public async Task DeleteAsync(long tokenId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _api.DeleteServiceTokenAsync(_accountId, tokenId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbtCloudApiException e) when (e.Kind == ApiErrorKind.NotFound)
+        {
+        }
+    }
+
+    /// <summary>All tokens of the account, every page (not in the spec's table: GET /v3/accounts/{a}/service-tokens/).</summary>
+    public async Task<IReadOnlyList<ServiceToken>> ListAsync(CancellationToken cancellationToken = default) =>
+        await Envelope.ReadAllPagesAsync((offset, limit, token) => _api.ListServiceTokensAsync(_accountId, offset, limit, token),
+            "the service token list", cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Assigns the grants (possible once per token) and returns them as read back, every page. If the POST fails
+    /// ambiguously, the grants are read: present means the POST was processed, absent means it is sent again.
+    /// </summary>
+    public async Task<IReadOnlyList<ServiceTokenGrant>> AssignGrantsAsync(long tokenId, IEnumerable<ServiceTokenGrantSpec> grants,
+        CancellationToken cancellationToken = default)
+    {
+        var body = grants.Select(g => new ServiceTokenGrant
+        {
+            AccountId = _accountId,
+            ServiceTokenId = tokenId,
+            PermissionSet = g.PermissionSet,
+            AllProjects = g.AllProjects,
+            ProjectId = g.AllProjects ? null : g.ProjectId,
+            WritableEnvironmentCategories = [.. g.WritableEnvironmentCategories],
+        }).ToList();
+        for (var post = 1; ; post++)
+        {
+            try
+            {
+                await _api.AssignGrantsAsync(_accountId, tokenId, body, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (AmbiguousRequestException) when (post < DuplicateSafeCreate.MaxPosts)
+            {
+                if ((await ListGrantsAsync(tokenId, cancellationToken).ConfigureAwait(false)).Count > 0)
+                    break;
+            }
+        }
+        return await ListGrantsAsync(tokenId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The token's grants, every page.</summary>
+    public async Task<IReadOnlyList<ServiceTokenGrant>> ListGrantsAsync(long tokenId, CancellationToken cancellationToken = default) =>
+        await Envelope.ReadAllPagesAsync((offset, limit, token) => _api.ListGrantsAsync(_accountId, tokenId, offset, limit, token),
+            $"the grants of service token {tokenId}", cancellationToken).ConfigureAwait(false);
+
+    private async Task<List<ServiceToken>> ListActiveNamedAsync(string name, CancellationToken cancellationToken) =>
+        (await ListAsync(cancellationToken).ConfigureAwait(false)).Where(t => t.IsActive && t.Name == name).ToList();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "deleting service token {TokenId} \"{Name}\": an ambiguous create made it and its secret was lost with the answer")]
+    private static partial void LogDeletingOrphan(ILogger logger, long tokenId, string name);
+}
