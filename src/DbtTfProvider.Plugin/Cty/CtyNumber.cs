@@ -60,20 +60,32 @@ public readonly struct CtyNumber : IEquatable<CtyNumber>, IComparable<CtyNumber>
     public static CtyNumber Parse(string text) =>
         TryParse(text, out var n) ? n : throw new FormatException($"\"{text}\" is not a number.");
 
+    /// <summary>
+    /// Bounds on numbers read from text: at most this many significant digits, and a decimal exponent within ±this.
+    /// Far beyond anything Terraform sends (float64 spans about 10^±324, go-cty parses with 512 bits), yet small
+    /// enough that a hostile input cannot make parsing, formatting or comparing a number take unbounded time or memory.
+    /// </summary>
+    public const int MaxParsedDigits = 10_000;
+    public const int MaxParsedExponent = 10_000;
+
     /// <summary>Parses decimal notation with an optional exponent (what go-cty writes for big numbers).</summary>
-    public static bool TryParse(string? text, out CtyNumber number)
+    public static bool TryParse(string? text, out CtyNumber number) => TryParse(text.AsSpan(), out number);
+
+    /// <inheritdoc cref="TryParse(string?, out CtyNumber)"/>
+    public static bool TryParse(ReadOnlySpan<char> text, out CtyNumber number)
     {
         number = Zero;
-        if (string.IsNullOrWhiteSpace(text)) return false;
         var s = text.Trim();
+        if (s.IsEmpty) return false;
         if (s is "+Inf" or "Inf" or "+Infinity" or "Infinity") { number = PositiveInfinity; return true; }
         if (s is "-Inf" or "-Infinity") { number = NegativeInfinity; return true; }
 
-        var exponent = 0;
-        var ePos = s.IndexOfAny(['e', 'E']);
+        long exponent = 0;
+        var ePos = s.IndexOfAny('e', 'E');
         if (ePos >= 0)
         {
-            if (!int.TryParse(s.AsSpan(ePos + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent)) return false;
+            if (!int.TryParse(s[(ePos + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var e)) return false;
+            exponent = e;
             s = s[..ePos];
         }
 
@@ -82,27 +94,33 @@ public readonly struct CtyNumber : IEquatable<CtyNumber>, IComparable<CtyNumber>
         else if (s.StartsWith('+')) s = s[1..];
 
         var dot = s.IndexOf('.');
-        string digits;
-        if (dot >= 0)
-        {
-            var frac = s[(dot + 1)..];
-            digits = s[..dot] + frac;
-            exponent -= frac.Length;
-        }
-        else
-        {
-            digits = s;
-        }
-        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit)) return false;
-        var sig = BigInteger.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
-        number = new CtyNumber(negative ? -sig : sig, exponent, 0);
+        var intPart = dot >= 0 ? s[..dot] : s;
+        var fracPart = dot >= 0 ? s[(dot + 1)..] : [];
+        if (intPart.Length + fracPart.Length == 0 || intPart.ContainsAnyExceptInRange('0', '9') || fracPart.ContainsAnyExceptInRange('0', '9')) return false;
+
+        // Strip zeros that carry no digits of the significand before parsing, so that the digit bound is about
+        // significant digits and the constructor's normalisation has nothing left to do.
+        Span<char> digits = intPart.Length + fracPart.Length <= 256 ? stackalloc char[intPart.Length + fracPart.Length] : new char[intPart.Length + fracPart.Length];
+        intPart.CopyTo(digits);
+        fracPart.CopyTo(digits[intPart.Length..]);
+        exponent -= fracPart.Length;
+        ReadOnlySpan<char> significant = digits.TrimStart('0');
+        if (significant.IsEmpty) return true; // zero, whatever its sign and exponent
+        var trailing = significant.Length - significant.TrimEnd('0').Length;
+        significant = significant[..^trailing];
+        exponent += trailing;
+        if (significant.Length > MaxParsedDigits || exponent > MaxParsedExponent || exponent < -MaxParsedExponent) return false;
+
+        var sig = BigInteger.Parse(significant, NumberStyles.None, CultureInfo.InvariantCulture);
+        number = new CtyNumber(negative ? -sig : sig, (int)exponent, 0);
         return true;
     }
 
     public bool TryGetInt64(out long value)
     {
         value = 0;
-        if (!IsInteger) return false;
+        // A normalised non-zero significand times 10^20 or more is beyond 64 bits; checking first avoids a huge Pow.
+        if (!IsInteger || _exponent > 19) return false;
         var v = _significand * BigInteger.Pow(10, _exponent);
         if (v < long.MinValue || v > long.MaxValue) return false;
         value = (long)v;
@@ -112,7 +130,7 @@ public readonly struct CtyNumber : IEquatable<CtyNumber>, IComparable<CtyNumber>
     public bool TryGetUInt64(out ulong value)
     {
         value = 0;
-        if (!IsInteger) return false;
+        if (!IsInteger || _exponent > 19) return false;
         var v = _significand * BigInteger.Pow(10, _exponent);
         if (v < ulong.MinValue || v > ulong.MaxValue) return false;
         value = (ulong)v;

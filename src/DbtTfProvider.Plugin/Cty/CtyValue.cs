@@ -47,16 +47,47 @@ public sealed class CtyValue : IEquatable<CtyValue>
         new(CtyType.List(elementType), CtyValueState.Known, CheckElements(elementType, elements.ToArray()));
 
     /// <summary>A set value; duplicate elements collapse as in cty.</summary>
-    public static CtyValue Set(CtyType elementType, IEnumerable<CtyValue> elements)
+    public static CtyValue Set(CtyType elementType, IEnumerable<CtyValue> elements) =>
+        new(CtyType.Set(elementType), CtyValueState.Known, DistinctSetElements(CheckElements(elementType, elements.ToArray())));
+
+    private static CtyValue[] DistinctSetElements(CtyValue[] elements)
     {
-        var distinct = new List<CtyValue>();
-        foreach (var e in CheckElements(elementType, elements.ToArray()))
+        if (elements.Length < 2) return elements;
+        var distinct = new List<CtyValue>(elements.Length);
+        // Linear search is cheaper for the small sets Terraform schemas usually hold; hashing keeps big ones linear.
+        var seen = elements.Length > 8 ? new HashSet<CtyValue>() : null;
+        foreach (var e in elements)
         {
             // Unknown elements never compare equal to anything, so they are all kept (as cty does).
-            if (!e.IsWhollyKnown || !distinct.Any(d => d.Equals(e))) distinct.Add(e);
+            if (!e.IsWhollyKnown) { distinct.Add(e); continue; }
+            if (seen is not null ? seen.Add(e) : !ContainsEqual(distinct, e)) distinct.Add(e);
         }
-        return new(CtyType.Set(elementType), CtyValueState.Known, distinct.ToArray());
+        return distinct.Count == elements.Length ? elements : distinct.ToArray();
     }
+
+    private static bool ContainsEqual(List<CtyValue> values, CtyValue value)
+    {
+        foreach (var v in values)
+            if (v.IsWhollyKnown && v.Equals(value)) return true;
+        return false;
+    }
+
+    // ---- construction by the codecs (already checked against the schema type; arrays and dictionaries are taken over) ----
+
+    /// <summary>A known list or tuple of <paramref name="type"/>.</summary>
+    internal static CtyValue DecodedSequence(CtyType type, CtyValue[] elements) => new(type, CtyValueState.Known, elements);
+
+    /// <summary>A known set of <paramref name="type"/>; duplicates collapse as in <see cref="Set"/>.</summary>
+    internal static CtyValue DecodedSet(CtySetType type, CtyValue[] elements) => new(type, CtyValueState.Known, DistinctSetElements(elements));
+
+    /// <summary>A known object or map of <paramref name="type"/>, keyed by ordinal order.</summary>
+    internal static CtyValue DecodedEntries(CtyType type, SortedDictionary<string, CtyValue> entries) => new(type, CtyValueState.Known, entries);
+
+    /// <summary>The elements of a known list, set or tuple without going through the interface (codec hot path).</summary>
+    internal CtyValue[] ElementArray => _payload as CtyValue[] ?? throw NotA("list, set or tuple");
+
+    /// <summary>The entries of a known object or map without going through the interface (codec hot path).</summary>
+    internal SortedDictionary<string, CtyValue> EntryDictionary => _payload as SortedDictionary<string, CtyValue> ?? throw NotA("object or map");
 
     public static CtyValue Map(CtyType elementType, IEnumerable<KeyValuePair<string, CtyValue>> elements)
     {
