@@ -1,0 +1,32 @@
+using DbtTfProvider.Plugin.Cty;
+
+namespace DbtTfProvider.Framework.Diagnostics;
+
+/// <summary>
+/// Thrown by resource code to fail the current operation with a diagnostic the user reads, optionally pointing at
+/// the attribute at fault. Anything already placed in the operation's state (e.g. the id of an object that was
+/// created before a later step failed) is still returned to Terraform.
+/// </summary>
+public class ResourceException : Exception
+{
+    public ResourceException(string summary, string detail, CtyPath? attributePath = null, Exception? inner = null)
+        : base(detail.Length > 0 ? $"{summary}: {detail}" : summary, inner)
+    {
+        Summary = summary;
+        Detail = detail;
+        AttributePath = attributePath;
+    }
+
+    public string Summary { get; }
+    public string Detail { get; }
+    public CtyPath? AttributePath { get; }
+
+    public Diagnostic ToDiagnostic() => Diagnostic.Error(Summary, Detail, AttributePath);
+}
+
+/// <summary>
+/// An API error as the resource layer describes it to the framework: the API client knows nothing of Terraform, so
+/// a provider part adapts its client's exceptions to this shape (see <c>ProviderPart.DescribeError</c>), naming the
+/// API field the service rejected. The framework maps that field to the attribute path of the resource at hand.
+/// </summary>
+public sealed record ApiErrorDescription(string Summary, string Detail, string? ApiField = null, bool IsNotFound = false);

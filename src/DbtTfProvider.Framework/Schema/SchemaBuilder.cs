@@ -1,0 +1,221 @@
+using System.Text.RegularExpressions;
+using DbtTfProvider.Framework.Validators;
+using DbtTfProvider.Framework.Values;
+using DbtTfProvider.Plugin.Cty;
+
+namespace DbtTfProvider.Framework.Schema;
+
+/// <summary>What a schema describes; some flags only make sense for one kind.</summary>
+public enum SchemaKind { Resource, ProviderConfig }
+
+/// <summary>A schema declaration that breaks Terraform's rules; the message names the attribute.</summary>
+public sealed class SchemaDefinitionException(string message) : Exception(message);
+
+/// <summary>
+/// Declares a block's attributes and nested blocks once, each bound to a field of the model:
+/// <code>
+/// schema.String("name", m =&gt; ref m.Name).Required().Description("…");
+/// schema.SetBlock("tag", m =&gt; ref m.Tags, tag =&gt; { tag.String("key", t =&gt; ref t.Key).Required(); });
+/// </code>
+/// The same declaration yields the protocol schema, decodes values into models and encodes models back.
+/// </summary>
+public class SchemaBuilder<TModel> where TModel : class, new()
+{
+    private readonly List<IMemberSpec> _members = [];
+    private readonly List<IObjectValidator> _objectValidators = [];
+    private readonly List<IMemberBinding<TModel>> _bindings = [];
+    private string? _description;
+    private string? _deprecation;
+
+    internal SchemaBuilder(SchemaKind kind, string owner, bool insideSet)
+    {
+        Kind = kind;
+        Owner = owner;
+        InsideSet = insideSet;
+    }
+
+    internal SchemaKind Kind { get; }
+    /// <summary>Names the schema in error messages ("resource testfs_item", "block testfs_item.tag").</summary>
+    internal string Owner { get; }
+    internal bool InsideSet { get; }
+
+    public AttributeBuilder<TfString> String(string name, FieldRef<TModel, TfString> field) => Primitive(name, field);
+    public AttributeBuilder<TfInt64> Int64(string name, FieldRef<TModel, TfInt64> field) => Primitive(name, field);
+    public AttributeBuilder<TfNumber> Number(string name, FieldRef<TModel, TfNumber> field) => Primitive(name, field);
+    public AttributeBuilder<TfBool> Bool(string name, FieldRef<TModel, TfBool> field) => Primitive(name, field);
+
+    /// <summary>A list of primitives, e.g. <c>List("execute_steps", m =&gt; ref m.Steps)</c> with a <c>TfList&lt;TfString&gt;</c> field.</summary>
+    public AttributeBuilder<TfList<TElem>> List<TElem>(string name, FieldRef<TModel, TfList<TElem>> field) where TElem : struct, ITfPrimitive<TElem>
+    {
+        var elementType = TElem.CtyType;
+        return AddAttribute(name, CtyType.List(elementType), field,
+            (v, p) => FieldCodecs.EncodeList(v, elementType, (e, _) => e.ToCty(), p),
+            (v, p) => FieldCodecs.DecodeList(v, FieldCodecs.DecodePrimitive<TElem>, p),
+            v => v.ToCtyDefault(elementType));
+    }
+
+    public AttributeBuilder<TfSet<TElem>> Set<TElem>(string name, FieldRef<TModel, TfSet<TElem>> field) where TElem : struct, ITfPrimitive<TElem>
+    {
+        var elementType = TElem.CtyType;
+        return AddAttribute(name, CtyType.Set(elementType), field,
+            (v, p) => FieldCodecs.EncodeSet(v, elementType, (e, _) => e.ToCty(), p),
+            (v, p) => FieldCodecs.DecodeSet(v, FieldCodecs.DecodePrimitive<TElem>, p),
+            v => v.ToCtyDefault(elementType));
+    }
+
+    public AttributeBuilder<TfMap<TElem>> Map<TElem>(string name, FieldRef<TModel, TfMap<TElem>> field) where TElem : struct, ITfPrimitive<TElem>
+    {
+        var elementType = TElem.CtyType;
+        return AddAttribute(name, CtyType.Map(elementType), field,
+            (v, p) => FieldCodecs.EncodeMap(v, elementType, (e, _) => e.ToCty(), p),
+            (v, p) => FieldCodecs.DecodeMap(v, FieldCodecs.DecodePrimitive<TElem>, p),
+            v => v.ToCtyDefault(elementType));
+    }
+
+    /// <summary>An optional single block (<c>sampling { … }</c>): null in the model when absent.</summary>
+    public BlockBuilder SingleBlock<TElem>(string name, FieldRef<TModel, TfObject<TElem>> field, Action<SchemaBuilder<TElem>> define) where TElem : class, new()
+    {
+        var (spec, binding) = AddBlock(name, BlockNesting.Single, define);
+        _bindings.Add(new MemberBinding<TModel, TfObject<TElem>>(name, field,
+            (v, p) => v.State switch
+            {
+                TfValueState.Known => binding.Value.Encode(v.Value, p),
+                TfValueState.Unknown => CtyValue.Unknown(binding.Value.Type),
+                _ => CtyValue.Null(binding.Value.Type),
+            },
+            (v, p) => v.IsNull ? TfObject<TElem>.Null : v.IsUnknown ? TfObject<TElem>.Unknown : TfObject<TElem>.Of(binding.Value.Decode(v, p))));
+        return spec.Builder;
+    }
+
+    /// <summary>A list of blocks; written as repeated blocks in configuration, an empty list when there are none.</summary>
+    public BlockBuilder ListBlock<TElem>(string name, FieldRef<TModel, TfList<TElem>> field, Action<SchemaBuilder<TElem>> define) where TElem : class, new()
+    {
+        var (spec, binding) = AddBlock(name, BlockNesting.List, define);
+        _bindings.Add(new MemberBinding<TModel, TfList<TElem>>(name, field,
+            (v, p) => FieldCodecs.EncodeList(v.IsNull ? TfList<TElem>.Empty : v, binding.Value.Type, binding.Value.Encode, p),
+            (v, p) => FieldCodecs.DecodeList(v, binding.Value.Decode, p)));
+        return spec.Builder;
+    }
+
+    /// <summary>A set of blocks (order-free); see <see cref="ListBlock{TElem}"/>.</summary>
+    public BlockBuilder SetBlock<TElem>(string name, FieldRef<TModel, TfSet<TElem>> field, Action<SchemaBuilder<TElem>> define) where TElem : class, new()
+    {
+        var (spec, binding) = AddBlock(name, BlockNesting.Set, define);
+        _bindings.Add(new MemberBinding<TModel, TfSet<TElem>>(name, field,
+            (v, p) => FieldCodecs.EncodeSet(v.IsNull ? TfSet<TElem>.Empty : v, binding.Value.Type, binding.Value.Encode, p),
+            (v, p) => FieldCodecs.DecodeSet(v, binding.Value.Decode, p)));
+        return spec.Builder;
+    }
+
+    /// <summary>Markdown description of this block (the resource's own description at the top level).</summary>
+    public SchemaBuilder<TModel> Description(string markdown)
+    {
+        _description = markdown;
+        return this;
+    }
+
+    public SchemaBuilder<TModel> Deprecated(string message)
+    {
+        _deprecation = message;
+        return this;
+    }
+
+    /// <summary>Exactly one of these attributes must be set (per element, when declared inside a block).</summary>
+    public SchemaBuilder<TModel> ExactlyOneOf(params string[] attributes) => Validator(new ExactlyOneOfValidator(attributes));
+    public SchemaBuilder<TModel> AtLeastOneOf(params string[] attributes) => Validator(new AtLeastOneOfValidator(attributes));
+    public SchemaBuilder<TModel> AtMostOneOf(params string[] attributes) => Validator(new AtMostOneOfValidator(attributes));
+
+    public SchemaBuilder<TModel> Validator(IObjectValidator validator)
+    {
+        _objectValidators.Add(validator);
+        return this;
+    }
+
+    /// <summary>
+    /// A typed check of this object (each element, inside a block). Attributes may be unknown at validate time:
+    /// check <c>IsKnown</c> before reading values. Report with <c>context.AddAttributeError(name, …)</c>.
+    /// </summary>
+    public SchemaBuilder<TModel> Validate(string description, Action<TModel, ObjectValidationContext> check)
+    {
+        ModelBinding<TModel>? binding = null;
+        _objectValidators.Add(new ObjectValidator(description, ctx =>
+        {
+            binding ??= BuildBinding();
+            check(binding.Decode(ctx.Object, ctx.Path), ctx);
+        }));
+        return this;
+    }
+
+    private (SchemaBlock Block, ModelBinding<TModel> Binding)? _built;
+
+    /// <summary>The schema and binding; declaring more members after this is not supported.</summary>
+    internal (SchemaBlock Block, ModelBinding<TModel> Binding) Build() => _built ??= BuildOnce();
+
+    private (SchemaBlock Block, ModelBinding<TModel> Binding) BuildOnce()
+    {
+        var attributes = new List<SchemaAttribute>();
+        var blocks = new List<SchemaNestedBlock>();
+        foreach (var m in _members)
+        {
+            switch (m)
+            {
+                case AttributeSpec a: attributes.Add(a.Build(this)); break;
+                case BlockSpec b: blocks.Add(b.Build(this)); break;
+            }
+        }
+        var block = new SchemaBlock(attributes, blocks, _objectValidators.ToArray(), _description, _deprecation);
+        return (block, new ModelBinding<TModel>(block.ImpliedType, _bindings.ToArray()));
+    }
+
+    private ModelBinding<TModel> BuildBinding() => Build().Binding;
+
+    private AttributeBuilder<TValue> Primitive<TValue>(string name, FieldRef<TModel, TValue> field) where TValue : struct, ITfPrimitive<TValue> =>
+        AddAttribute(name, TValue.CtyType, field, (v, _) => v.ToCty(), FieldCodecs.DecodePrimitive<TValue>, v => v.ToCty());
+
+    private AttributeBuilder<TValue> AddAttribute<TValue>(string name, CtyType type, FieldRef<TModel, TValue> field,
+        Func<TValue, CtyPath, CtyValue> encode, Func<CtyValue, CtyPath, TValue> decode, Func<TValue, CtyValue> toDefault)
+    {
+        CheckName(name);
+        var spec = new AttributeSpec(name, type);
+        _members.Add(spec);
+        _bindings.Add(new MemberBinding<TModel, TValue>(name, field, encode, decode));
+        return new AttributeBuilder<TValue>(spec, toDefault);
+    }
+
+    private (BlockSpec Spec, Lazy<ModelBinding<TElem>> Binding) AddBlock<TElem>(string name, BlockNesting nesting, Action<SchemaBuilder<TElem>> define)
+        where TElem : class, new()
+    {
+        CheckName(name);
+        var inner = new SchemaBuilder<TElem>(Kind, $"block {Owner.Split(' ').Last()}.{name}", InsideSet || nesting == BlockNesting.Set);
+        define(inner);
+        var built = inner.Build();
+        var spec = new BlockSpec(name, nesting, built.Block);
+        _members.Add(spec);
+        return (spec, new Lazy<ModelBinding<TElem>>(() => built.Binding));
+    }
+
+    private static readonly Regex ValidName = new("^[a-z0-9_]+$", RegexOptions.CultureInvariant);
+
+    private void CheckName(string name)
+    {
+        if (!ValidName.IsMatch(name))
+            throw new SchemaDefinitionException($"{Owner}: \"{name}\" is not a valid name (lowercase letters, digits and underscores only).");
+        if (_members.Any(m => m.Name == name))
+            throw new SchemaDefinitionException($"{Owner}: \"{name}\" is declared twice.");
+    }
+}
+
+internal interface IMemberSpec
+{
+    string Name { get; }
+}
+
+internal static class DefaultConversions
+{
+    public static CtyValue ToCtyDefault<TElem>(this TfList<TElem> v, CtyType elementType) where TElem : struct, ITfPrimitive<TElem> =>
+        FieldCodecs.EncodeList(v, elementType, (e, _) => e.ToCty(), CtyPath.Root);
+    public static CtyValue ToCtyDefault<TElem>(this TfSet<TElem> v, CtyType elementType) where TElem : struct, ITfPrimitive<TElem> =>
+        FieldCodecs.EncodeSet(v, elementType, (e, _) => e.ToCty(), CtyPath.Root);
+    public static CtyValue ToCtyDefault<TElem>(this TfMap<TElem> v, CtyType elementType) where TElem : struct, ITfPrimitive<TElem> =>
+        FieldCodecs.EncodeMap(v, elementType, (e, _) => e.ToCty(), CtyPath.Root);
+}

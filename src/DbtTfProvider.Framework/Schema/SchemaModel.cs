@@ -1,0 +1,123 @@
+using DbtTfProvider.Framework.PlanModifiers;
+using DbtTfProvider.Framework.Validators;
+using DbtTfProvider.Plugin.Cty;
+
+namespace DbtTfProvider.Framework.Schema;
+
+/// <summary>
+/// One attribute of a schema, independent of the wire protocol. Built by <see cref="SchemaBuilder{TModel}"/>; the
+/// protocol adapter translates it to a tfplugin6 attribute and the planner reads its flags.
+/// </summary>
+public sealed class SchemaAttribute
+{
+    public required string Name { get; init; }
+    public required CtyType Type { get; init; }
+    public bool Required { get; init; }
+    public bool Optional { get; init; }
+    public bool Computed { get; init; }
+    public bool Sensitive { get; init; }
+    public bool WriteOnly { get; init; }
+    public string? Description { get; init; }
+    public string? Deprecation { get; init; }
+    /// <summary>Planned when configuration leaves the attribute null (resource schemas only).</summary>
+    public CtyValue? Default { get; init; }
+    public IReadOnlyList<IPlanModifier> PlanModifiers { get; init; } = [];
+    public IReadOnlyList<IAttributeValidator> Validators { get; init; } = [];
+    /// <summary>The field name an API uses for this attribute, when it differs (maps API errors to this attribute).</summary>
+    public string? ApiName { get; init; }
+    /// <summary>Provider configuration only: environment variables consulted, in order, when the attribute is null.</summary>
+    public IReadOnlyList<string> EnvironmentVariables { get; init; } = [];
+}
+
+public enum BlockNesting { Single, List, Set }
+
+/// <summary>A nested block type (<c>tag { ... }</c>) with its nesting mode and item limits.</summary>
+public sealed class SchemaNestedBlock
+{
+    public required string Name { get; init; }
+    public required BlockNesting Nesting { get; init; }
+    public required SchemaBlock Block { get; init; }
+    public int MinItems { get; init; }
+    public int MaxItems { get; init; }
+    public string? Description { get; init; }
+    public string? Deprecation { get; init; }
+    public IReadOnlyList<IPlanModifier> PlanModifiers { get; init; } = [];
+    public IReadOnlyList<IAttributeValidator> Validators { get; init; } = [];
+    public string? ApiName { get; init; }
+
+    /// <summary>The cty type of the block's value: an object (single), or a list or set of objects.</summary>
+    public CtyType Type => Nesting switch
+    {
+        BlockNesting.Single => Block.ImpliedType,
+        BlockNesting.List => CtyType.List(Block.ImpliedType),
+        _ => CtyType.Set(Block.ImpliedType),
+    };
+
+    /// <summary>A list or set of blocks is an empty collection, never null, when no block is written.</summary>
+    public CtyValue EmptyValue => Nesting switch
+    {
+        BlockNesting.Single => CtyValue.Null(Block.ImpliedType),
+        BlockNesting.List => CtyValue.List(Block.ImpliedType, []),
+        _ => CtyValue.Set(Block.ImpliedType, []),
+    };
+}
+
+/// <summary>A block: the resource itself, or the body of a nested block type.</summary>
+public sealed class SchemaBlock
+{
+    private readonly Dictionary<string, SchemaAttribute> _attributesByName;
+    private readonly Dictionary<string, SchemaNestedBlock> _blocksByName;
+
+    public SchemaBlock(IReadOnlyList<SchemaAttribute> attributes, IReadOnlyList<SchemaNestedBlock> blocks,
+        IReadOnlyList<IObjectValidator>? objectValidators = null, string? description = null, string? deprecation = null)
+    {
+        Attributes = attributes;
+        NestedBlocks = blocks;
+        ObjectValidators = objectValidators ?? [];
+        Description = description;
+        Deprecation = deprecation;
+        _attributesByName = attributes.ToDictionary(a => a.Name, StringComparer.Ordinal);
+        _blocksByName = blocks.ToDictionary(b => b.Name, StringComparer.Ordinal);
+        ImpliedType = CtyType.Object(attributes.Select(a => KeyValuePair.Create(a.Name, a.Type))
+            .Concat(blocks.Select(b => KeyValuePair.Create(b.Name, b.Type))));
+    }
+
+    public IReadOnlyList<SchemaAttribute> Attributes { get; }
+    public IReadOnlyList<SchemaNestedBlock> NestedBlocks { get; }
+    public IReadOnlyList<IObjectValidator> ObjectValidators { get; }
+    public string? Description { get; }
+    public string? Deprecation { get; }
+    public CtyObjectType ImpliedType { get; }
+
+    public SchemaAttribute? FindAttribute(string name) => _attributesByName.GetValueOrDefault(name);
+    public SchemaNestedBlock? FindBlock(string name) => _blocksByName.GetValueOrDefault(name);
+
+    /// <summary>A null object of this block's type with every list/set block empty: a stub state to fill in.</summary>
+    public CtyValue EmptyObject() => CtyValue.Object(ImpliedType,
+        Attributes.Select(a => KeyValuePair.Create(a.Name, CtyValue.Null(a.Type)))
+            .Concat(NestedBlocks.Select(b => KeyValuePair.Create(b.Name, b.EmptyValue))));
+
+    /// <summary>
+    /// The attribute path for an API field name: an attribute or block whose <c>ApiName</c> or name matches,
+    /// following dots into single nested blocks (<c>sampling.tolerance</c>). Null when nothing matches.
+    /// </summary>
+    public CtyPath? PathForApiField(string apiField)
+    {
+        var block = this;
+        var path = CtyPath.Root;
+        var parts = apiField.Split('.');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            var attr = block.Attributes.FirstOrDefault(a => a.ApiName == part) ?? block.FindAttribute(part);
+            if (attr is not null) return path.Attr(attr.Name);
+            var nested = block.NestedBlocks.FirstOrDefault(b => b.ApiName == part) ?? block.FindBlock(part);
+            if (nested is null) return path.IsRoot ? null : path;
+            path = path.Attr(nested.Name);
+            // Paths stop at lists and sets of blocks: their elements cannot be addressed by an API field name.
+            if (nested.Nesting != BlockNesting.Single) return path;
+            block = nested.Block;
+        }
+        return path.IsRoot ? null : path;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using DbtTfProvider.Plugin.Cty;
+
+namespace DbtTfProvider.Framework.Validators;
+
+/// <summary>The string must be one of the given values (case-sensitive).</summary>
+public sealed class OneOfValidator(params string[] values) : KnownValueValidator
+{
+    private readonly string[] _values = values;
+    public IReadOnlyList<string> Values => _values;
+    public override string Description => "Must be one of: " + string.Join(", ", _values.Select(v => $"`{v}`")) + ".";
+
+    protected override void ValidateKnown(CtyValue value, AttributeValidationContext context)
+    {
+        var s = value.AsString();
+        if (_values.Contains(s, StringComparer.Ordinal)) return;
+        context.AddError("Invalid attribute value",
+            $"{context.AttributeName} must be one of {string.Join(", ", _values.Select(v => $"\"{v}\""))}; got \"{s}\".");
+    }
+}
+
+/// <summary>The number must lie in [min, max] (either bound optional).</summary>
+public sealed class RangeValidator(CtyNumber? min, CtyNumber? max) : KnownValueValidator
+{
+    public override string Description => (min, max) switch
+    {
+        ({ } lo, { } hi) => $"Between {lo} and {hi}.",
+        ({ } lo, null) => $"At least {lo}.",
+        (null, { } hi) => $"At most {hi}.",
+        _ => "Any number.",
+    };
+
+    protected override void ValidateKnown(CtyValue value, AttributeValidationContext context)
+    {
+        var n = value.AsNumber();
+        if ((min is { } lo && n < lo) || (max is { } hi && n > hi))
+            context.AddError("Invalid attribute value", $"{context.AttributeName} must be {Description.TrimEnd('.').ToLowerInvariant()}; got {n}.");
+    }
+}
+
+/// <summary>The string must match a regular expression; <c>message</c> says in words what is expected.</summary>
+public sealed class RegexValidator(Regex regex, string message) : KnownValueValidator
+{
+    public override string Description => message;
+
+    protected override void ValidateKnown(CtyValue value, AttributeValidationContext context)
+    {
+        var s = value.AsString();
+        if (!regex.IsMatch(s))
+            context.AddError("Invalid attribute value", $"{context.AttributeName} {message}; got \"{s}\".");
+    }
+}
+
+/// <summary>A string of at least N characters, or a list, set or map of at least N elements.</summary>
+public sealed class LengthAtLeastValidator(int minimum) : KnownValueValidator
+{
+    public override string Description => $"At least {minimum} {(minimum == 1 ? "element or character" : "elements or characters")}.";
+
+    protected override void ValidateKnown(CtyValue value, AttributeValidationContext context)
+    {
+        var (length, unit) = value.Type switch
+        {
+            CtyPrimitiveType => (value.AsString().Length, "character"),
+            CtyMapType => (value.Attributes.Count, "element"),
+            _ => (value.Elements.Count, "element"),
+        };
+        if (length < minimum)
+            context.AddError("Invalid attribute value",
+                $"{context.AttributeName} must have at least {minimum} {unit}{(minimum == 1 ? "" : "s")}; got {length}.");
+    }
+}
+
+/// <summary>Applies a validator to each element of a list, set or map (list elements get their index in the path).</summary>
+public sealed class EachElementValidator(IAttributeValidator element) : IAttributeValidator
+{
+    public string Description => "Each element: " + element.Description;
+
+    public void Validate(AttributeValidationContext context)
+    {
+        var value = context.Value;
+        if (!value.IsKnown) return;
+        switch (value.Type)
+        {
+            case CtyListType:
+                for (var i = 0; i < value.Elements.Count; i++)
+                    element.Validate(new AttributeValidationContext { Value = value.Elements[i], Path = context.Path.Index(i), Parent = context.Parent, Diagnostics = context.Diagnostics });
+                break;
+            case CtySetType:
+                foreach (var e in value.Elements)
+                    element.Validate(new AttributeValidationContext { Value = e, Path = context.Path, Parent = context.Parent, Diagnostics = context.Diagnostics });
+                break;
+            case CtyMapType:
+                foreach (var (k, e) in value.Attributes)
+                    element.Validate(new AttributeValidationContext { Value = e, Path = context.Path.Key(k), Parent = context.Parent, Diagnostics = context.Diagnostics });
+                break;
+        }
+    }
+}
+
+/// <summary>
+/// A string check written inline: <c>check</c> returns null when the value is fine, otherwise the sentence that
+/// completes "ATTRIBUTE ..." (e.g. "must be a five-field cron expression: …").
+/// </summary>
+public sealed class StringValidator(string description, Func<string, string?> check) : KnownValueValidator
+{
+    public override string Description { get; } = description;
+
+    protected override void ValidateKnown(CtyValue value, AttributeValidationContext context)
+    {
+        if (check(value.AsString()) is { } problem)
+            context.AddError("Invalid attribute value", $"{context.AttributeName} {problem}");
+    }
+}
+
+/// <summary>A check of any known value written inline; <c>check</c> returns null or the problem, as for strings.</summary>
+public sealed class ValueValidator(string description, Func<CtyValue, string?> check) : KnownValueValidator
+{
+    public override string Description { get; } = description;
+
+    protected override void ValidateKnown(CtyValue value, AttributeValidationContext context)
+    {
+        if (check(value) is { } problem)
+            context.AddError("Invalid attribute value", $"{context.AttributeName} {problem}");
+    }
+}
