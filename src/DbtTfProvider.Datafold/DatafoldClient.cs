@@ -1,0 +1,163 @@
+using System.Net;
+using DbtTfProvider.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Refit;
+
+namespace DbtTfProvider.Datafold;
+
+/// <summary>The Datafold API for one organisation (the API key's). Creating it touches no network.</summary>
+public sealed class DatafoldClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly IDatafoldApi _api;
+
+    private DatafoldClient(HttpClient http, IDatafoldApi api, ICiConfigApi ciApi, Uri host, ILogger logger)
+    {
+        _http = http;
+        _api = api;
+        Host = host;
+        DataSources = new DataSourcesClient(api);
+        CiConfigs = new CiConfigsClient(ciApi, logger);
+    }
+
+    public Uri Host { get; }
+
+    public DataSourcesClient DataSources { get; }
+
+    public CiConfigsClient CiConfigs { get; }
+
+    public static DatafoldClient Create(DatafoldClientOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        var host = ServiceEndpoint.Normalize(options.Host, "host");
+        var apiKey = ServiceHttpClient.RequireCredential(options.ApiKey, "api_key");
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("DbtTfProvider.Datafold");
+        var http = ServiceHttpClient.Create(new ServiceHttpClientSettings
+        {
+            BaseAddress = host,
+            AuthorizationScheme = "Key",
+            Credential = apiKey,
+            UserAgent = $"terraform-provider-datafold/{options.ProviderVersion ?? LibraryVersion}",
+            Resilience = ResilienceOptions.FromProviderSettings(options.MaxRetries, options.TimeoutSeconds, options.Resilience),
+            Transport = options.Transport,
+        }, logger);
+
+        var settings = RefitSettings.ForJsonContext(DatafoldJsonContext.Default);
+        settings.ExceptionFactory = DatafoldApiException.FromResponseAsync;
+        settings.DeserializationExceptionFactory = static (response, error) => ValueTask.FromResult<Exception?>(new DatafoldApiException(
+            $"the answer is not what this client expects ({error.Message})", response.StatusCode, ApiErrorKind.Unexpected, [], null,
+            response.RequestMessage?.Method.Method, response.RequestMessage?.RequestUri?.AbsolutePath, inner: error));
+        settings.TransportExceptionFactory = static (_, error, _) => error;
+        return new DatafoldClient(http, RestService.ForGenerated<IDatafoldApi>(http, settings), RestService.ForGenerated<ICiConfigApi>(http, settings),
+            host, logger);
+    }
+
+    /// <summary>Checks the key: the organisation it belongs to, or <see cref="ApiErrorKind.Unauthorized"/>.</summary>
+    public Task<OrganizationMeta> CheckCredentialsAsync(CancellationToken cancellationToken = default) =>
+        _api.GetOrganizationMetaAsync(cancellationToken);
+
+    internal static string LibraryVersion { get; } =
+        typeof(DatafoldClient).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
+
+    public void Dispose() => _http.Dispose();
+}
+
+public sealed class DataSourcesClient
+{
+    private readonly IDatafoldApi _api;
+
+    internal DataSourcesClient(IDatafoldApi api) => _api = api;
+
+    public async Task<IReadOnlyList<DataSource>> ListAsync(CancellationToken cancellationToken = default) =>
+        await _api.ListDataSourcesAsync(cancellationToken).ConfigureAwait(false);
+
+    public Task<DataSource> GetAsync(long id, CancellationToken cancellationToken = default) => _api.GetDataSourceAsync(id, cancellationToken);
+}
+
+public sealed partial class CiConfigsClient
+{
+    private const int PageSize = 100;
+    private const int MaxPages = 10_000;
+    private const int MaxPosts = 3;
+
+    private readonly ICiConfigApi _api;
+    private readonly ILogger _logger;
+
+    internal CiConfigsClient(ICiConfigApi api, ILogger logger) => (_api, _logger) = (api, logger);
+
+    /// <summary>
+    /// Creates the CI config. A config with the same name (unique per organisation) makes it fail with
+    /// <see cref="ApiErrorKind.Conflict"/>, "a CI config named X already exists (id N); import it", before or instead of
+    /// the POST. If the POST fails ambiguously, the config is looked up by name: found, it is ours (the name was free
+    /// before) and is returned; not found, the POST is sent again.
+    /// </summary>
+    public async Task<DbtCloudCiConfig> CreateAsync(DbtCloudCiConfig config, CancellationToken cancellationToken = default)
+    {
+        if (await FindByNameAsync(config.Name, cancellationToken).ConfigureAwait(false) is { } existing)
+            throw NameTaken(config.Name, existing.Id, null);
+        for (var post = 1; ; post++)
+        {
+            try
+            {
+                return await _api.CreateAsync(config, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AmbiguousRequestException ambiguous) when (post < MaxPosts)
+            {
+                LogLookingUp(_logger, config.Name, ambiguous.Reason);
+                if (await FindByNameAsync(config.Name, cancellationToken).ConfigureAwait(false) is { } created)
+                    return created;
+            }
+            catch (DatafoldApiException conflict) when (conflict.Kind == ApiErrorKind.Conflict)
+            {
+                var holder = await FindByNameAsync(config.Name, cancellationToken).ConfigureAwait(false);
+                // After an ambiguous POST whose config the look-up missed, the name is taken by that config: ours.
+                if (post > 1 && holder is not null)
+                    return holder;
+                throw NameTaken(config.Name, holder?.Id, conflict);
+            }
+        }
+    }
+
+    /// <summary>The config; once deleted: <see cref="ApiErrorKind.NotFound"/>.</summary>
+    public Task<DbtCloudCiConfig> GetAsync(long id, CancellationToken cancellationToken = default) => _api.GetAsync(id, cancellationToken);
+
+    /// <summary>Replaces the whole config; without <see cref="DbtCloudCiSettings.ApiKey"/> the stored key is kept.</summary>
+    public Task<DbtCloudCiConfig> UpdateAsync(long id, DbtCloudCiConfig config, CancellationToken cancellationToken = default) =>
+        _api.UpdateAsync(id, config, cancellationToken);
+
+    /// <summary>Deletes the config; one that is already gone (404) counts as deleted.</summary>
+    public async Task DeleteAsync(long id, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _api.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DatafoldApiException e) when (e.Kind == ApiErrorKind.NotFound)
+        {
+        }
+    }
+
+    /// <summary>All dbt Cloud CI configs, every page.</summary>
+    public async Task<IReadOnlyList<DbtCloudCiConfig>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var all = new List<DbtCloudCiConfig>();
+        for (var pages = 0; pages < MaxPages; pages++)
+        {
+            var page = await _api.ListAsync(ICiConfigApi.DbtCloudType, PageSize, all.Count, cancellationToken).ConfigureAwait(false);
+            all.AddRange(page);
+            if (page.Count < PageSize)
+                return all;
+        }
+        throw new DatafoldApiException($"the CI config list did not end after {MaxPages} pages", null, ApiErrorKind.Unexpected, [], null, "GET", ICiConfigApi.ListPath);
+    }
+
+    public async Task<DbtCloudCiConfig?> FindByNameAsync(string name, CancellationToken cancellationToken = default) =>
+        (await ListAsync(cancellationToken).ConfigureAwait(false)).Where(c => c.Name == name).MaxBy(c => c.Id);
+
+    private static DatafoldApiException NameTaken(string name, long? id, Exception? inner) => new(
+        $"a CI config named \"{name}\" already exists{(id is { } i ? $" (id {i})" : "")}; import it or choose another name",
+        HttpStatusCode.Conflict, ApiErrorKind.Conflict, [new ApiFieldError(["name"], "already taken")], null, "POST", ICiConfigApi.CreatePath, id, inner);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "creating CI config \"{Name}\": {Reason}; looking it up by name before sending it again")]
+    private static partial void LogLookingUp(ILogger logger, string name, string reason);
+}
