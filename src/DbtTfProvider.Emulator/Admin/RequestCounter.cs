@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing.Patterns;
+
+namespace DbtTfProvider.Emulator.Admin;
+
+/// <summary>
+/// How many requests each API endpoint received, keyed "METHOD template" (e.g.
+/// "GET /api/v3/accounts/{account_id}/service-tokens/{id}/"), so that tests can assert "a no-op refresh reads
+/// each object once". Every routed API request counts, also the ones a fault rule then fails.
+/// </summary>
+internal sealed partial class RequestCounter
+{
+    private readonly Lock _gate = new();
+    private readonly SortedDictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    public void Count(HttpContext context)
+    {
+        if (context.GetEndpoint() is not RouteEndpoint endpoint || endpoint.Metadata.GetMetadata<ApiRoute>() is null)
+        {
+            return;
+        }
+        var key = $"{context.Request.Method} {Template(endpoint.RoutePattern)}";
+        lock (_gate)
+        {
+            _counts[key] = _counts.GetValueOrDefault(key) + 1;
+        }
+    }
+
+    public SortedDictionary<string, int> Snapshot()
+    {
+        lock (_gate)
+        {
+            return new SortedDictionary<string, int>(_counts, StringComparer.Ordinal);
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _counts.Clear();
+        }
+    }
+
+    /// <summary>The route template without its constraints ("{id:int}" becomes "{id}").</summary>
+    public static string Template(RoutePattern pattern) => Constraint().Replace(pattern.RawText ?? "", "{$1}");
+
+    [GeneratedRegex(@"\{([A-Za-z_]+):[^}]*\}")]
+    private static partial Regex Constraint();
+}
+
+/// <summary>Marks the endpoints of the emulated APIs (not the admin ones, not the fallback).</summary>
+internal sealed class ApiRoute
+{
+    public static readonly ApiRoute Instance = new();
+}

@@ -1,0 +1,208 @@
+using System.Text.Json.Nodes;
+using DbtTfProvider.Emulator.Json;
+using DbtTfProvider.Emulator.State;
+
+namespace DbtTfProvider.Emulator.DbtCloud;
+
+/// <summary>The job rules of the spec: request shape first (400 field map), then references (business-rule 400).</summary>
+internal static class JobValidation
+{
+    public static readonly string[] JobTypes = ["ci", "merge", "scheduled", "other", "adaptive"];
+
+    /// <summary>A job from a create or whole-object update body; unknown keys (read-only extras sent back) are ignored.</summary>
+    public static Job? Read(FieldReader reader, JsonNode? body, int accountId)
+    {
+        var root = reader.Root(body);
+        if (!root.Exists)
+        {
+            return null;
+        }
+        root.Int("id", Presence.Nullable);
+        if (root.Int("account_id", Presence.Optional) is { } bodyAccount && bodyAccount != accountId)
+        {
+            root.Fail("account_id", $"must be the account of the URL ({accountId})");
+        }
+        var job = new Job
+        {
+            AccountId = accountId,
+            ProjectId = root.Int("project_id", Presence.Required) ?? 0,
+            EnvironmentId = root.Int("environment_id", Presence.Required) ?? 0,
+            Name = root.String("name", Presence.Required) ?? "",
+            Description = root.String("description", Presence.Nullable) ?? "",
+            ExecuteSteps = ReadSteps(root) ?? [],
+            DbtVersion = root.String("dbt_version", Presence.Nullable),
+            State = root.Int("state", Presence.Optional) ?? EntityState.Active,
+            GenerateDocs = root.Bool("generate_docs", Presence.Optional) ?? false,
+            RunGenerateSources = root.Bool("run_generate_sources", Presence.Optional) ?? false,
+            DeferringEnvironmentId = root.Int("deferring_environment_id", Presence.Nullable),
+            TriggersOnDraftPr = root.Bool("triggers_on_draft_pr", Presence.Optional) ?? false,
+            RunLint = root.Bool("run_lint", Presence.Optional) ?? false,
+            ErrorsOnLintFailure = root.Bool("errors_on_lint_failure", Presence.Optional) ?? true,
+            RunCompareChanges = root.Bool("run_compare_changes", Presence.Optional) ?? false,
+            CompareChangesFlags = root.String("compare_changes_flags", Presence.Optional) ?? "--select state:modified",
+        };
+        if (root.Has("name") && job.Name.Trim().Length == 0)
+        {
+            root.Fail("name", "length of value must be at least 1");
+        }
+        if (job.State is not (EntityState.Active or EntityState.Deleted))
+        {
+            root.Fail("state", "value must be one of [1, 2]");
+        }
+
+        var settings = root.Object("settings", Presence.Required);
+        job.Settings = new JobSettings
+        {
+            Threads = settings.Int("threads", Presence.Required) ?? 1,
+            TargetName = settings.String("target_name", Presence.Required) ?? "default",
+        };
+        if (job.Settings.Threads < 1)
+        {
+            settings.Fail("threads", "value must be at least 1");
+        }
+
+        var execution = root.Object("execution", Presence.Optional);
+        job.Execution = new JobExecution { TimeoutSeconds = execution.Int("timeout_seconds", Presence.Optional) ?? 0 };
+        if (job.Execution.TimeoutSeconds < 0)
+        {
+            execution.Fail("timeout_seconds", "value must be at least 0");
+        }
+
+        var triggers = root.Object("triggers", Presence.Required);
+        job.Triggers = new JobTriggers
+        {
+            GithubWebhook = triggers.Bool("github_webhook", Presence.Optional) ?? false,
+            GitProviderWebhook = triggers.Bool("git_provider_webhook", Presence.Optional) ?? false,
+            Schedule = triggers.Bool("schedule", Presence.Required) ?? false,
+            OnMerge = triggers.Bool("on_merge", Presence.Optional) ?? false,
+        };
+
+        job.Schedule = ReadSchedule(root.Object("schedule", Presence.Required));
+        job.JobType = root.OneOf("job_type", Presence.Nullable, JobTypes) ?? ScheduleRules.InferJobType(job.Triggers);
+        job.Schedule.Cron = ScheduleRules.EffectiveCron(job);
+        return job;
+    }
+
+    /// <summary>References: project and environment of the account, environment in the project, no move between projects.</summary>
+    public static List<FieldError> CheckReferences(EmulatorState state, Job job, Job? existing)
+    {
+        var rules = new FieldReader(DbtFieldMessages.Instance);
+        void Broken(string field, string reason) => rules.Add([field], rules.Messages.Invalid(reason));
+        if (state.Project(job.AccountId, job.ProjectId) is null)
+        {
+            Broken("project_id", $"Project {job.ProjectId} does not exist in account {job.AccountId}.");
+        }
+        else if (existing is not null && existing.ProjectId != job.ProjectId)
+        {
+            Broken("project_id", $"A job cannot be moved to another project (from {existing.ProjectId} to {job.ProjectId}).");
+        }
+        var environment = state.Environment(job.AccountId, job.EnvironmentId);
+        if (environment is null)
+        {
+            Broken("environment_id", $"Environment {job.EnvironmentId} does not exist in account {job.AccountId}.");
+        }
+        else if (environment.ProjectId != job.ProjectId)
+        {
+            Broken("environment_id", $"Environment {job.EnvironmentId} does not belong to project {job.ProjectId}.");
+        }
+        if (job.DeferringEnvironmentId is { } deferring && state.Environment(job.AccountId, deferring) is null)
+        {
+            Broken("deferring_environment_id", $"Environment {deferring} does not exist in account {job.AccountId}.");
+        }
+        return rules.Errors;
+    }
+
+    private static List<string>? ReadSteps(ObjectReader root)
+    {
+        var steps = root.StringList("execute_steps", Presence.Required);
+        if (steps is null)
+        {
+            return null;
+        }
+        if (steps.Count == 0)
+        {
+            root.Fail("execute_steps", "length of value must be at least 1");
+        }
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (!steps[i].StartsWith("dbt ", StringComparison.Ordinal))
+            {
+                root.Fail(["execute_steps", i], "each step must start with 'dbt '");
+            }
+        }
+        return steps;
+    }
+
+    private static JobSchedule ReadSchedule(ObjectReader schedule)
+    {
+        // schedule.cron is the server's to fill; what the client sends there is ignored.
+        schedule.String("cron", Presence.Nullable);
+        var result = new JobSchedule();
+
+        var date = schedule.Object("date", Presence.Required);
+        var dateType = date.OneOf("type", Presence.Required, ScheduleRules.DateTypes);
+        result.Date.Type = dateType ?? "custom_cron";
+        if (dateType is "custom_cron" or "interval_cron")
+        {
+            result.Date.Cron = date.String("cron", Presence.Required);
+            if (result.Date.Cron is not null && ScheduleRules.CronProblem(result.Date.Cron) is { } problem)
+            {
+                date.Fail("cron", problem);
+            }
+        }
+        else if (dateType == "days_of_week")
+        {
+            result.Date.Days = ReadRange(date, "days", 0, 6);
+        }
+
+        var time = schedule.Object("time", Presence.Required);
+        var timeType = time.OneOf("type", Presence.Required, ScheduleRules.TimeTypes);
+        result.Time.Type = timeType ?? "every_hour";
+        if (timeType == "every_hour")
+        {
+            result.Time.Interval = time.Int("interval", Presence.Required);
+            if (result.Time.Interval is < 1)
+            {
+                time.Fail("interval", "value must be at least 1");
+            }
+            else if (result.Time.Interval is > 23)
+            {
+                time.Fail("interval", "value must be at most 23");
+            }
+        }
+        else if (timeType == "at_exact_hours")
+        {
+            result.Time.Hours = ReadRange(time, "hours", 0, 23);
+            if (time.Has("interval"))
+            {
+                time.FailExtra("interval");
+            }
+        }
+        return result;
+    }
+
+    private static List<int>? ReadRange(ObjectReader owner, string key, int min, int max)
+    {
+        var values = owner.IntList(key, Presence.Required);
+        if (values is null)
+        {
+            return null;
+        }
+        if (values.Count == 0)
+        {
+            owner.Fail(key, "length of value must be at least 1");
+        }
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] < min)
+            {
+                owner.Fail([key, i], $"value must be at least {min}");
+            }
+            else if (values[i] > max)
+            {
+                owner.Fail([key, i], $"value must be at most {max}");
+            }
+        }
+        return values;
+    }
+}

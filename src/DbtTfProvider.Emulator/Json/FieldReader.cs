@@ -1,0 +1,197 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DbtTfProvider.Emulator.Json;
+
+/// <summary>
+/// Reads a request body field by field with strict JSON types, collecting every failure with its path (as the real
+/// services report all of them at once) instead of stopping at the first.
+/// </summary>
+internal sealed class FieldReader(IFieldMessages messages)
+{
+    public List<FieldError> Errors { get; } = [];
+
+    public bool HasErrors => Errors.Count > 0;
+
+    public IFieldMessages Messages => messages;
+
+    public void Add(IReadOnlyList<object> path, (string Message, string Type) problem) =>
+        Errors.Add(new FieldError(path, problem.Message, problem.Type));
+
+    public ObjectReader Root(JsonNode? body)
+    {
+        if (body is JsonObject obj)
+        {
+            return new ObjectReader(this, obj, []);
+        }
+        Add([], messages.WrongType(JsonKind.Object));
+        return new ObjectReader(this, null, []);
+    }
+
+    /// <summary>A body that must be a JSON array of objects; one reader per element.</summary>
+    public IReadOnlyList<ObjectReader>? RootList(JsonNode? body)
+    {
+        if (body is not JsonArray array)
+        {
+            Add([], messages.WrongType(JsonKind.List));
+            return null;
+        }
+        var items = new List<ObjectReader>(array.Count);
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is JsonObject element)
+            {
+                items.Add(new ObjectReader(this, element, [i]));
+            }
+            else
+            {
+                Add([i], messages.WrongType(JsonKind.Object));
+                items.Add(new ObjectReader(this, null, [i]));
+            }
+        }
+        return items;
+    }
+
+    internal static bool TryInt(JsonNode? node, out int value)
+    {
+        value = 0;
+        return node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue(out value);
+    }
+}
+
+/// <summary>One JSON object of the body (or nothing, when it was missing or of the wrong kind).</summary>
+internal readonly struct ObjectReader(FieldReader owner, JsonObject? node, object[] path)
+{
+    public bool Exists => node is not null;
+
+    public IReadOnlyList<object> Path => path;
+
+    /// <summary>The key is present with a non-null value.</summary>
+    public bool Has(string key) => node is not null && node.TryGetPropertyValue(key, out var v) && v is not null;
+
+    public object[] PathOf(string key) => [.. path, key];
+
+    public void Fail(string key, (string Message, string Type) problem) => owner.Add(PathOf(key), problem);
+
+    public void Fail(string key, string reason) => Fail(key, owner.Messages.Invalid(reason));
+
+    public void Fail(object[] relativePath, string reason) => owner.Add([.. path, .. relativePath], owner.Messages.Invalid(reason));
+
+    public void FailExtra(string key) => Fail(key, owner.Messages.ExtraKey);
+
+    public int? Int(string key, Presence presence) =>
+        Get(key, presence, JsonKind.Integer) is { } v
+            ? FieldReader.TryInt(v, out var i) ? i : WrongType<int>(key, JsonKind.Integer)
+            : null;
+
+    public string? String(string key, Presence presence) =>
+        Get(key, presence, JsonKind.String) is { } v
+            ? v is JsonValue s && s.GetValueKind() == JsonValueKind.String ? s.GetValue<string>() : WrongTypeRef<string>(key, JsonKind.String)
+            : null;
+
+    public bool? Bool(string key, Presence presence) =>
+        Get(key, presence, JsonKind.Boolean) is { } v
+            ? v is JsonValue b && b.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? b.GetValue<bool>() : WrongType<bool>(key, JsonKind.Boolean)
+            : null;
+
+    public double? Number(string key, Presence presence) =>
+        Get(key, presence, JsonKind.Number) is { } v
+            ? v is JsonValue n && n.GetValueKind() == JsonValueKind.Number && n.TryGetValue<double>(out var d) ? d : WrongType<double>(key, JsonKind.Number)
+            : null;
+
+    /// <summary>A string that must be one of <paramref name="allowed"/>.</summary>
+    public string? OneOf(string key, Presence presence, IReadOnlyList<string> allowed)
+    {
+        var value = String(key, presence);
+        if (value is not null && !allowed.Contains(value))
+        {
+            Fail(key, owner.Messages.NotOneOf(allowed));
+            return null;
+        }
+        return value;
+    }
+
+    public List<string>? StringList(string key, Presence presence) =>
+        ReadList(key, presence, JsonKind.String, item => item is JsonValue s && s.GetValueKind() == JsonValueKind.String ? s.GetValue<string>() : null);
+
+    public List<int>? IntList(string key, Presence presence) =>
+        ReadList<int?>(key, presence, JsonKind.Integer, item => FieldReader.TryInt(item, out var i) ? i : null)?.Select(i => i!.Value).ToList();
+
+    public ObjectReader Object(string key, Presence presence)
+    {
+        var value = Get(key, presence, JsonKind.Object);
+        if (value is null)
+        {
+            return new ObjectReader(owner, null, PathOf(key));
+        }
+        if (value is JsonObject obj)
+        {
+            return new ObjectReader(owner, obj, PathOf(key));
+        }
+        Fail(key, owner.Messages.WrongType(JsonKind.Object));
+        return new ObjectReader(owner, null, PathOf(key));
+    }
+
+    private List<T>? ReadList<T>(string key, Presence presence, JsonKind itemKind, Func<JsonNode?, T?> read)
+    {
+        var value = Get(key, presence, JsonKind.List);
+        if (value is null)
+        {
+            return null;
+        }
+        if (value is not JsonArray array)
+        {
+            Fail(key, owner.Messages.WrongType(JsonKind.List));
+            return null;
+        }
+        var items = new List<T>(array.Count);
+        var ok = true;
+        for (var i = 0; i < array.Count; i++)
+        {
+            var item = read(array[i]);
+            if (item is null)
+            {
+                owner.Add([.. path, key, i], owner.Messages.WrongType(itemKind));
+                ok = false;
+            }
+            else
+            {
+                items.Add(item);
+            }
+        }
+        return ok ? items : null;
+    }
+
+    private JsonNode? Get(string key, Presence presence, JsonKind kind)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+        if (!node.TryGetPropertyValue(key, out var value))
+        {
+            if (presence == Presence.Required)
+            {
+                Fail(key, owner.Messages.Missing);
+            }
+            return null;
+        }
+        if (value is null && presence != Presence.Nullable)
+        {
+            Fail(key, owner.Messages.WrongType(kind));
+        }
+        return value;
+    }
+
+    private T? WrongType<T>(string key, JsonKind kind) where T : struct
+    {
+        Fail(key, owner.Messages.WrongType(kind));
+        return null;
+    }
+
+    private T? WrongTypeRef<T>(string key, JsonKind kind) where T : class
+    {
+        Fail(key, owner.Messages.WrongType(kind));
+        return null;
+    }
+}

@@ -1,0 +1,209 @@
+using System.Text.Json;
+using DbtTfProvider.Emulator.Json;
+
+namespace DbtTfProvider.Emulator;
+
+/// <summary>
+/// What the emulator starts with (and returns to on reset): the read-only world that the provider's resources
+/// live in. Everything the provider creates (tokens, jobs, runs, CI configs) starts empty.
+/// </summary>
+public sealed class EmulatorSeed
+{
+    public DbtCloudSeed DbtCloud { get; init; } = new();
+
+    public DatafoldSeed Datafold { get; init; } = new();
+
+    /// <summary>
+    /// dbt Cloud: account 1 "Acme" with project 10 (environments 100 deployment/production and 101 development) and
+    /// project 11 (environment 110 deployment/production); account 2 "Other" with project 20 (environment 200).
+    /// Admin token "dbtc_admin_token" sees accounts 1 and 2, "dbtc_other_token" sees account 2 only.
+    /// Datafold: organisation 1 "Acme" (key "df_api_key", data source 7, repository 3) and organisation 2 "Other"
+    /// (key "df_other_api_key", data source 8, repository 4).
+    /// </summary>
+    public static EmulatorSeed Default() => new()
+    {
+        DbtCloud = new DbtCloudSeed
+        {
+            Accounts = [new SeedAccount { Id = 1, Name = "Acme" }, new SeedAccount { Id = 2, Name = "Other" }],
+            Projects =
+            [
+                new SeedProject { Id = 10, AccountId = 1, Name = "Analytics" },
+                new SeedProject { Id = 11, AccountId = 1, Name = "Marketing" },
+                new SeedProject { Id = 20, AccountId = 2, Name = "Other analytics" },
+            ],
+            Environments =
+            [
+                new SeedEnvironment { Id = 100, ProjectId = 10, Name = "Production", Type = "deployment", DeploymentType = "production" },
+                new SeedEnvironment { Id = 101, ProjectId = 10, Name = "Development", Type = "development" },
+                new SeedEnvironment { Id = 110, ProjectId = 11, Name = "Production", Type = "deployment", DeploymentType = "production" },
+                new SeedEnvironment { Id = 200, ProjectId = 20, Name = "Production", Type = "deployment", DeploymentType = "production" },
+            ],
+            AdminTokens =
+            [
+                new SeedAdminToken { Token = "dbtc_admin_token", Name = "Admin", AccountIds = [1, 2] },
+                new SeedAdminToken { Token = "dbtc_other_token", Name = "Other admin", AccountIds = [2] },
+            ],
+        },
+        Datafold = new DatafoldSeed
+        {
+            Organizations =
+            [
+                new SeedOrganization { Id = 1, Name = "Acme", ApiKeys = [new SeedApiKey { Key = "df_api_key", UserId = 1 }] },
+                new SeedOrganization { Id = 2, Name = "Other", ApiKeys = [new SeedApiKey { Key = "df_other_api_key", UserId = 2 }] },
+            ],
+            DataSources =
+            [
+                new SeedDataSource { Id = 7, OrganizationId = 1, Name = "Snowflake production", Type = "snowflake" },
+                new SeedDataSource { Id = 8, OrganizationId = 2, Name = "BigQuery", Type = "bigquery" },
+            ],
+            Repositories =
+            [
+                new SeedRepository { Id = 3, OrganizationId = 1, Name = "acme/analytics", Provider = "github" },
+                new SeedRepository { Id = 4, OrganizationId = 2, Name = "other/analytics", Provider = "gitlab" },
+            ],
+        },
+    };
+
+    /// <summary>Reads a seed file (format: see examples/emulator/seed.json); throws with the reason when it is invalid.</summary>
+    public static EmulatorSeed Load(string path) => Parse(File.ReadAllText(path), path);
+
+    public static EmulatorSeed Parse(string json, string source = "seed")
+    {
+        EmulatorSeed? seed;
+        try
+        {
+            seed = JsonSerializer.Deserialize(json, EmulatorJsonContext.Default.EmulatorSeed);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{source}: {e.Message}", e);
+        }
+        if (seed is null)
+        {
+            throw new InvalidDataException($"{source}: the seed is null.");
+        }
+        var problems = seed.Problems();
+        if (problems.Count > 0)
+        {
+            throw new InvalidDataException($"{source}: {string.Join("; ", problems)}");
+        }
+        return seed;
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, EmulatorJsonContext.Default.EmulatorSeed);
+
+    /// <summary>Broken references and duplicate ids, so that a bad seed fails at start and not at the first request.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        void Unique<T>(string what, IEnumerable<T> items, Func<T, object> key)
+        {
+            foreach (var group in items.GroupBy(key).Where(g => g.Count() > 1))
+            {
+                problems.Add($"duplicate {what} {group.Key}");
+            }
+        }
+        var accounts = DbtCloud.Accounts.Select(a => a.Id).ToHashSet();
+        var projects = DbtCloud.Projects.ToDictionary(p => p.Id, p => p.AccountId);
+        var organizations = Datafold.Organizations.Select(o => o.Id).ToHashSet();
+        Unique("account id", DbtCloud.Accounts, a => a.Id);
+        Unique("project id", DbtCloud.Projects, p => p.Id);
+        Unique("environment id", DbtCloud.Environments, e => e.Id);
+        Unique("admin token", DbtCloud.AdminTokens, t => t.Token);
+        Unique("organization id", Datafold.Organizations, o => o.Id);
+        Unique("api key", Datafold.Organizations.SelectMany(o => o.ApiKeys), k => k.Key);
+        Unique("data source id", Datafold.DataSources, d => d.Id);
+        Unique("repository id", Datafold.Repositories, r => r.Id);
+        problems.AddRange(DbtCloud.Projects.Where(p => !accounts.Contains(p.AccountId))
+            .Select(p => $"project {p.Id} names unknown account {p.AccountId}"));
+        problems.AddRange(DbtCloud.Environments.Where(e => !projects.ContainsKey(e.ProjectId))
+            .Select(e => $"environment {e.Id} names unknown project {e.ProjectId}"));
+        problems.AddRange(DbtCloud.Environments.Where(e => e.Type is not ("deployment" or "development"))
+            .Select(e => $"environment {e.Id} has type '{e.Type}' (deployment or development)"));
+        problems.AddRange(DbtCloud.AdminTokens.SelectMany(t => t.AccountIds.Where(a => !accounts.Contains(a))
+            .Select(a => $"admin token '{t.Name}' names unknown account {a}")));
+        problems.AddRange(Datafold.DataSources.Where(d => !organizations.Contains(d.OrganizationId))
+            .Select(d => $"data source {d.Id} names unknown organization {d.OrganizationId}"));
+        problems.AddRange(Datafold.Repositories.Where(r => !organizations.Contains(r.OrganizationId))
+            .Select(r => $"repository {r.Id} names unknown organization {r.OrganizationId}"));
+        return problems;
+    }
+}
+
+public sealed class DbtCloudSeed
+{
+    public IReadOnlyList<SeedAccount> Accounts { get; init; } = [];
+    public IReadOnlyList<SeedProject> Projects { get; init; } = [];
+    public IReadOnlyList<SeedEnvironment> Environments { get; init; } = [];
+    /// <summary>User-style API tokens that exist before the test starts (service tokens are created through the API).</summary>
+    public IReadOnlyList<SeedAdminToken> AdminTokens { get; init; } = [];
+}
+
+public sealed record SeedAccount
+{
+    public required int Id { get; init; }
+    public required string Name { get; init; }
+}
+
+public sealed record SeedProject
+{
+    public required int Id { get; init; }
+    public required int AccountId { get; init; }
+    public required string Name { get; init; }
+}
+
+public sealed record SeedEnvironment
+{
+    public required int Id { get; init; }
+    public required int ProjectId { get; init; }
+    public required string Name { get; init; }
+    /// <summary>deployment or development.</summary>
+    public required string Type { get; init; }
+    /// <summary>production, staging or null.</summary>
+    public string? DeploymentType { get; init; }
+    public string? DbtVersion { get; init; } = "latest";
+}
+
+public sealed record SeedAdminToken
+{
+    public required string Token { get; init; }
+    public string Name { get; init; } = "Admin";
+    public required IReadOnlyList<int> AccountIds { get; init; }
+}
+
+public sealed class DatafoldSeed
+{
+    public IReadOnlyList<SeedOrganization> Organizations { get; init; } = [];
+    public IReadOnlyList<SeedDataSource> DataSources { get; init; } = [];
+    public IReadOnlyList<SeedRepository> Repositories { get; init; } = [];
+}
+
+public sealed record SeedOrganization
+{
+    public required int Id { get; init; }
+    public required string Name { get; init; }
+    public IReadOnlyList<SeedApiKey> ApiKeys { get; init; } = [];
+}
+
+public sealed record SeedApiKey
+{
+    public required string Key { get; init; }
+    public required int UserId { get; init; }
+}
+
+public sealed record SeedDataSource
+{
+    public required int Id { get; init; }
+    public required int OrganizationId { get; init; }
+    public required string Name { get; init; }
+    public required string Type { get; init; }
+}
+
+public sealed record SeedRepository
+{
+    public required int Id { get; init; }
+    public required int OrganizationId { get; init; }
+    public required string Name { get; init; }
+    /// <summary>github or gitlab.</summary>
+    public string Provider { get; init; } = "github";
+}

@@ -1,0 +1,81 @@
+using System.Text.Json.Serialization;
+
+namespace DbtTfProvider.Emulator.State;
+
+/// <summary>A dbt Cloud job as stored (the request fields of the spec plus timestamps).</summary>
+internal sealed class Job
+{
+    public int Id { get; set; }
+    public int AccountId { get; set; }
+    public int ProjectId { get; set; }
+    public int EnvironmentId { get; set; }
+    public string Name { get; set; } = "";
+    public string Description { get; set; } = "";
+    public List<string> ExecuteSteps { get; set; } = [];
+    public string? DbtVersion { get; set; }
+    public JobSettings Settings { get; set; } = new();
+    public JobExecution Execution { get; set; } = new();
+    public int State { get; set; } = EntityState.Active;
+    public bool GenerateDocs { get; set; }
+    public bool RunGenerateSources { get; set; }
+    public JobTriggers Triggers { get; set; } = new();
+    public JobSchedule Schedule { get; set; } = new();
+    public int? DeferringEnvironmentId { get; set; }
+    public string JobType { get; set; } = "scheduled";
+    public bool TriggersOnDraftPr { get; set; }
+    public bool RunLint { get; set; }
+    public bool ErrorsOnLintFailure { get; set; } = true;
+    public bool RunCompareChanges { get; set; }
+    public string CompareChangesFlags { get; set; } = "--select state:modified";
+    public string CreatedAt { get; set; } = "";
+    public string UpdatedAt { get; set; } = "";
+}
+
+internal sealed class JobSettings
+{
+    public int Threads { get; set; } = 1;
+    public string TargetName { get; set; } = "default";
+}
+
+internal sealed class JobExecution
+{
+    public int TimeoutSeconds { get; set; }
+}
+
+internal sealed class JobTriggers
+{
+    public bool GithubWebhook { get; set; }
+    public bool GitProviderWebhook { get; set; }
+    public bool Schedule { get; set; }
+    public bool OnMerge { get; set; }
+}
+
+internal sealed class JobSchedule
+{
+    /// <summary>The effective cron, filled by the server from date and time.</summary>
+    public string Cron { get; set; } = "";
+    public JobScheduleDate Date { get; set; } = new();
+    public JobScheduleTime Time { get; set; } = new();
+}
+
+internal sealed class JobScheduleDate
+{
+    public string Type { get; set; } = "custom_cron";
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Cron { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<int>? Days { get; set; }
+}
+
+internal sealed class JobScheduleTime
+{
+    public string Type { get; set; } = "every_hour";
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Interval { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<int>? Hours { get; set; }
+}

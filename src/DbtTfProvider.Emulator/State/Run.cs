@@ -1,0 +1,33 @@
+namespace DbtTfProvider.Emulator.State;
+
+/// <summary>A job run. Runs finish at once: queued when triggered, a success from the next look on.</summary>
+internal sealed class Run
+{
+    public int Id { get; set; }
+    public int AccountId { get; set; }
+    public int JobDefinitionId { get; set; }
+    public int ProjectId { get; set; }
+    public int EnvironmentId { get; set; }
+    public int Status { get; set; } = RunStatus.Queued;
+    public string Cause { get; set; } = "";
+    public string CreatedAt { get; set; } = "";
+    public string UpdatedAt { get; set; } = "";
+    public string? FinishedAt { get; set; }
+}
+
+internal static class RunStatus
+{
+    public const int Queued = 1;
+    public const int Success = 10;
+
+    public static string Humanized(int status) => status switch
+    {
+        1 => "Queued",
+        2 => "Starting",
+        3 => "Running",
+        10 => "Success",
+        20 => "Error",
+        30 => "Cancelled",
+        _ => "Unknown",
+    };
+}
