@@ -1,0 +1,30 @@
+variable "dbt_cloud_account_id" {
+  description = "dbt Cloud account id (the number in https://cloud.getdbt.com/deploy/<account_id>/...)."
+  type        = number
+}
+
+variable "dbt_cloud_project_id" {
+  description = "dbt Cloud project whose production manifest Datafold should diff against."
+  type        = number
+}
+
+variable "dbt_cloud_environment_id" {
+  description = "The project's production (deployment) environment, where the artifacts job runs."
+  type        = number
+}
+
+variable "datafold_repository_id" {
+  description = "Datafold repository integration (GitHub or GitLab) that holds the dbt project."
+  type        = number
+}
+
+variable "datafold_data_source_id" {
+  description = "Datafold data connection that the dbt project writes to."
+  type        = number
+}
+
+variable "dbt_cloud_host_url" {
+  description = "dbt Cloud access URL as Datafold should call it (without /api)."
+  type        = string
+  default     = "https://cloud.getdbt.com"
+}
