@@ -1,0 +1,102 @@
+using System.Net;
+
+namespace DbtTfProvider.Emulator.Tests;
+
+/// <summary>Envelope, auth, trailing slashes, account visibility.</summary>
+public sealed class DbtCloudConventionTests : EmulatorTestBase
+{
+    [Fact]
+    public async Task Success_answers_carry_the_envelope_with_pagination_for_lists()
+    {
+        var answer = await Dbt(HttpMethod.Get, "/v2/accounts/");
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        var status = answer.Body!["status"]!;
+        Assert.Equal(200, (int)status["code"]!);
+        Assert.True((bool)status["is_success"]!);
+        Assert.Equal("Success!", (string)status["user_message"]!);
+        Assert.Equal("", (string)status["developer_message"]!);
+        Assert.Equal([1, 2], answer.Data.AsArray().Select(a => (int)a!["id"]!));
+        Assert.Equal(2, (int)answer.Body["extra"]!["pagination"]!["total_count"]!);
+        Assert.Equal(2, (int)answer.Body["extra"]!["pagination"]!["count"]!);
+    }
+
+    [Theory]
+    [InlineData(null, "Token")]
+    [InlineData("wrong", "Token")]
+    [InlineData(AdminToken, "Basic")]
+    public async Task Bad_credentials_answer_401_Invalid_token_in_the_envelope(string? token, string scheme)
+    {
+        var answer = await Dbt(HttpMethod.Get, "/v2/accounts/", token: token, scheme: scheme);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
+        Assert.Equal(401, (int)answer.Body!["status"]!["code"]!);
+        Assert.False((bool)answer.Body["status"]!["is_success"]!);
+        Assert.Equal("Invalid token.", answer.UserMessage);
+        Assert.Null(answer.Body["data"]);
+    }
+
+    [Fact]
+    public async Task Bearer_is_accepted_as_well_as_Token()
+    {
+        var answer = await Dbt(HttpMethod.Get, "/v2/accounts/", scheme: "Bearer");
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+    }
+
+    [Fact]
+    public async Task A_token_sees_only_its_accounts()
+    {
+        var listed = await Dbt(HttpMethod.Get, "/v2/accounts/", token: "dbtc_other_token");
+        var forbidden = await Dbt(HttpMethod.Get, "/v2/accounts/1/jobs/", token: "dbtc_other_token");
+
+        Assert.Equal([2], listed.Data.AsArray().Select(a => (int)a!["id"]!));
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.Status);
+        Assert.False((bool)forbidden.Body!["status"]!["is_success"]!);
+        Assert.Contains("permission", forbidden.UserMessage);
+    }
+
+    [Fact]
+    public async Task A_path_without_its_trailing_slash_is_redirected_to_the_slash_form()
+    {
+        var answer = await Dbt(HttpMethod.Get, "/v3/accounts/1/projects?limit=5");
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, answer.Status);
+        Assert.Equal("/api/v3/accounts/1/projects/?limit=5", answer.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Unknown_paths_answer_404_in_the_envelope()
+    {
+        var answer = await Dbt(HttpMethod.Get, "/v2/accounts/1/nothing-here/");
+
+        Assert.Equal(HttpStatusCode.NotFound, answer.Status);
+        Assert.False((bool)answer.Body!["status"]!["is_success"]!);
+    }
+
+    [Fact]
+    public async Task Projects_and_environments_of_an_account_are_listed_from_the_seed()
+    {
+        var projects = await Dbt(HttpMethod.Get, "/v3/accounts/1/projects/");
+        var environments = await Dbt(HttpMethod.Get, "/v3/accounts/1/projects/10/environments/");
+        var otherProject = await Dbt(HttpMethod.Get, "/v3/accounts/1/projects/20/environments/");
+
+        Assert.Equal([10, 11], projects.Data.AsArray().Select(p => (int)p!["id"]!));
+        var production = environments.Data.AsArray().Single(e => (int)e!["id"]! == 100)!;
+        Assert.Equal("deployment", (string)production["type"]!);
+        Assert.Equal("production", (string)production["deployment_type"]!);
+        Assert.Equal(10, (int)production["project_id"]!);
+        Assert.Equal([100, 101], environments.Data.AsArray().Select(e => (int)e!["id"]!));
+        Assert.Equal(HttpStatusCode.NotFound, otherProject.Status);
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_400_in_the_envelope()
+    {
+        var answer = await Send(HttpMethod.Post, "/api/v2/accounts/1/jobs/", null,
+            new System.Net.Http.Headers.AuthenticationHeaderValue("Token", AdminToken));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.False((bool)answer.Body!["status"]!["is_success"]!);
+    }
+}

@@ -1,0 +1,283 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace DbtTfProvider.Emulator.Tests;
+
+public sealed class JobTests : EmulatorTestBase
+{
+    private const string JobsPath = "/v2/accounts/1/jobs/";
+
+    private async Task<Answer> CreateWith(Action<JsonObject> change)
+    {
+        var job = Jobs.Artifacts();
+        change(job);
+        return await Dbt(HttpMethod.Post, JobsPath, job);
+    }
+
+    [Fact]
+    public async Task Create_fills_id_effective_cron_timestamps_and_read_only_extras()
+    {
+        var created = await CreateWith(job =>
+        {
+            job.Remove("job_type");
+            job["schedule"]!["cron"] = "this is ignored";
+            job["schedule"]!["date"]!["cron"] = "30 */2 * * 1-5";
+        });
+        var read = await Dbt(HttpMethod.Get, $"{JobsPath}{(int)created.Data["id"]!}/");
+
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Equal(HttpStatusCode.OK, read.Status);
+        var job = read.Data;
+        Assert.Equal("30 */2 * * 1-5", (string)job["schedule"]!["cron"]!);
+        Assert.Equal("scheduled", (string)job["job_type"]!);
+        Assert.Equal(["dbt compile"], job["execute_steps"]!.AsArray().Select(s => (string)s!));
+        Assert.Equal(4, (int)job["settings"]!["threads"]!);
+        Assert.NotNull(job["created_at"]);
+        Assert.NotNull(job["updated_at"]);
+        Assert.NotNull(job["next_run"]);
+        Assert.True(job.AsObject().ContainsKey("is_deferrable"));
+        Assert.True(job.AsObject().ContainsKey("lifecycle"));
+        Assert.Equal(100, (int)job["environment"]!["id"]!);
+    }
+
+    [Theory]
+    [InlineData(false, false, true, "scheduled")]
+    [InlineData(true, false, true, "ci")]
+    [InlineData(false, true, false, "merge")]
+    [InlineData(false, false, false, "other")]
+    public async Task The_job_type_is_inferred_from_the_triggers_when_omitted(bool webhook, bool onMerge, bool schedule, string expected)
+    {
+        var created = await CreateWith(job =>
+        {
+            job.Remove("job_type");
+            job["triggers"] = new JsonObject { ["git_provider_webhook"] = webhook, ["on_merge"] = onMerge, ["schedule"] = schedule };
+        });
+
+        Assert.Equal(expected, (string)created.Data["job_type"]!);
+    }
+
+    [Theory]
+    [InlineData("every_day", null, "every_hour", 3, null, "0 */3 * * *")]
+    [InlineData("days_of_week", new[] { 5, 1 }, "at_exact_hours", null, new[] { 6, 2 }, "0 2,6 * * 1,5")]
+    public async Task The_effective_cron_follows_date_and_time(string dateType, int[]? days, string timeType, int? interval, int[]? hours, string expected)
+    {
+        var created = await CreateWith(job => job["schedule"] = new JsonObject
+        {
+            ["date"] = days is null
+                ? new JsonObject { ["type"] = dateType }
+                : new JsonObject { ["type"] = dateType, ["days"] = new JsonArray(days.Select(d => (JsonNode)d).ToArray()) },
+            ["time"] = hours is null
+                ? new JsonObject { ["type"] = timeType, ["interval"] = interval }
+                : new JsonObject { ["type"] = timeType, ["hours"] = new JsonArray(hours.Select(h => (JsonNode)h).ToArray()) },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Equal(expected, (string)created.Data["schedule"]!["cron"]!);
+    }
+
+    [Fact]
+    public async Task A_missing_schedule_key_is_reported_where_it_is_missing()
+    {
+        var answer = await CreateWith(job => job["schedule"]!["time"] = new JsonObject { ["type"] = "every_hour" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.True(JsonNode.DeepEquals(
+            JsonNode.Parse("""{"schedule": {"time": {"interval": "required key not provided"}}}"""),
+            answer.Data), answer.ToString());
+    }
+
+    [Fact]
+    public async Task At_exact_hours_rejects_an_interval()
+    {
+        var answer = await CreateWith(job => job["schedule"]!["time"] = new JsonObject
+        {
+            ["type"] = "at_exact_hours",
+            ["hours"] = new JsonArray(1, 13),
+            ["interval"] = 1,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal("extra keys not allowed", (string)answer.Data["schedule"]!["time"]!["interval"]!);
+    }
+
+    [Theory]
+    [InlineData("0 * * * * *")]
+    [InlineData("61 * * * *")]
+    [InlineData("0 * * *")]
+    [InlineData("every hour")]
+    public async Task An_invalid_cron_is_a_400_at_schedule_date_cron(string cron)
+    {
+        var answer = await CreateWith(job => job["schedule"]!["date"]!["cron"] = cron);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        var reason = (string)answer.Data["schedule"]!["date"]!["cron"]!;
+        Assert.Contains("cron", reason);
+        Assert.Single(answer.Data.AsObject());
+    }
+
+    [Fact]
+    public async Task Execute_steps_must_be_non_empty_and_start_with_dbt()
+    {
+        var empty = await CreateWith(job => job["execute_steps"] = new JsonArray());
+        var notDbt = await CreateWith(job => job["execute_steps"] = new JsonArray("dbt compile", "rm -rf /"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
+        Assert.NotNull((string?)empty.Data["execute_steps"]);
+        Assert.Equal(HttpStatusCode.BadRequest, notDbt.Status);
+        var steps = notDbt.Data["execute_steps"]!.AsArray();
+        Assert.Null(steps[0]);
+        Assert.Contains("dbt ", (string)steps[1]!);
+    }
+
+    [Fact]
+    public async Task Types_are_checked_and_every_failure_is_reported_at_once()
+    {
+        var answer = await CreateWith(job =>
+        {
+            job["project_id"] = "10";
+            job["generate_docs"] = null;
+            job["settings"]!["threads"] = 1.5;
+            job.Remove("name");
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal("expected int", (string)answer.Data["project_id"]!);
+        Assert.Equal("expected bool", (string)answer.Data["generate_docs"]!);
+        Assert.Equal("expected int", (string)answer.Data["settings"]!["threads"]!);
+        Assert.Equal("required key not provided", (string)answer.Data["name"]!);
+    }
+
+    [Fact]
+    public async Task The_environment_must_belong_to_the_project()
+    {
+        var answer = await CreateWith(job => job["environment_id"] = 110);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("Environment 110 does not belong to project 10", answer.UserMessage);
+        Assert.NotNull(answer.Data["environment_id"]);
+    }
+
+    [Fact]
+    public async Task A_project_of_another_account_is_refused()
+    {
+        var answer = await CreateWith(job =>
+        {
+            job["project_id"] = 20;
+            job["environment_id"] = 200;
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("Project 20", answer.UserMessage);
+    }
+
+    [Fact]
+    public async Task Update_replaces_the_whole_object_and_refuses_a_move_to_another_project()
+    {
+        var id = await CreateJob();
+        var read = await Dbt(HttpMethod.Get, $"{JobsPath}{id}/");
+        var changed = read.Data.DeepClone().AsObject();
+        changed["name"] = "Renamed";
+        changed["schedule"]!["date"]!["cron"] = "15 3 * * *";
+        changed.Remove("generate_docs");
+        changed["description"] = "kept";
+
+        var updated = await Dbt(HttpMethod.Post, $"{JobsPath}{id}/", changed);
+        var moved = Jobs.Artifacts(project: 11, environment: 110);
+        var move = await Dbt(HttpMethod.Post, $"{JobsPath}{id}/", moved);
+
+        Assert.Equal(HttpStatusCode.OK, updated.Status);
+        Assert.Equal(id, (int)updated.Data["id"]!);
+        Assert.Equal("Renamed", (string)updated.Data["name"]!);
+        Assert.Equal("15 3 * * *", (string)updated.Data["schedule"]!["cron"]!);
+        Assert.Equal((string)read.Data["created_at"]!, (string)updated.Data["created_at"]!);
+        Assert.Equal(HttpStatusCode.BadRequest, move.Status);
+        Assert.Contains("another project", move.UserMessage);
+    }
+
+    [Fact]
+    public async Task A_deleted_job_answers_404()
+    {
+        var id = await CreateJob();
+
+        var deleted = await Dbt(HttpMethod.Delete, $"{JobsPath}{id}/");
+        var read = await Dbt(HttpMethod.Get, $"{JobsPath}{id}/");
+        var update = await Dbt(HttpMethod.Post, $"{JobsPath}{id}/", Jobs.Artifacts());
+
+        Assert.Equal(HttpStatusCode.OK, deleted.Status);
+        Assert.Equal(2, (int)deleted.Data["state"]!);
+        Assert.Equal(HttpStatusCode.NotFound, read.Status);
+        Assert.Equal(HttpStatusCode.NotFound, update.Status);
+    }
+
+    [Fact]
+    public async Task An_update_with_state_2_deletes_the_job()
+    {
+        var id = await CreateJob();
+        var job = Jobs.Artifacts();
+        job["state"] = 2;
+
+        var updated = await Dbt(HttpMethod.Post, $"{JobsPath}{id}/", job);
+        var read = await Dbt(HttpMethod.Get, $"{JobsPath}{id}/");
+
+        Assert.Equal(2, (int)updated.Data["state"]!);
+        Assert.Equal(HttpStatusCode.NotFound, read.Status);
+    }
+
+    [Fact]
+    public async Task A_job_of_another_account_is_404_even_for_a_token_that_sees_both()
+    {
+        var otherAccountJob = await CreateJob(Jobs.Artifacts(project: 20, environment: 200, account: 2), account: 2);
+
+        var read = await Dbt(HttpMethod.Get, $"{JobsPath}{otherAccountJob}/");
+        var ownRead = await Dbt(HttpMethod.Get, $"/v2/accounts/2/jobs/{otherAccountJob}/");
+
+        Assert.Equal(HttpStatusCode.NotFound, read.Status);
+        Assert.Contains("permission", read.UserMessage);
+        Assert.Equal(HttpStatusCode.OK, ownRead.Status);
+    }
+
+    [Fact]
+    public async Task The_list_filters_by_project_environment_and_name_and_pages()
+    {
+        await CreateJob(Jobs.Artifacts(name: "Datafold artifacts"));
+        await CreateJob(Jobs.Artifacts(name: "Nightly build", environment: 101));
+        await CreateJob(Jobs.Artifacts(project: 11, environment: 110, name: "Marketing DATAFOLD artifacts"));
+        var deleted = await CreateJob(Jobs.Artifacts(name: "Old datafold job"));
+        await Dbt(HttpMethod.Delete, $"{JobsPath}{deleted}/");
+
+        var byName = await Dbt(HttpMethod.Get, $"{JobsPath}?name__icontains=datafold");
+        var byProject = await Dbt(HttpMethod.Get, $"{JobsPath}?project_id=10&name__icontains=datafold");
+        var byEnvironment = await Dbt(HttpMethod.Get, $"{JobsPath}?environment_id=101");
+        var page = await Dbt(HttpMethod.Get, $"{JobsPath}?offset=1&limit=1");
+        var tooBig = await Dbt(HttpMethod.Get, $"{JobsPath}?limit=500");
+        var notANumber = await Dbt(HttpMethod.Get, $"{JobsPath}?project_id=ten");
+
+        static IEnumerable<string> Names(Answer a) => a.Data.AsArray().Select(j => (string)j!["name"]!);
+        Assert.Equal(["Datafold artifacts", "Marketing DATAFOLD artifacts"], Names(byName));
+        Assert.Equal(["Datafold artifacts"], Names(byProject));
+        Assert.Equal(["Nightly build"], Names(byEnvironment));
+        Assert.Equal(["Nightly build"], Names(page));
+        Assert.Equal(3, (int)page.Body!["extra"]!["pagination"]!["total_count"]!);
+        Assert.Equal(HttpStatusCode.BadRequest, tooBig.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, notANumber.Status);
+        Assert.Equal("expected int", (string)notANumber.Data["project_id"]!);
+    }
+
+    [Fact]
+    public async Task A_triggered_run_is_queued_then_succeeds()
+    {
+        var id = await CreateJob();
+
+        var triggered = await Dbt(HttpMethod.Post, $"{JobsPath}{id}/run/", new JsonObject { ["cause"] = "Triggered by Terraform" });
+        var runId = (int)triggered.Data["id"]!;
+        var status = await Dbt(HttpMethod.Get, $"/v2/accounts/1/runs/{runId}/");
+        var otherAccount = await Dbt(HttpMethod.Get, $"/v2/accounts/2/runs/{runId}/");
+
+        Assert.Equal(HttpStatusCode.OK, triggered.Status);
+        Assert.Equal(1, (int)triggered.Data["status"]!);
+        Assert.Equal(id, (int)triggered.Data["job_definition_id"]!);
+        Assert.Equal(10, (int)status.Data["status"]!);
+        Assert.True((bool)status.Data["is_complete"]!);
+        Assert.Equal(HttpStatusCode.NotFound, otherAccount.Status);
+    }
+}

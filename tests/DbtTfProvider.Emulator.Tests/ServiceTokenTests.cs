@@ -1,0 +1,223 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace DbtTfProvider.Emulator.Tests;
+
+public sealed class ServiceTokenTests : EmulatorTestBase
+{
+    private const string Tokens = "/v3/accounts/1/service-tokens/";
+
+    private static JsonObject NewToken(string name = "datafold") => new() { ["account_id"] = 1, ["name"] = name, ["state"] = 1 };
+
+    private static JsonObject Grant(string permissionSet = "member", bool allProjects = true, int? projectId = null, params string[] categories) => new()
+    {
+        ["permission_set"] = permissionSet,
+        ["all_projects"] = allProjects,
+        ["project_id"] = projectId,
+        ["writable_environment_categories"] = new JsonArray(categories.Select(c => (JsonNode)c).ToArray()),
+    };
+
+    [Fact]
+    public async Task Create_returns_the_secret_once_and_reads_never_show_it()
+    {
+        var created = await Dbt(HttpMethod.Post, Tokens, NewToken());
+        var id = (int)created.Data["id"]!;
+        var read = await Dbt(HttpMethod.Get, $"{Tokens}{id}/");
+
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Matches(new Regex("^dbtc_[A-Za-z0-9_-]{40}$"), (string)created.Data["token_string"]!);
+        Assert.Matches(new Regex("^[a-z0-9]{8}$"), (string)created.Data["uid"]!);
+        Assert.Equal(1, (int)created.Data["state"]!);
+        Assert.Equal(HttpStatusCode.OK, read.Status);
+        Assert.Equal("datafold", (string)read.Data["name"]!);
+        Assert.Equal((string)created.Data["uid"]!, (string)read.Data["uid"]!);
+        Assert.False(read.Data.AsObject().ContainsKey("token_string"));
+        Assert.NotNull(read.Data["created_at"]);
+    }
+
+    [Fact]
+    public async Task Each_token_gets_its_own_secret_and_id()
+    {
+        var first = await Dbt(HttpMethod.Post, Tokens, NewToken("a"));
+        var second = await Dbt(HttpMethod.Post, Tokens, NewToken("b"));
+
+        Assert.NotEqual((int)first.Data["id"]!, (int)second.Data["id"]!);
+        Assert.NotEqual((string)first.Data["token_string"]!, (string)second.Data["token_string"]!);
+    }
+
+    [Fact]
+    public async Task Rename_keeps_the_token_and_its_secret()
+    {
+        var (id, secret) = await CreateServiceToken("old name");
+
+        var renamed = await Dbt(HttpMethod.Put, $"{Tokens}{id}/", new JsonObject { ["name"] = "new name" });
+        var dump = await StateDump();
+
+        Assert.Equal(HttpStatusCode.OK, renamed.Status);
+        Assert.Equal("new name", (string)renamed.Data["name"]!);
+        var stored = dump["dbt_cloud"]!["service_tokens"]!.AsArray().Single(t => (int)t!["id"]! == id)!;
+        Assert.Equal("new name", (string)stored["name"]!);
+        Assert.Equal(secret, (string)stored["token_string"]!);
+    }
+
+    [Fact]
+    public async Task Delete_is_soft_a_deleted_token_reads_200_with_state_2()
+    {
+        var (id, _) = await CreateServiceToken();
+
+        var deleted = await Dbt(HttpMethod.Delete, $"{Tokens}{id}/");
+        var read = await Dbt(HttpMethod.Get, $"{Tokens}{id}/");
+        var deletedAgain = await Dbt(HttpMethod.Delete, $"{Tokens}{id}/");
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.Status);
+        Assert.Null(deleted.Body);
+        Assert.Equal(HttpStatusCode.OK, read.Status);
+        Assert.Equal(2, (int)read.Data["state"]!);
+        Assert.Equal(HttpStatusCode.NotFound, deletedAgain.Status);
+    }
+
+    [Fact]
+    public async Task Unknown_and_other_account_tokens_are_404()
+    {
+        var (id, _) = await CreateServiceToken();
+
+        var unknown = await Dbt(HttpMethod.Get, $"{Tokens}999999/");
+        var wrongAccount = await Dbt(HttpMethod.Get, $"/v3/accounts/2/service-tokens/{id}/");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+        Assert.False((bool)unknown.Body!["status"]!["is_success"]!);
+        Assert.Equal(HttpStatusCode.NotFound, wrongAccount.Status);
+    }
+
+    [Fact]
+    public async Task Grants_can_be_assigned_once()
+    {
+        var created = await Dbt(HttpMethod.Post, Tokens, NewToken());
+        var id = (int)created.Data["id"]!;
+
+        var first = await Dbt(HttpMethod.Post, $"{Tokens}{id}/permissions/", new JsonArray(Grant()));
+        var second = await Dbt(HttpMethod.Post, $"{Tokens}{id}/permissions/", new JsonArray(Grant("developer")));
+        var listed = await Dbt(HttpMethod.Get, $"{Tokens}{id}/permissions/");
+
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        var grant = first.Data.AsArray().Single()!;
+        Assert.Equal("member", (string)grant["permission_set"]!);
+        Assert.True((bool)grant["all_projects"]!);
+        Assert.Null(grant["project_id"]);
+        Assert.Equal(id, (int)grant["service_token_id"]!);
+        Assert.Equal(1, (int)grant["state"]!);
+        Assert.Equal(HttpStatusCode.BadRequest, second.Status);
+        Assert.Equal("Service token permissions cannot be updated after assignment. Please create a new service token.", second.UserMessage);
+        Assert.Equal(["member"], listed.Data.AsArray().Select(g => (string)g!["permission_set"]!));
+    }
+
+    [Fact]
+    public async Task Grants_on_all_projects_name_no_project()
+    {
+        var created = await Dbt(HttpMethod.Post, Tokens, NewToken());
+        var id = (int)created.Data["id"]!;
+
+        var granted = await Dbt(HttpMethod.Post, $"{Tokens}{id}/permissions/", new JsonArray(Grant(projectId: 10)));
+
+        Assert.Null(granted.Data[0]!["project_id"]);
+    }
+
+    [Fact]
+    public async Task Invalid_grants_answer_400_with_the_reason_at_the_offending_element_and_field()
+    {
+        var created = await Dbt(HttpMethod.Post, Tokens, NewToken());
+        var id = (int)created.Data["id"]!;
+
+        var answer = await Dbt(HttpMethod.Post, $"{Tokens}{id}/permissions/", new JsonArray(
+            Grant(),
+            Grant("superuser"),
+            Grant("developer", allProjects: false, projectId: null),
+            Grant("developer", true, null, "production", "prod")));
+        var listed = await Dbt(HttpMethod.Get, $"{Tokens}{id}/permissions/");
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        var data = answer.Data.AsArray();
+        Assert.Null(data[0]);
+        Assert.Equal("not a valid value", (string)data[1]!["permission_set"]!);
+        Assert.Contains("project_id", (string)data[2]!["project_id"]!);
+        var categories = data[3]!["writable_environment_categories"]!.AsArray();
+        Assert.Null(categories[0]);
+        Assert.Contains("'production'", (string)categories[1]!);
+        Assert.Empty(listed.Data.AsArray());
+    }
+
+    [Fact]
+    public async Task A_grant_on_a_project_of_another_account_is_a_business_rule_400()
+    {
+        var created = await Dbt(HttpMethod.Post, Tokens, NewToken());
+        var id = (int)created.Data["id"]!;
+
+        var answer = await Dbt(HttpMethod.Post, $"{Tokens}{id}/permissions/", new JsonArray(Grant("member", allProjects: false, projectId: 20)));
+        var retried = await Dbt(HttpMethod.Post, $"{Tokens}{id}/permissions/", new JsonArray(Grant("member", allProjects: false, projectId: 10)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("Project 20", answer.UserMessage);
+        Assert.NotNull(answer.Data[0]!["project_id"]);
+        Assert.Equal(HttpStatusCode.Created, retried.Status);
+        Assert.Equal(10, (int)retried.Data[0]!["project_id"]!);
+    }
+
+    [Fact]
+    public async Task Grants_are_listed_in_pages_of_at_most_100()
+    {
+        var created = await Dbt(HttpMethod.Post, Tokens, NewToken());
+        var id = (int)created.Data["id"]!;
+        var grants = new JsonArray(Enumerable.Range(0, 130).Select(_ => (JsonNode)Grant("job_viewer")).ToArray());
+        await Dbt(HttpMethod.Post, $"{Tokens}{id}/permissions/", grants);
+
+        var first = await Dbt(HttpMethod.Get, $"{Tokens}{id}/permissions/?limit=100");
+        var second = await Dbt(HttpMethod.Get, $"{Tokens}{id}/permissions/?offset=100&limit=100");
+        var tooMany = await Dbt(HttpMethod.Get, $"{Tokens}{id}/permissions/?limit=101");
+
+        Assert.Equal(100, first.Data.AsArray().Count);
+        Assert.Equal(100, (int)first.Body!["extra"]!["pagination"]!["count"]!);
+        Assert.Equal(130, (int)first.Body["extra"]!["pagination"]!["total_count"]!);
+        Assert.Equal(30, second.Data.AsArray().Count);
+        var ids = first.Data.AsArray().Concat(second.Data.AsArray()).Select(g => (int)g!["id"]!).ToList();
+        Assert.Equal(130, ids.Distinct().Count());
+        Assert.Equal(ids.Order(), ids);
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.Status);
+        Assert.False((bool)tooMany.Body!["status"]!["is_success"]!);
+    }
+
+    [Fact]
+    public async Task A_service_token_is_a_valid_credential_for_its_account_while_active()
+    {
+        var (id, secret) = await CreateServiceToken();
+
+        var asToken = await Dbt(HttpMethod.Get, "/v2/accounts/", token: secret, scheme: "Bearer");
+        var otherAccount = await Dbt(HttpMethod.Get, "/v2/accounts/2/jobs/", token: secret);
+        await Dbt(HttpMethod.Delete, $"{Tokens}{id}/");
+        var afterDelete = await Dbt(HttpMethod.Get, "/v2/accounts/", token: secret);
+
+        Assert.Equal([1], asToken.Data.AsArray().Select(a => (int)a!["id"]!));
+        Assert.Equal(HttpStatusCode.Forbidden, otherAccount.Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterDelete.Status);
+    }
+
+    [Fact]
+    public async Task A_nameless_token_is_a_400_at_name()
+    {
+        var answer = await Dbt(HttpMethod.Post, Tokens, new JsonObject { ["account_id"] = 1, ["state"] = 1 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal("required key not provided", (string)answer.Data["name"]!);
+    }
+
+    [Fact]
+    public async Task Concurrent_creates_all_land_with_distinct_ids()
+    {
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Dbt(HttpMethod.Post, Tokens, NewToken($"t{i}"))));
+        var dump = await StateDump();
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.Status));
+        Assert.Equal(20, answers.Select(a => (int)a.Data["id"]!).Distinct().Count());
+        Assert.Equal(20, dump["dbt_cloud"]!["service_tokens"]!.AsArray().Count);
+    }
+}
