@@ -1,0 +1,120 @@
+using System.IO.Pipelines;
+using System.Security.Authentication;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace DbtTfProvider.Plugin.Hosting;
+
+/// <summary>
+/// TLS for one Kestrel connection with AutoMTLS rules: the client must present exactly Terraform's certificate or
+/// the connection is closed during the handshake. Kestrel's own HTTPS middleware would build the server
+/// certificate's chain (the system trust store) before the socket is even bound; this one waits for the first
+/// connection, by which time the handshake line is out.
+/// </summary>
+internal sealed class MtlsConnectionMiddleware(ConnectionDelegate next, AutoMtls mtls, ILogger logger)
+{
+    private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(10);
+
+    public async Task OnConnectionAsync(ConnectionContext connection)
+    {
+        var options = await mtls.GetServerOptionsAsync();
+        var tls = new SslStream(new DuplexStream(connection.Transport), leaveInnerStreamOpen: false);
+        await using (tls)
+        {
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
+                timeout.CancelAfter(HandshakeTimeout);
+                await tls.AuthenticateAsServerAsync(options, timeout.Token);
+            }
+            catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException)
+            {
+                logger.LogWarning("refused a connection: TLS handshake failed ({error}); only the client certificate from PLUGIN_CLIENT_CERT is accepted", e.Message);
+                return;
+            }
+
+            var plaintext = connection.Transport;
+            var feature = new TlsFeature(tls);
+            connection.Features.Set<ITlsConnectionFeature>(feature);
+            connection.Features.Set<ITlsApplicationProtocolFeature>(feature);
+            connection.Transport = new StreamPipe(
+                PipeReader.Create(tls, new StreamPipeReaderOptions(leaveOpen: true)),
+                PipeWriter.Create(tls, new StreamPipeWriterOptions(leaveOpen: true)));
+            try
+            {
+                await next(connection);
+            }
+            finally
+            {
+                await connection.Transport.Input.CompleteAsync();
+                await connection.Transport.Output.CompleteAsync();
+                connection.Transport = plaintext;
+            }
+        }
+    }
+
+    private sealed record StreamPipe(PipeReader Input, PipeWriter Output) : IDuplexPipe;
+
+    /// <summary>The connection's transport pipe as the Stream that SslStream encrypts over.</summary>
+    private sealed class DuplexStream(IDuplexPipe pipe) : Stream
+    {
+        private readonly Stream _input = pipe.Input.AsStream(leaveOpen: true);
+        private readonly Stream _output = pipe.Output.AsStream(leaveOpen: true);
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => _input.Read(buffer, offset, count);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            _input.ReadAsync(buffer, cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            _input.ReadAsync(buffer, offset, count, cancellationToken);
+
+        public override void Write(byte[] buffer, int offset, int count) => _output.Write(buffer, offset, count);
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+            _output.WriteAsync(buffer, cancellationToken);
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            _output.WriteAsync(buffer, offset, count, cancellationToken);
+
+        public override void Flush() => _output.Flush();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => _output.FlushAsync(cancellationToken);
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    private sealed class TlsFeature(SslStream tls) : ITlsConnectionFeature, ITlsApplicationProtocolFeature
+    {
+        public X509Certificate2? ClientCertificate
+        {
+            get => tls.RemoteCertificate as X509Certificate2;
+            set => throw new NotSupportedException();
+        }
+
+        public ReadOnlyMemory<byte> ApplicationProtocol => tls.NegotiatedApplicationProtocol.Protocol;
+
+        public Task<X509Certificate2?> GetClientCertificateAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(ClientCertificate);
+    }
+}

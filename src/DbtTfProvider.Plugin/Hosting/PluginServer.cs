@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using Grpc.Core;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DbtTfProvider.Plugin.Hosting;
+
+/// <summary>
+/// The go-plugin server side of Terraform's provider protocol 6: handshake, AutoMTLS, gRPC over a unix socket,
+/// GRPCController/Shutdown, health, signals and hclog logging. Call from Main: <c>return PluginServer.Run(args, options);</c>
+/// </summary>
+public static class PluginServer
+{
+    private const int MaxMessageBytes = 256 * 1024 * 1024;
+
+    public static int Run(string[] args, PluginServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(options);
+        var startedAt = Stopwatch.GetTimestamp();
+
+        // stdout carries the handshake line and nothing else: Terraform fails on any other first line. Everything
+        // that writes through Console.Out from here on lands on stderr instead.
+        using var stdout = Console.OpenStandardOutput();
+        var stderr = Console.OpenStandardError();
+        Console.SetOut(Console.Error);
+
+        var debug = args.Any(a => a is "--debug" or "-debug");
+        if (!debug)
+        {
+            if (!Handshake.HasMagicCookie(Environment.GetEnvironmentVariable(Handshake.MagicCookieKey)))
+            {
+                WriteText(stderr, Handshake.NotAPluginMessage);
+                return 1;
+            }
+            if (!Handshake.TryNegotiateVersion(Environment.GetEnvironmentVariable("PLUGIN_PROTOCOL_VERSIONS"), out _, out var versionError))
+            {
+                WriteText(stderr, versionError + "\n");
+                return 1;
+            }
+        }
+
+        var logs = new HclogLoggerProvider(stderr, HclogLoggerProvider.ParseLevel(
+            Environment.GetEnvironmentVariable("TF_LOG_PROVIDER"), Environment.GetEnvironmentVariable("TF_LOG")));
+        var lifetime = new PluginLifetime();
+
+        // Terraform's Ctrl-C reaches the whole process group; it then sends StopProvider, and the provider must
+        // stay up to answer. Only a developer's Ctrl-C in debug mode ends the process. SIGTERM always does.
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            context.Cancel = true;
+            if (debug) lifetime.RequestExit(0);
+        });
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            lifetime.RequestExit(0);
+        });
+
+        string? socketPath = null;
+        using var loggers = CreateLoggerFactory(logs);
+        var logger = loggers.CreateLogger("hosting");
+        try
+        {
+            var mtls = debug ? null : AutoMtls.FromEnvironment(
+                Environment.GetEnvironmentVariable("PLUGIN_CLIENT_CERT"), Environment.GetEnvironmentVariable("TF_DISABLE_PLUGIN_TLS"));
+            var certificateReady = Stopwatch.GetTimestamp();
+            socketPath = UnixSocketPath.Create(Environment.GetEnvironmentVariable("PLUGIN_UNIX_SOCKET_DIR"));
+            var removeSocket = socketPath;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => UnixSocketPath.Remove(removeSocket);
+
+            var dispatcher = new GrpcDispatcher(MaxMessageBytes, logger);
+            dispatcher.Add(binder => GoPlugin.GRPCController.BindService(binder, new ControllerService(lifetime)));
+            dispatcher.Add(binder => Grpc.Health.V1.Health.BindService(binder, new HealthService()));
+            // The provider is created after the handshake line, while Terraform dials and runs the TLS handshake;
+            // calls that arrive first wait for it.
+            var provider = new TaskCompletionSource<Action<ServiceBinderBase>>(TaskCreationOptions.RunContinuationsAsynchronously);
+            dispatcher.AddPending(provider.Task);
+
+            var server = CreateServer(socketPath, mtls, loggers, logger);
+            server.StartAsync(new GrpcApplication(dispatcher), CancellationToken.None).GetAwaiter().GetResult();
+            var listening = Stopwatch.GetTimestamp();
+
+            WriteText(stdout, debug
+                ? ReattachInstructions(options.ProviderAddress, socketPath)
+                : Handshake.FormatLine(socketPath, mtls?.ServerCertificate.RawData) + "\n");
+            var handshake = Stopwatch.GetTimestamp();
+
+            _ = Task.Run(() =>
+            {
+                try
+                {
+                    var service = options.CreateProvider(loggers);
+                    provider.SetResult(binder => Tfplugin6.Provider.BindService(binder, service));
+                }
+                catch (Exception e)
+                {
+                    provider.SetException(e);
+                }
+            });
+            logger.LogTrace(
+                "plugin server listening on {socket}: certificate {certificate_ms} ms, server started {start_ms} ms, handshake at {handshake_ms} ms after Run",
+                socketPath, Milliseconds(startedAt, certificateReady), Milliseconds(certificateReady, listening), Milliseconds(startedAt, handshake));
+
+            var exitCode = lifetime.ExitRequested.GetAwaiter().GetResult();
+            logger.LogDebug("plugin server exiting");
+            return exitCode;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "the plugin server failed to start: {error}", e.Message);
+            return 1;
+        }
+        finally
+        {
+            if (socketPath is not null) UnixSocketPath.Remove(socketPath);
+        }
+    }
+
+    private static LoggerFactory CreateLoggerFactory(HclogLoggerProvider logs)
+    {
+        // Kestrel's own chatter only from warnings up.
+        var frameworkLevel = logs.MinimumLevel > LogLevel.Warning ? logs.MinimumLevel : LogLevel.Warning;
+        return new LoggerFactory([logs], new LoggerFilterOptions
+        {
+            MinLevel = logs.MinimumLevel,
+            Rules = { new LoggerFilterRule(null, "Microsoft", frameworkLevel, null) },
+        });
+    }
+
+    /// <summary>Kestrel without a host: no DI container, configuration, or hosted services to build, HTTP/2 only on
+    /// a unix socket.</summary>
+    private static KestrelServer CreateServer(string socketPath, AutoMtls? mtls, ILoggerFactory loggers, ILogger logger)
+    {
+        var kestrel = new KestrelServerOptions { AddServerHeader = false, ApplicationServices = NoServices.Instance };
+        kestrel.Limits.MaxRequestBodySize = null;
+        kestrel.ListenUnixSocket(socketPath, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http2;
+            if (mtls is not null) listen.Use(next => new MtlsConnectionMiddleware(next, mtls, logger).OnConnectionAsync);
+        });
+        var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), loggers);
+        return new KestrelServer(Options.Create(kestrel), transport, loggers);
+    }
+
+    private static string ReattachInstructions(string providerAddress, string socketPath)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject(providerAddress);
+            json.WriteString("Protocol", "grpc");
+            json.WriteNumber("ProtocolVersion", Handshake.AppProtocolVersion);
+            json.WriteNumber("Pid", Environment.ProcessId);
+            // Protocol 6 reattach needs Test:true, or Terraform assumes protocol 5 and panics.
+            json.WriteBoolean("Test", true);
+            json.WriteStartObject("Addr");
+            json.WriteString("Network", "unix");
+            json.WriteString("String", socketPath);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        return "Provider started. To attach Terraform CLI, set the TF_REATTACH_PROVIDERS environment variable with the following:\n\n" +
+               $"\tTF_REATTACH_PROVIDERS='{Encoding.UTF8.GetString(buffer.WrittenSpan)}'\n";
+    }
+
+    private static void WriteText(Stream stream, string text)
+    {
+        stream.Write(Encoding.UTF8.GetBytes(text));
+        stream.Flush();
+    }
+
+    private static long Milliseconds(long from, long to) => (long)Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
+
+    private sealed class GrpcApplication(GrpcDispatcher dispatcher) : IHttpApplication<HttpContext>
+    {
+        public HttpContext CreateContext(IFeatureCollection contextFeatures) => new DefaultHttpContext(contextFeatures);
+
+        public Task ProcessRequestAsync(HttpContext context) => dispatcher.HandleAsync(context);
+
+        public void DisposeContext(HttpContext context, Exception? exception)
+        {
+        }
+    }
+
+    private sealed class NoServices : IServiceProvider
+    {
+        public static readonly NoServices Instance = new();
+
+        public object? GetService(Type serviceType) => null;
+    }
+}

@@ -1,0 +1,8 @@
+using DbtTfProvider.HostTestServer;
+using DbtTfProvider.Plugin.Hosting;
+
+return PluginServer.Run(args, new PluginServerOptions
+{
+    ProviderAddress = "registry.terraform.io/dbt-tf/hosttest",
+    CreateProvider = loggers => new SlowApplyProvider(loggers),
+});
