@@ -1,0 +1,61 @@
+using DbtTfProvider.Framework.Diagnostics;
+using DbtTfProvider.Framework.Schema;
+
+namespace DbtTfProvider.Framework.Resources;
+
+/// <summary>A resource type as a provider part lists it; the framework drives it through <see cref="IResourceRuntime"/>.</summary>
+public interface IResourceDefinition<TClient> where TClient : class
+{
+    string TypeName { get; }
+    internal IResourceRuntime CreateRuntime(ResourceServices<TClient> services);
+}
+
+/// <summary>
+/// Base class of every managed resource: declare the schema once, implement CRUD on the typed model. Everything
+/// that is the same for every resource (unknown handling, defaults, replacement paths, partial state, "gone" on
+/// not-found, diagnostics from API errors) is done by the framework around these methods.
+/// Throw <see cref="ResourceException"/> (or let API exceptions through: the provider part describes them) to fail.
+/// </summary>
+public abstract class Resource<TModel, TClient> : IResourceDefinition<TClient> where TModel : class, new() where TClient : class
+{
+    private ResourceSchema<TModel>? _schema;
+
+    /// <summary>The full type name, e.g. <c>dbtcloud_service_token</c>; it must start with the part's name and "_".</summary>
+    public abstract string TypeName { get; }
+
+    protected abstract void DefineSchema(ResourceSchemaBuilder<TModel> schema);
+
+    /// <summary>Built once, on first use (never before the handshake).</summary>
+    public ResourceSchema<TModel> Schema
+    {
+        get
+        {
+            if (_schema is not null) return _schema;
+            var builder = new ResourceSchemaBuilder<TModel>(TypeName);
+            DefineSchema(builder);
+            return _schema = builder.BuildResource();
+        }
+    }
+
+    public abstract Task CreateAsync(CreateContext<TModel, TClient> context);
+
+    /// <summary>Refresh <c>context.State</c> from the remote object; a not-found error removes it from state.</summary>
+    public abstract Task ReadAsync(ReadContext<TModel, TClient> context);
+
+    public abstract Task UpdateAsync(UpdateContext<TModel, TClient> context);
+
+    /// <summary>A not-found error counts as success: the object is already gone.</summary>
+    public abstract Task DeleteAsync(DeleteContext<TModel, TClient> context);
+
+    /// <summary>Set <c>context.State</c> to a stub (usually just the id); Terraform then calls Read.</summary>
+    public virtual Task ImportAsync(ImportContext<TModel, TClient> context) =>
+        throw new ResourceException("Import not supported", $"{TypeName} cannot be imported.");
+
+    /// <summary>Whole-configuration checks beyond what attribute validators express. Values may be unknown.</summary>
+    public virtual void ValidateConfig(ValidateConfigContext<TModel> context) { }
+
+    /// <summary>Adjusts the plan after the framework's planning (create and update only).</summary>
+    public virtual Task ModifyPlanAsync(ModifyPlanContext<TModel, TClient> context) => Task.CompletedTask;
+
+    IResourceRuntime IResourceDefinition<TClient>.CreateRuntime(ResourceServices<TClient> services) => new ResourceRuntime<TModel, TClient>(this, services);
+}

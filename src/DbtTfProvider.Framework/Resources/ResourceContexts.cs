@@ -1,0 +1,143 @@
+using DbtTfProvider.Framework.Diagnostics;
+using DbtTfProvider.Plugin.Cty;
+using Microsoft.Extensions.Logging;
+
+namespace DbtTfProvider.Framework.Resources;
+
+/// <summary>Raised when a resource asks for its API client but the provider configuration could not provide one.</summary>
+public sealed class ProviderNotConfiguredException(string reason) : Exception(reason);
+
+/// <summary>Where a resource's API client comes from: the provider part, once configured.</summary>
+public interface IClientSource<out TClient> where TClient : class
+{
+    /// <summary>The configured client; throws <see cref="ProviderNotConfiguredException"/> saying why there is none.</summary>
+    TClient Client { get; }
+    bool IsAvailable { get; }
+}
+
+/// <summary>What every resource operation gets: the client, diagnostics, private state and cancellation.</summary>
+public abstract class ResourceContext<TClient> where TClient : class
+{
+    private readonly IClientSource<TClient> _clients;
+
+    private protected ResourceContext(IClientSource<TClient> clients, PrivateState privateState, ILogger logger, CancellationToken cancellationToken)
+    {
+        _clients = clients;
+        Private = privateState;
+        Logger = logger;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>The provider part's API client. Throws (and the framework reports why) when the provider is not configured.</summary>
+    public TClient Client => _clients.Client;
+    public bool IsClientAvailable => _clients.IsAvailable;
+    public DiagnosticList Diagnostics { get; } = new();
+    public PrivateState Private { get; }
+    public ILogger Logger { get; }
+    /// <summary>Cancelled when Terraform stops the provider (Ctrl-C) or abandons the call: pass it to every API call.</summary>
+    public CancellationToken CancellationToken { get; }
+}
+
+public sealed class CreateContext<TModel, TClient> : ResourceContext<TClient> where TModel : class where TClient : class
+{
+    internal CreateContext(TModel plan, TModel config, IClientSource<TClient> clients, PrivateState p, ILogger logger, CancellationToken ct)
+        : base(clients, p, logger, ct)
+    {
+        Plan = plan;
+        Config = config;
+    }
+
+    /// <summary>The planned values: configuration plus defaults, computed attributes unknown.</summary>
+    public TModel Plan { get; }
+    /// <summary>The configuration as written; the only place write-only values appear.</summary>
+    public TModel Config { get; }
+    /// <summary>
+    /// The new state. Set it as soon as the remote object exists (typically to <see cref="Plan"/> with the id filled
+    /// in): if a later step fails, this partial state is still saved (tainted) so the object is not lost.
+    /// </summary>
+    public TModel? State { get; set; }
+}
+
+public sealed class ReadContext<TModel, TClient> : ResourceContext<TClient> where TModel : class where TClient : class
+{
+    internal ReadContext(TModel state, IClientSource<TClient> clients, PrivateState p, ILogger logger, CancellationToken ct)
+        : base(clients, p, logger, ct) => State = state;
+
+    /// <summary>The prior state: update it from the remote object (keep values the API cannot return).</summary>
+    public TModel State { get; set; }
+
+    public bool IsRemoved { get; private set; }
+
+    /// <summary>The remote object no longer exists: Terraform drops it from state and plans to create it.</summary>
+    public void RemoveFromState() => IsRemoved = true;
+}
+
+public sealed class UpdateContext<TModel, TClient> : ResourceContext<TClient> where TModel : class where TClient : class
+{
+    internal UpdateContext(TModel plan, TModel config, TModel prior, IClientSource<TClient> clients, PrivateState p, ILogger logger, CancellationToken ct)
+        : base(clients, p, logger, ct)
+    {
+        Plan = plan;
+        Config = config;
+        Prior = prior;
+    }
+
+    public TModel Plan { get; }
+    public TModel Config { get; }
+    public TModel Prior { get; }
+    /// <summary>The new state; when left unset it is <see cref="Plan"/> on success and <see cref="Prior"/> on failure.</summary>
+    public TModel? State { get; set; }
+}
+
+public sealed class DeleteContext<TModel, TClient> : ResourceContext<TClient> where TModel : class where TClient : class
+{
+    internal DeleteContext(TModel state, IClientSource<TClient> clients, PrivateState p, ILogger logger, CancellationToken ct)
+        : base(clients, p, logger, ct) => State = state;
+
+    public TModel State { get; }
+}
+
+public sealed class ImportContext<TModel, TClient> : ResourceContext<TClient> where TModel : class where TClient : class
+{
+    internal ImportContext(string id, IClientSource<TClient> clients, PrivateState p, ILogger logger, CancellationToken ct)
+        : base(clients, p, logger, ct) => Id = id;
+
+    /// <summary>The id the user gave (<c>import { id = "…" }</c>).</summary>
+    public string Id { get; }
+    /// <summary>A stub state (usually just the id); Terraform reads the object right after.</summary>
+    public TModel? State { get; set; }
+}
+
+public sealed class ModifyPlanContext<TModel, TClient> : ResourceContext<TClient> where TModel : class where TClient : class
+{
+    private readonly List<CtyPath> _replace = [];
+
+    internal ModifyPlanContext(TModel plan, TModel config, TModel? prior, IClientSource<TClient> clients, PrivateState p, ILogger logger, CancellationToken ct)
+        : base(clients, p, logger, ct)
+    {
+        Plan = plan;
+        Config = config;
+        Prior = prior;
+    }
+
+    /// <summary>The plan so far (after defaults, unknown marking and attribute plan modifiers); change it in place.</summary>
+    public TModel Plan { get; }
+    public TModel Config { get; }
+    /// <summary>Null on create.</summary>
+    public TModel? Prior { get; }
+    public bool IsCreate => Prior is null;
+    internal IReadOnlyList<CtyPath> ReplacePaths => _replace;
+
+    /// <summary>A change at this path replaces the resource (kept only on update and only if the value changes).</summary>
+    public void RequiresReplace(CtyPath path) => _replace.Add(path);
+    public void RequiresReplace(string attribute) => _replace.Add(CtyPath.Attribute(attribute));
+}
+
+public sealed class ValidateConfigContext<TModel> where TModel : class
+{
+    internal ValidateConfigContext(TModel config) => Config = config;
+
+    /// <summary>The configuration; any attribute may be unknown here: check <c>IsKnown</c> before reading values.</summary>
+    public TModel Config { get; }
+    public DiagnosticList Diagnostics { get; } = new();
+}

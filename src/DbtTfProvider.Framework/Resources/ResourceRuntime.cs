@@ -1,0 +1,333 @@
+using System.Text.Json;
+using DbtTfProvider.Framework.Diagnostics;
+using DbtTfProvider.Framework.Planning;
+using DbtTfProvider.Framework.Schema;
+using DbtTfProvider.Framework.Validators;
+using DbtTfProvider.Plugin.Cty;
+using Microsoft.Extensions.Logging;
+
+namespace DbtTfProvider.Framework.Resources;
+
+public sealed record PlanOutcome(CtyValue PlannedState, IReadOnlyList<CtyPath> RequiresReplace, byte[] PlannedPrivate, DiagnosticList Diagnostics);
+public sealed record StateOutcome(CtyValue State, byte[] Private, DiagnosticList Diagnostics);
+
+/// <summary>
+/// One resource type as the protocol adapter sees it: every operation on plain cty values. The adapter decodes and
+/// encodes the wire format; this layer runs the planning algorithm and the resource's typed CRUD.
+/// </summary>
+public interface IResourceRuntime
+{
+    string TypeName { get; }
+    SchemaBlock Block { get; }
+    long SchemaVersion { get; }
+    void ValidateConfig(CtyValue config, bool writeOnlyAllowed, DiagnosticList diagnostics);
+    Task<PlanOutcome> PlanAsync(CtyValue prior, CtyValue proposed, CtyValue config, byte[] priorPrivate, CancellationToken cancellationToken);
+    Task<StateOutcome> ApplyAsync(CtyValue prior, CtyValue planned, CtyValue config, byte[] plannedPrivate, CancellationToken cancellationToken);
+    Task<StateOutcome> ReadAsync(CtyValue state, byte[] privateState, CancellationToken cancellationToken);
+    Task<StateOutcome> ImportAsync(string id, CancellationToken cancellationToken);
+    StateOutcome UpgradeState(long version, ReadOnlySpan<byte> rawStateJson);
+}
+
+/// <summary>What the provider part lends its resources: the client, the error describer and a logger.</summary>
+public sealed class ResourceServices<TClient>(IClientSource<TClient> clients, Func<Exception, ApiErrorDescription?> describeError, ILogger logger)
+    where TClient : class
+{
+    public IClientSource<TClient> Clients { get; } = clients;
+    public Func<Exception, ApiErrorDescription?> DescribeError { get; } = describeError;
+    public ILogger Logger { get; } = logger;
+}
+
+internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient> resource, ResourceServices<TClient> services) : IResourceRuntime
+    where TModel : class, new() where TClient : class
+{
+    private ResourceSchema<TModel> Schema => resource.Schema;
+    private ModelBinding<TModel> Binding => Schema.Binding;
+    private IClientSource<TClient> Clients => services.Clients;
+    private ILogger Logger => services.Logger;
+
+    public string TypeName => resource.TypeName;
+    public SchemaBlock Block => Schema.Block;
+    public long SchemaVersion => Schema.Version;
+
+    public void ValidateConfig(CtyValue config, bool writeOnlyAllowed, DiagnosticList diagnostics)
+    {
+        ConfigValidation.Validate(Block, config, diagnostics, writeOnlyAllowed);
+        if (!config.IsKnown) return;
+        Guard(diagnostics, "validate", () =>
+        {
+            var context = new ValidateConfigContext<TModel>(Binding.Decode(config));
+            resource.ValidateConfig(context);
+            diagnostics.AddRange(context.Diagnostics);
+        });
+    }
+
+    public async Task<PlanOutcome> PlanAsync(CtyValue prior, CtyValue proposed, CtyValue config, byte[] priorPrivate, CancellationToken cancellationToken)
+    {
+        var diagnostics = new DiagnosticList();
+        var privateState = PrivateState.FromBytes(priorPrivate);
+        if (proposed.IsNull) return new(proposed, [], privateState.ToBytes(), diagnostics);
+
+        var planned = ResourcePlanner.PlanAttributes(Block, prior, proposed, config, diagnostics);
+        IReadOnlyList<CtyPath> requested = [];
+        if (!diagnostics.HasErrors)
+        {
+            await GuardAsync(diagnostics, "plan", cancellationToken, async () =>
+            {
+                var before = Binding.Encode(Binding.Decode(planned));
+                var context = new ModifyPlanContext<TModel, TClient>(Binding.Decode(planned), Binding.Decode(config),
+                    prior.IsNull ? null : Binding.Decode(prior), Clients, privateState, Logger, cancellationToken);
+                await resource.ModifyPlanAsync(context);
+                diagnostics.AddRange(context.Diagnostics);
+                planned = TakeChanges(planned, before, Binding.Encode(context.Plan));
+                planned = StateRules.NullWriteOnly(Block, planned);
+                requested = context.ReplacePaths;
+            });
+        }
+
+        var replace = ResourcePlanner.RequiresReplace(Block, prior, planned, config, requested);
+        // An unchanged resource must plan exactly its prior state, so Terraform shows no change.
+        if (planned.Equals(prior)) planned = prior;
+        return new(planned, replace, privateState.ToBytes(), diagnostics);
+    }
+
+    /// <summary>
+    /// Takes from the hook's model only the top-level values it changed: a model cannot hold a partly unknown
+    /// collection, so untouched values keep their exact planned form.
+    /// </summary>
+    private static CtyValue TakeChanges(CtyValue planned, CtyValue before, CtyValue after)
+    {
+        if (before.Equals(after)) return planned;
+        var type = (CtyObjectType)planned.Type;
+        return CtyValue.Object(type, type.Attributes.Keys.Select(name =>
+            KeyValuePair.Create(name, before.GetAttribute(name).Equals(after.GetAttribute(name)) ? planned.GetAttribute(name) : after.GetAttribute(name))));
+    }
+
+    public async Task<StateOutcome> ApplyAsync(CtyValue prior, CtyValue planned, CtyValue config, byte[] plannedPrivate, CancellationToken cancellationToken)
+    {
+        var diagnostics = new DiagnosticList();
+        var privateState = PrivateState.FromBytes(plannedPrivate);
+
+        if (planned.IsNull)
+        {
+            var deleted = await GuardAsync(diagnostics, "delete", cancellationToken, async () =>
+            {
+                var context = new DeleteContext<TModel, TClient>(Binding.Decode(prior), Clients, privateState, Logger, cancellationToken);
+                await resource.DeleteAsync(context);
+                diagnostics.AddRange(context.Diagnostics);
+            }, notFoundIsSuccess: true);
+            // A failed delete keeps the object in state, so it is neither lost nor forgotten.
+            return new(deleted && !diagnostics.HasErrors ? CtyValue.Null(Block.ImpliedType) : prior, privateState.ToBytes(), diagnostics);
+        }
+
+        TModel? newModel = null;
+        var operation = prior.IsNull ? "create" : "update";
+        await GuardAsync(diagnostics, operation, cancellationToken, async () =>
+        {
+            var plan = Binding.Decode(planned);
+            var configModel = Binding.Decode(config);
+            if (prior.IsNull)
+            {
+                var context = new CreateContext<TModel, TClient>(plan, configModel, Clients, privateState, Logger, cancellationToken);
+                try
+                {
+                    await resource.CreateAsync(context);
+                }
+                finally
+                {
+                    newModel = context.State;
+                    diagnostics.AddRange(context.Diagnostics);
+                }
+                if (newModel is null && !diagnostics.HasErrors)
+                    diagnostics.AddError("Provider returned no state after create",
+                        $"{TypeName}: Create finished without setting the new state. This is a bug in the provider. Please report it.");
+            }
+            else
+            {
+                var context = new UpdateContext<TModel, TClient>(plan, configModel, Binding.Decode(prior), Clients, privateState, Logger, cancellationToken);
+                var succeeded = false;
+                try
+                {
+                    await resource.UpdateAsync(context);
+                    succeeded = true;
+                }
+                finally
+                {
+                    diagnostics.AddRange(context.Diagnostics);
+                    newModel = context.State ?? (succeeded && !diagnostics.HasErrors ? context.Plan : null);
+                }
+            }
+        });
+
+        if (newModel is null)
+        {
+            // Nothing was created, or an update failed without saying what it changed: keep what Terraform had.
+            return new(prior.IsNull ? CtyValue.Null(Block.ImpliedType) : prior, privateState.ToBytes(), diagnostics);
+        }
+
+        var state = Finish(Binding.Encode(newModel), operation, diagnostics.HasErrors ? null : diagnostics);
+        if (!diagnostics.HasErrors) StateRules.CheckMatchesPlan(Block, planned, state, TypeName, diagnostics);
+        return new(state, privateState.ToBytes(), diagnostics);
+    }
+
+    public async Task<StateOutcome> ReadAsync(CtyValue state, byte[] privateBytes, CancellationToken cancellationToken)
+    {
+        var diagnostics = new DiagnosticList();
+        var privateState = PrivateState.FromBytes(privateBytes);
+        ReadContext<TModel, TClient>? context = null;
+        var found = await GuardAsync(diagnostics, "read", cancellationToken, async () =>
+        {
+            context = new ReadContext<TModel, TClient>(Binding.Decode(state), Clients, privateState, Logger, cancellationToken);
+            await resource.ReadAsync(context);
+            diagnostics.AddRange(context.Diagnostics);
+        });
+
+        if (!found || context?.IsRemoved == true)
+        {
+            Logger.LogDebug("{Type}: the remote object is gone; removing it from state", TypeName);
+            return new(CtyValue.Null(Block.ImpliedType), privateState.ToBytes(), diagnostics);
+        }
+        if (diagnostics.HasErrors || context is null) return new(state, privateState.ToBytes(), diagnostics);
+
+        var newState = Finish(Binding.Encode(context.State), "read", diagnostics);
+        return new(newState.Equals(state) ? state : newState, privateState.ToBytes(), diagnostics);
+    }
+
+    public async Task<StateOutcome> ImportAsync(string id, CancellationToken cancellationToken)
+    {
+        var diagnostics = new DiagnosticList();
+        var privateState = PrivateState.Empty();
+        TModel? stub = null;
+        await GuardAsync(diagnostics, "import", cancellationToken, async () =>
+        {
+            var context = new ImportContext<TModel, TClient>(id, Clients, privateState, Logger, cancellationToken);
+            await resource.ImportAsync(context);
+            diagnostics.AddRange(context.Diagnostics);
+            stub = context.State;
+        });
+        if (stub is null || diagnostics.HasErrors)
+        {
+            if (!diagnostics.HasErrors)
+                diagnostics.AddError("Provider returned no state after import", $"{TypeName}: ImportState did not set a state. This is a bug in the provider.");
+            return new(CtyValue.Null(Block.ImpliedType), privateState.ToBytes(), diagnostics);
+        }
+        return new(Finish(Binding.Encode(stub), "import", diagnostics), privateState.ToBytes(), diagnostics);
+    }
+
+    public StateOutcome UpgradeState(long version, ReadOnlySpan<byte> rawStateJson)
+    {
+        var diagnostics = new DiagnosticList();
+        var nullState = CtyValue.Null(Block.ImpliedType);
+        if (version > SchemaVersion)
+        {
+            diagnostics.AddError("State written by a newer provider",
+                $"The state of this {TypeName} has schema version {version}, but this provider only knows versions up to {SchemaVersion}. Use the provider version that wrote it, or a newer one.");
+            return new(nullState, [], diagnostics);
+        }
+
+        CtyValue state;
+        if (version == SchemaVersion)
+        {
+            try
+            {
+                // Attributes no longer in the schema are dropped; attributes added since are null.
+                state = CtyJson.Decode(rawStateJson, Block.ImpliedType, ignoreUnknownAttributes: true);
+            }
+            catch (CtyDecodeException e)
+            {
+                diagnostics.AddError("Unreadable state", $"The stored state of this {TypeName} could not be read at {e.Path}: {e.Message}");
+                return new(nullState, [], diagnostics);
+            }
+        }
+        else if (Schema.Upgraders.TryGetValue(version, out var upgrade))
+        {
+            var json = rawStateJson.ToArray();
+            CtyValue? upgraded = null;
+            Guard(diagnostics, "upgrade", () =>
+            {
+                using var doc = JsonDocument.Parse(json);
+                upgraded = Binding.Encode(upgrade(doc.RootElement));
+            });
+            if (upgraded is null) return new(nullState, [], diagnostics);
+            state = upgraded;
+        }
+        else
+        {
+            diagnostics.AddError("No state upgrade path",
+                $"The state of this {TypeName} has schema version {version}, and this provider cannot upgrade it to version {SchemaVersion}.");
+            return new(nullState, [], diagnostics);
+        }
+
+        state = StateRules.EmptyBlocksNotNull(Block, state);
+        return new(Finish(state, "upgrade", diagnostics), [], diagnostics);
+    }
+
+    /// <summary>The rules for every state returned to Terraform: write-only values null, nothing unknown.</summary>
+    private CtyValue Finish(CtyValue state, string operation, DiagnosticList? reportUnknownsTo) =>
+        StateRules.UnknownsToNull(Block, StateRules.NullWriteOnly(Block, state), TypeName, operation, reportUnknownsTo);
+
+    private void Guard(DiagnosticList diagnostics, string operation, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e)
+        {
+            Report(e, diagnostics, operation, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Runs resource code and turns what it throws into diagnostics. Returns false when the error says the remote
+    /// object does not exist (then nothing is reported unless <paramref name="notFoundIsSuccess"/> is false and the
+    /// caller is not a read).
+    /// </summary>
+    private async Task<bool> GuardAsync(DiagnosticList diagnostics, string operation, CancellationToken cancellationToken, Func<Task> action,
+        bool notFoundIsSuccess = false)
+    {
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (Exception e) when (services.DescribeError(e) is { IsNotFound: true } && (operation == "read" || notFoundIsSuccess))
+        {
+            Logger.LogDebug("{Type}: {Operation} found the remote object gone", TypeName, operation);
+            return operation != "read";
+        }
+        catch (Exception e)
+        {
+            Report(e, diagnostics, operation, cancellationToken);
+            return true;
+        }
+    }
+
+    private void Report(Exception e, DiagnosticList diagnostics, string operation, CancellationToken cancellationToken)
+    {
+        switch (e)
+        {
+            case ResourceException r:
+                diagnostics.Add(r.ToDiagnostic());
+                return;
+            case ModelConversionException m:
+                diagnostics.AddAttributeError(m.Path, "Invalid value", $"{m.Path}: {m.Message}");
+                return;
+            case ProviderNotConfiguredException p:
+                diagnostics.AddError("Provider not configured", p.Message);
+                return;
+            case OperationCanceledException when cancellationToken.IsCancellationRequested:
+                diagnostics.AddError("Operation cancelled", $"{TypeName}: the {operation} was cancelled because Terraform stopped the provider. The remote object may be partly changed; run terraform plan to see its state.");
+                return;
+        }
+
+        if (services.DescribeError(e) is { } api)
+        {
+            var path = api.ApiField is { } field ? Block.PathForApiField(field) : null;
+            diagnostics.Add(Diagnostic.Error(api.Summary, api.Detail, path));
+            return;
+        }
+
+        Logger.LogError("{Type}: unexpected {Exception} during {Operation}", TypeName, e.GetType().Name, operation);
+        diagnostics.AddError($"Unexpected error during {operation}", $"{TypeName}: {e.GetType().Name}: {e.Message}");
+    }
+}

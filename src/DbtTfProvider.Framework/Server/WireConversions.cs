@@ -1,0 +1,124 @@
+using DbtTfProvider.Framework.Diagnostics;
+using DbtTfProvider.Framework.Schema;
+using DbtTfProvider.Plugin.Cty;
+using Google.Protobuf;
+using Google.Protobuf.Collections;
+using Tfplugin6;
+using Diagnostic = DbtTfProvider.Framework.Diagnostics.Diagnostic;
+using WireDiagnostic = Tfplugin6.Diagnostic;
+
+namespace DbtTfProvider.Framework.Server;
+
+/// <summary>Translations between the framework's types and tfplugin6 messages. No behaviour lives here.</summary>
+public static class WireConversions
+{
+    /// <summary>Decodes a DynamicValue (msgpack, or JSON when that is what was sent); absent means null.</summary>
+    public static CtyValue Decode(DynamicValue? value, CtyType type)
+    {
+        if (value is null) return CtyValue.Null(type);
+        if (!value.Msgpack.IsEmpty) return CtyMsgPack.Decode(value.Msgpack.Span, type);
+        if (!value.Json.IsEmpty) return CtyJson.Decode(value.Json.Span, type);
+        return CtyValue.Null(type);
+    }
+
+    public static DynamicValue Encode(CtyValue value, CtyType type) => new() { Msgpack = ByteString.CopyFrom(CtyMsgPack.Encode(value, type)) };
+
+    public static AttributePath ToWire(CtyPath path)
+    {
+        var wire = new AttributePath();
+        foreach (var step in path.Steps)
+        {
+            wire.Steps.Add(step switch
+            {
+                CtyAttributeStep a => new AttributePath.Types.Step { AttributeName = a.Name },
+                CtyIndexStep i => new AttributePath.Types.Step { ElementKeyInt = i.Index },
+                CtyKeyStep k => new AttributePath.Types.Step { ElementKeyString = k.Key },
+                _ => throw new ArgumentOutOfRangeException(nameof(path)),
+            });
+        }
+        return wire;
+    }
+
+    public static CtyPath FromWire(AttributePath path) => CtyPath.Of(path.Steps.Select(s => s.SelectorCase switch
+    {
+        AttributePath.Types.Step.SelectorOneofCase.AttributeName => (CtyPathStep)new CtyAttributeStep(s.AttributeName),
+        AttributePath.Types.Step.SelectorOneofCase.ElementKeyInt => new CtyIndexStep(s.ElementKeyInt),
+        _ => new CtyKeyStep(s.ElementKeyString),
+    }).ToArray());
+
+    public static WireDiagnostic ToWire(Diagnostic d)
+    {
+        var wire = new WireDiagnostic
+        {
+            Severity = d.Severity == DiagnosticSeverity.Error ? WireDiagnostic.Types.Severity.Error : WireDiagnostic.Types.Severity.Warning,
+            Summary = d.Summary,
+            Detail = d.Detail,
+        };
+        if (d.Path is { IsRoot: false } p) wire.Attribute = ToWire(p);
+        return wire;
+    }
+
+    public static void AddTo(this IEnumerable<Diagnostic> diagnostics, RepeatedField<WireDiagnostic> target) => target.AddRange(diagnostics.Select(ToWire));
+
+    public static Tfplugin6.Schema ToWire(SchemaBlock block, long version) => new() { Version = version, Block = ToWireBlock(block, version) };
+
+    private static Tfplugin6.Schema.Types.Block ToWireBlock(SchemaBlock block, long version)
+    {
+        var wire = new Tfplugin6.Schema.Types.Block
+        {
+            Version = version,
+            Description = block.Description ?? "",
+            DescriptionKind = StringKind.Markdown,
+            Deprecated = block.Deprecation is not null,
+            DeprecationMessage = block.Deprecation ?? "",
+        };
+        foreach (var a in block.Attributes)
+        {
+            wire.Attributes.Add(new Tfplugin6.Schema.Types.Attribute
+            {
+                Name = a.Name,
+                Type = ByteString.CopyFrom(CtyTypeJson.Serialize(a.Type)),
+                Description = Describe(a),
+                DescriptionKind = StringKind.Markdown,
+                Required = a.Required,
+                Optional = a.Optional,
+                Computed = a.Computed,
+                Sensitive = a.Sensitive,
+                WriteOnly = a.WriteOnly,
+                Deprecated = a.Deprecation is not null,
+                DeprecationMessage = a.Deprecation ?? "",
+            });
+        }
+        foreach (var b in block.NestedBlocks)
+        {
+            var inner = ToWireBlock(b.Block, 0);
+            inner.Description = b.Description ?? b.Block.Description ?? "";
+            inner.Deprecated = b.Deprecation is not null;
+            inner.DeprecationMessage = b.Deprecation ?? "";
+            wire.BlockTypes.Add(new Tfplugin6.Schema.Types.NestedBlock
+            {
+                TypeName = b.Name,
+                Block = inner,
+                Nesting = b.Nesting switch
+                {
+                    BlockNesting.Single => Tfplugin6.Schema.Types.NestedBlock.Types.NestingMode.Single,
+                    BlockNesting.List => Tfplugin6.Schema.Types.NestedBlock.Types.NestingMode.List,
+                    _ => Tfplugin6.Schema.Types.NestedBlock.Types.NestingMode.Set,
+                },
+                MinItems = b.MinItems,
+                MaxItems = b.MaxItems,
+            });
+        }
+        return wire;
+    }
+
+    /// <summary>The description plus the rules a user needs to know (default, validators), for docs and IDEs.</summary>
+    private static string Describe(SchemaAttribute a)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrEmpty(a.Description)) parts.Add(a.Description!);
+        if (a.Default is { } d) parts.Add($"Defaults to `{d}`.");
+        if (a.EnvironmentVariables.Count > 0) parts.Add("Environment: " + string.Join(", ", a.EnvironmentVariables.Select(e => $"`{e}`")) + ".");
+        return string.Join(" ", parts);
+    }
+}
