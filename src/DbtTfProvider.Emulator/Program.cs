@@ -49,7 +49,17 @@ internal static class Program
             return 2;
         }
 
-        await using var server = await EmulatorServer.StartAsync(seed, urls, CancellationToken.None);
+        EmulatorServer server;
+        try
+        {
+            server = await EmulatorServer.StartAsync(seed, urls, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or FormatException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"cannot listen on {urls}: {e.Message}");
+            return 1;
+        }
+        await using var running = server;
         Console.Out.WriteLine($"emulator listening on {server.BaseUrl}");
         Console.Out.Flush();
         await server.WaitForShutdownAsync();

@@ -9,9 +9,11 @@ namespace DbtTfProvider.Emulator;
 /// </summary>
 public sealed class EmulatorSeed
 {
-    public DbtCloudSeed DbtCloud { get; init; } = new();
+    // Defaulted members are settable, not init-only: source-generated JSON would set an absent init-only member
+    // to null instead of keeping its default.
+    public DbtCloudSeed DbtCloud { get; set; } = new();
 
-    public DatafoldSeed Datafold { get; init; } = new();
+    public DatafoldSeed Datafold { get; set; } = new();
 
     /// <summary>
     /// dbt Cloud: account 1 "Acme" with project 10 (environments 100 deployment/production and 101 development) and
@@ -132,11 +134,11 @@ public sealed class EmulatorSeed
 
 public sealed class DbtCloudSeed
 {
-    public IReadOnlyList<SeedAccount> Accounts { get; init; } = [];
-    public IReadOnlyList<SeedProject> Projects { get; init; } = [];
-    public IReadOnlyList<SeedEnvironment> Environments { get; init; } = [];
+    public IReadOnlyList<SeedAccount> Accounts { get; set; } = [];
+    public IReadOnlyList<SeedProject> Projects { get; set; } = [];
+    public IReadOnlyList<SeedEnvironment> Environments { get; set; } = [];
     /// <summary>User-style API tokens that exist before the test starts (service tokens are created through the API).</summary>
-    public IReadOnlyList<SeedAdminToken> AdminTokens { get; init; } = [];
+    public IReadOnlyList<SeedAdminToken> AdminTokens { get; set; } = [];
 }
 
 public sealed record SeedAccount
@@ -161,28 +163,28 @@ public sealed record SeedEnvironment
     public required string Type { get; init; }
     /// <summary>production, staging or null.</summary>
     public string? DeploymentType { get; init; }
-    public string? DbtVersion { get; init; } = "latest";
+    public string? DbtVersion { get; set; } = "latest";
 }
 
 public sealed record SeedAdminToken
 {
     public required string Token { get; init; }
-    public string Name { get; init; } = "Admin";
+    public string Name { get; set; } = "Admin";
     public required IReadOnlyList<int> AccountIds { get; init; }
 }
 
 public sealed class DatafoldSeed
 {
-    public IReadOnlyList<SeedOrganization> Organizations { get; init; } = [];
-    public IReadOnlyList<SeedDataSource> DataSources { get; init; } = [];
-    public IReadOnlyList<SeedRepository> Repositories { get; init; } = [];
+    public IReadOnlyList<SeedOrganization> Organizations { get; set; } = [];
+    public IReadOnlyList<SeedDataSource> DataSources { get; set; } = [];
+    public IReadOnlyList<SeedRepository> Repositories { get; set; } = [];
 }
 
 public sealed record SeedOrganization
 {
     public required int Id { get; init; }
     public required string Name { get; init; }
-    public IReadOnlyList<SeedApiKey> ApiKeys { get; init; } = [];
+    public IReadOnlyList<SeedApiKey> ApiKeys { get; set; } = [];
 }
 
 public sealed record SeedApiKey
@@ -205,5 +207,5 @@ public sealed record SeedRepository
     public required int OrganizationId { get; init; }
     public required string Name { get; init; }
     /// <summary>github or gitlab.</summary>
-    public string Provider { get; init; } = "github";
+    public string Provider { get; set; } = "github";
 }
