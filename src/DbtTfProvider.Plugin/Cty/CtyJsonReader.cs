@@ -25,6 +25,7 @@ internal ref struct CtyJsonReader
     {
         ArgumentNullException.ThrowIfNull(type);
         var decoder = new CtyJsonReader(ignoreUnknownAttributes);
+        if (json.IsEmpty) throw decoder.Error("the JSON input is empty");
         var reader = new Utf8JsonReader(json, CtyTypeJson.ReaderOptions);
         try
         {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
@@ -18,12 +19,14 @@ internal ref struct CtyMsgPackReader
     /// <summary>How deep a refinement payload may nest; the defined refinements nest two levels.</summary>
     private const int MaxRefinementDepth = 8;
 
+    private readonly byte[] _data;
     private MessagePackReader _reader;
     private readonly CtyPathTracker _path;
     private int _depth;
 
-    private CtyMsgPackReader(ReadOnlyMemory<byte> data)
+    private CtyMsgPackReader(byte[] data)
     {
+        _data = data;
         _reader = new MessagePackReader(data);
         _path = new CtyPathTracker();
         _depth = 0;
@@ -66,6 +69,7 @@ internal ref struct CtyMsgPackReader
     {
         if (++_depth > CtyCodec.MaxDepth) throw Error($"the value is nested more than {CtyCodec.MaxDepth} levels deep");
         if (_reader.End) throw Error($"the msgpack input ends where {Expected(type)} was expected");
+        CheckDeclaredSize();
 
         CtyValue result;
         switch (_reader.NextMessagePackType)
@@ -108,8 +112,8 @@ internal ref struct CtyMsgPackReader
     private void SkipUnknownMarker()
     {
         var header = _reader.ReadExtensionFormatHeader();
-        if (header.Length > Remaining) throw Error($"an unknown value's extension claims {header.Length} bytes, but only {Remaining} are left");
-        var payload = _reader.ReadRaw(header.Length);
+        var payload = _data.AsMemory((int)_reader.Consumed, (int)header.Length); // CheckDeclaredSize made sure it is there
+        _reader.ReadRaw(header.Length);
         if (header.Length <= 1) return;
         if (header.TypeCode != RefinedUnknownExtension)
             throw Error($"unsupported msgpack extension type {header.TypeCode} with {header.Length} bytes (only unknown values, ext 0 or 12, are defined)");
@@ -123,7 +127,7 @@ internal ref struct CtyMsgPackReader
                 if (refinements.NextMessagePackType != MessagePackType.Integer)
                     throw Error($"refinement keys of an unknown value must be integers, not {Describe(refinements)}");
                 refinements.ReadInt64();
-                SkipLimited(ref refinements, 0);
+                SkipLimited(ref refinements, payload.Span, 0);
             }
             if (!refinements.End) throw Error("unexpected bytes after the refinements of an unknown value");
         }
@@ -134,19 +138,21 @@ internal ref struct CtyMsgPackReader
     }
 
     /// <summary>Skips one value without recursing deeper than a refinement needs (MessagePackReader.Skip does not bound depth).</summary>
-    private readonly void SkipLimited(ref MessagePackReader reader, int depth)
+    private readonly void SkipLimited(ref MessagePackReader reader, ReadOnlySpan<byte> data, int depth)
     {
         if (depth > MaxRefinementDepth) throw Error("the refinements of an unknown value are nested too deeply");
+        if (reader.End) throw Error("the refinements of an unknown value end in the middle of a value");
+        if (DeclaredSizeProblem(data[(int)reader.Consumed..]) is { } problem) throw Error(problem + " (in the refinements of an unknown value)");
         switch (reader.NextMessagePackType)
         {
             case MessagePackType.Array:
-                for (int i = 0, n = reader.ReadArrayHeader(); i < n; i++) SkipLimited(ref reader, depth + 1);
+                for (int i = 0, n = reader.ReadArrayHeader(); i < n; i++) SkipLimited(ref reader, data, depth + 1);
                 break;
             case MessagePackType.Map:
                 for (int i = 0, n = reader.ReadMapHeader(); i < n; i++)
                 {
-                    SkipLimited(ref reader, depth + 1);
-                    SkipLimited(ref reader, depth + 1);
+                    SkipLimited(ref reader, data, depth + 1);
+                    SkipLimited(ref reader, data, depth + 1);
                 }
                 break;
             case MessagePackType.Unknown:
@@ -165,6 +171,7 @@ internal ref struct CtyMsgPackReader
 
     private string ReadUtf8()
     {
+        CheckDeclaredSize();
         ReadOnlySpan<byte> bytes;
         if (!_reader.TryReadStringSpan(out bytes))
         {
@@ -232,6 +239,8 @@ internal ref struct CtyMsgPackReader
         if (count != 2) throw Error($"a dynamic value must be a [type, value] array of 2 elements, not {count}");
 
         ReadOnlySequence<byte> typeJson;
+        if (_reader.End) throw Error("the msgpack input ends where the type of a dynamic value was expected");
+        CheckDeclaredSize();
         switch (_reader.NextMessagePackType)
         {
             case MessagePackType.Binary:
@@ -333,36 +342,67 @@ internal ref struct CtyMsgPackReader
         return CtyValue.DecodedEntries(type, attributes);
     }
 
-    // MessagePackReader already refuses a header that claims more items than bytes are left (one byte per item at
-    // least), so a hostile length cannot make us allocate; the messages here only make that failure readable.
-    private int ReadArrayHeader()
+    // CheckDeclaredSize has already compared the header's count with the bytes left.
+    private int ReadArrayHeader() => _reader.ReadArrayHeader();
+
+    private int ReadMapHeader() => _reader.ReadMapHeader();
+
+    /// <summary>
+    /// Refuses a str, bin, ext, array or map header that declares more than the input holds (an array element or a
+    /// map entry takes at least one byte or two), before anything is allocated for it. MessagePackReader's own
+    /// checks are not enough: a str32 length of 2 GiB or more makes it throw ArgumentOutOfRangeException.
+    /// </summary>
+    private readonly void CheckDeclaredSize()
     {
-        var remaining = Remaining;
-        try
-        {
-            return _reader.ReadArrayHeader();
-        }
-        catch (EndOfStreamException)
-        {
-            throw Error($"an array header is cut short or claims more elements than the {remaining} bytes left");
-        }
+        if (DeclaredSizeProblem(_data.AsSpan((int)_reader.Consumed)) is { } problem) throw Error(problem);
     }
 
-    private int ReadMapHeader()
+    private static string? DeclaredSizeProblem(ReadOnlySpan<byte> rest)
     {
-        var remaining = Remaining;
-        int count;
-        try
+        if (rest.IsEmpty) return null;
+        var code = rest[0];
+        (int HeaderSize, int LengthBytes, string What, string Unit, int BytesPerUnit) shape = code switch
         {
-            count = _reader.ReadMapHeader();
-        }
-        catch (EndOfStreamException)
+            >= 0xa0 and <= 0xbf => (1, 0, "string", "bytes", 1),
+            0xd9 => (2, 1, "string", "bytes", 1),
+            0xda => (3, 2, "string", "bytes", 1),
+            0xdb => (5, 4, "string", "bytes", 1),
+            0xc4 => (2, 1, "binary", "bytes", 1),
+            0xc5 => (3, 2, "binary", "bytes", 1),
+            0xc6 => (5, 4, "binary", "bytes", 1),
+            >= 0x90 and <= 0x9f => (1, 0, "an array", "elements", 1),
+            0xdc => (3, 2, "an array", "elements", 1),
+            0xdd => (5, 4, "an array", "elements", 1),
+            >= 0x80 and <= 0x8f => (1, 0, "a map", "entries", 2),
+            0xde => (3, 2, "a map", "entries", 2),
+            0xdf => (5, 4, "a map", "entries", 2),
+            >= 0xd4 and <= 0xd8 => (2, 0, "an extension", "bytes", 1),
+            0xc7 => (3, 1, "an extension", "bytes", 1),
+            0xc8 => (4, 2, "an extension", "bytes", 1),
+            0xc9 => (6, 4, "an extension", "bytes", 1),
+            _ => (0, 0, "", "", 0),
+        };
+        if (shape.HeaderSize == 0) return null;
+        if (rest.Length < shape.HeaderSize) return $"the msgpack input ends in the middle of {Article(shape.What)} header";
+        long count = shape.LengthBytes switch
         {
-            throw Error($"a map header is cut short or claims more entries than the {remaining} bytes left");
-        }
-        if (count > Remaining / 2) throw Error($"a map header claims {count} entries, but only {Remaining} bytes are left");
-        return count;
+            0 => code switch
+            {
+                >= 0xd4 and <= 0xd8 => 1 << (code - 0xd4),
+                >= 0xa0 and <= 0xbf => code & 0x1f,
+                _ => code & 0x0f,
+            },
+            1 => rest[1],
+            2 => BinaryPrimitives.ReadUInt16BigEndian(rest[1..]),
+            _ => BinaryPrimitives.ReadUInt32BigEndian(rest[1..]),
+        };
+        var left = rest.Length - shape.HeaderSize;
+        return count * shape.BytesPerUnit > left
+            ? $"{Article(shape.What)} header claims {count} {shape.Unit}, but only {left} bytes are left"
+            : null;
     }
+
+    private static string Article(string what) => what.StartsWith("a", StringComparison.Ordinal) ? what : "a " + what;
 
     private readonly CtyDecodeException WrongType(string expected) =>
         Error($"expected {expected}, but the msgpack input has {Describe(_reader)}");

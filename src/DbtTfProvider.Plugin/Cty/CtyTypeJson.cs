@@ -37,6 +37,7 @@ public static class CtyTypeJson
     /// <summary>Parses a type; malformed or unsupported JSON is a <see cref="CtyDecodeException"/>.</summary>
     public static CtyType Parse(ReadOnlySpan<byte> json)
     {
+        if (json.IsEmpty) throw Invalid("the input is empty");
         var reader = new Utf8JsonReader(json, ReaderOptions);
         try
         {
