@@ -1,7 +1,6 @@
 using DbtTfProvider.Emulator.Admin;
 using DbtTfProvider.Emulator.Datafold;
 using DbtTfProvider.Emulator.DbtCloud;
-using DbtTfProvider.Emulator.Json;
 using DbtTfProvider.Emulator.State;
 
 namespace DbtTfProvider.Emulator.Hosting;
@@ -20,7 +19,6 @@ internal static class EmulatorApp
         builder.Services.AddSingleton(new EmulatorState(seed));
         builder.Services.AddSingleton<RequestCounter>();
         builder.Services.AddSingleton<FaultRules>();
-        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, EmulatorJsonContext.Default));
 
         var app = builder.Build();
         var state = app.Services.GetRequiredService<EmulatorState>();
