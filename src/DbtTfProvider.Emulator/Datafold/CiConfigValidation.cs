@@ -58,10 +58,11 @@ internal static class CiConfigValidation
         {
             config.Sampling = new CiSampling
             {
-                Enabled = sampling.Bool("enabled", Presence.Required) ?? false,
-                Tolerance = sampling.Number("tolerance", Presence.Nullable),
-                Confidence = sampling.Number("confidence", Presence.Nullable),
-                Threshold = sampling.Int("threshold", Presence.Nullable),
+                // The spec types these without "or null": each may be left out, none may be null.
+                Enabled = sampling.Bool("enabled", Presence.Optional) ?? false,
+                Tolerance = sampling.Number("tolerance", Presence.Optional),
+                Confidence = sampling.Number("confidence", Presence.Optional),
+                Threshold = sampling.Int("threshold", Presence.Optional),
             };
         }
         return config;
