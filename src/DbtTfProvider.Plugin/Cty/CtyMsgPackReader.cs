@@ -16,6 +16,9 @@ internal ref struct CtyMsgPackReader
     /// <summary>The extension type go-cty uses for unknowns that carry refinements (a map of int keys).</summary>
     private const sbyte RefinedUnknownExtension = 12;
 
+    /// <summary>go-cty refuses refinement payloads above 1 KiB as abusive.</summary>
+    private const int MaxRefinementBytes = 1024;
+
     /// <summary>How deep a refinement payload may nest; the defined refinements nest two levels.</summary>
     private const int MaxRefinementDepth = 8;
 
@@ -117,6 +120,8 @@ internal ref struct CtyMsgPackReader
         if (header.Length <= 1) return;
         if (header.TypeCode != RefinedUnknownExtension)
             throw Error($"unsupported msgpack extension type {header.TypeCode} with {header.Length} bytes (only unknown values, ext 0 or 12, are defined)");
+        if (header.Length > MaxRefinementBytes)
+            throw Error($"the refinements of an unknown value take {header.Length} bytes, more than the {MaxRefinementBytes} go-cty allows");
 
         var refinements = new MessagePackReader(payload);
         try
@@ -129,7 +134,7 @@ internal ref struct CtyMsgPackReader
                 refinements.ReadInt64();
                 SkipLimited(ref refinements, payload.Span, 0);
             }
-            if (!refinements.End) throw Error("unexpected bytes after the refinements of an unknown value");
+            // Bytes after the map are ignored, as go-cty does, leaving room for later additions.
         }
         catch (Exception e) when (e is EndOfStreamException or MessagePackSerializationException or OverflowException)
         {

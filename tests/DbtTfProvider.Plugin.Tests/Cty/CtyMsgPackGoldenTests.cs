@@ -124,6 +124,8 @@ public class CtyMsgPackGoldenTests
         Assert.Equal(CtyValue.Unknown(CtyType.String), decoded);
         // Number bounds and collection length refinements: {3: [1, true], 4: [10, false], 5: 0, 6: 3}
         Assert.True(CtyMsgPack.Decode(Hex("c7 0d 0c 84 03 92 01 c3 04 92 0a c2 05 00 06 03"), CtyType.Number).IsUnknown);
+        // Bytes after the refinement map are ignored, as go-cty does.
+        Assert.True(CtyMsgPack.Decode(Hex("d6 0c 81 01 c2 c0"), CtyType.String).IsUnknown);
         // The refinements are dropped: written back as a plain unknown.
         Assert.Equal("d40000", Hex(CtyMsgPack.Encode(decoded, CtyType.String)));
     }
