@@ -27,7 +27,7 @@ public sealed class PlanModifierContext
     public required CtyValue Prior { get; init; }
     /// <summary>The planned value so far; set it to change the plan.</summary>
     public required CtyValue Plan { get; set; }
-    /// <summary>True when the resource is being created (there is no prior state at all).</summary>
+    /// <summary>True when the object holding this value is new: the resource is being created, or this block element was just added.</summary>
     public required bool IsCreate { get; init; }
     public required DiagnosticList Diagnostics { get; init; }
 }

@@ -34,8 +34,10 @@ public static class ResourcePlanner
                 a.Computed && c.IsNull && a.Default is null ? CtyValue.Unknown(a.Type) : p);
         }
 
+        // For a modifier, "create" means the object holding the value is new: the resource, or a block element
+        // added by this change. Otherwise UseStateForUnknown would copy the null of a missing prior element.
         return SchemaWalker.Walk(block, planned, config, prior,
-            (a, path, p, c, pr) => Modify(a.PlanModifiers, path, p, c, pr, isCreate, diagnostics),
+            (a, path, p, c, pr, priorObject) => Modify(a.PlanModifiers, path, p, c, pr, isCreate || !priorObject.IsKnown, diagnostics),
             (b, path, p, c, pr) => Modify(b.PlanModifiers, path, p, c, pr, isCreate, diagnostics));
     }
 

@@ -6,6 +6,12 @@ namespace DbtTfProvider.Framework.Planning;
 /// <summary>Rewrites one attribute's planned value, given its configured and prior values at the same place.</summary>
 internal delegate CtyValue AttributeStep(SchemaAttribute attribute, CtyPath path, CtyValue planned, CtyValue config, CtyValue prior);
 
+/// <summary>
+/// Like <see cref="AttributeStep"/>, also given the prior value of the object holding the attribute (null when that
+/// object is new: a create, or a block element added by this change).
+/// </summary>
+internal delegate CtyValue AttributeInObjectStep(SchemaAttribute attribute, CtyPath path, CtyValue planned, CtyValue config, CtyValue prior, CtyValue priorObject);
+
 /// <summary>Rewrites a nested block's whole value (after its contents were walked).</summary>
 internal delegate CtyValue BlockStep(SchemaNestedBlock block, CtyPath path, CtyValue planned, CtyValue config, CtyValue prior);
 
@@ -18,16 +24,19 @@ internal delegate CtyValue BlockStep(SchemaNestedBlock block, CtyPath path, CtyV
 internal static class SchemaWalker
 {
     public static CtyValue Walk(SchemaBlock block, CtyValue planned, CtyValue config, CtyValue prior, AttributeStep onAttribute, BlockStep? onBlock = null) =>
+        WalkObject(block, CtyPath.Root, planned, config, prior, (a, path, p, c, pr, _) => onAttribute(a, path, p, c, pr), onBlock);
+
+    public static CtyValue Walk(SchemaBlock block, CtyValue planned, CtyValue config, CtyValue prior, AttributeInObjectStep onAttribute, BlockStep? onBlock = null) =>
         WalkObject(block, CtyPath.Root, planned, config, prior, onAttribute, onBlock);
 
-    private static CtyValue WalkObject(SchemaBlock block, CtyPath path, CtyValue planned, CtyValue config, CtyValue prior, AttributeStep onAttribute, BlockStep? onBlock)
+    private static CtyValue WalkObject(SchemaBlock block, CtyPath path, CtyValue planned, CtyValue config, CtyValue prior, AttributeInObjectStep onAttribute, BlockStep? onBlock)
     {
         if (!planned.IsKnown) return planned;
         var result = new List<KeyValuePair<string, CtyValue>>(block.Attributes.Count + block.NestedBlocks.Count);
         foreach (var a in block.Attributes)
         {
             result.Add(KeyValuePair.Create(a.Name,
-                onAttribute(a, path.Attr(a.Name), planned.GetAttribute(a.Name), Child(config, a.Name, a.Type), Child(prior, a.Name, a.Type))));
+                onAttribute(a, path.Attr(a.Name), planned.GetAttribute(a.Name), Child(config, a.Name, a.Type), Child(prior, a.Name, a.Type), prior)));
         }
         foreach (var b in block.NestedBlocks)
         {
@@ -41,7 +50,7 @@ internal static class SchemaWalker
         return CtyValue.Object(block.ImpliedType, result);
     }
 
-    private static CtyValue WalkNested(SchemaNestedBlock b, CtyPath path, CtyValue planned, CtyValue config, CtyValue prior, AttributeStep onAttribute, BlockStep? onBlock)
+    private static CtyValue WalkNested(SchemaNestedBlock b, CtyPath path, CtyValue planned, CtyValue config, CtyValue prior, AttributeInObjectStep onAttribute, BlockStep? onBlock)
     {
         if (!planned.IsKnown) return planned;
         var elementType = b.Block.ImpliedType;

@@ -111,7 +111,20 @@ internal static class FieldCodecs
     public static TfSet<TElem> DecodeSet<TElem>(CtyValue value, Func<CtyValue, CtyPath, TElem> decode, CtyPath path) =>
         value.IsNull ? TfSet<TElem>.Null
         : !value.IsKnown || !value.IsWhollyKnownShallow() ? TfSet<TElem>.Unknown
-        : TfSet<TElem>.Of(value.Elements.Select(e => decode(e, path)));
+        : TfSet<TElem>.Of(value.Elements.Select(e => DecodeSetElement(e, decode, path)));
+
+    // Set elements cannot be addressed: a problem inside one is reported at the set.
+    private static TElem DecodeSetElement<TElem>(CtyValue element, Func<CtyValue, CtyPath, TElem> decode, CtyPath setPath)
+    {
+        try
+        {
+            return decode(element, setPath);
+        }
+        catch (ModelConversionException e) when (!e.Path.Equals(setPath))
+        {
+            throw new ModelConversionException(setPath, e.Message);
+        }
+    }
 
     public static TfMap<TElem> DecodeMap<TElem>(CtyValue value, Func<CtyValue, CtyPath, TElem> decode, CtyPath path) =>
         value.IsNull ? TfMap<TElem>.Null

@@ -99,7 +99,9 @@ public sealed class SchemaBlock
 
     /// <summary>
     /// The attribute path for an API field name: an attribute or block whose <c>ApiName</c> or name matches,
-    /// following dots into single nested blocks (<c>sampling.tolerance</c>). Null when nothing matches.
+    /// following dots into single nested blocks (<c>sampling.tolerance</c>). An <c>ApiName</c> may itself be a dotted
+    /// path into the API object (<c>settings.threads</c>), which also claims the fields beneath it; the longest match
+    /// wins. Null when nothing matches.
     /// </summary>
     public CtyPath? PathForApiField(string apiField)
     {
@@ -109,7 +111,11 @@ public sealed class SchemaBlock
         for (var i = 0; i < parts.Length; i++)
         {
             var part = parts[i];
-            var attr = block.Attributes.FirstOrDefault(a => a.ApiName == part) ?? block.FindAttribute(part);
+            var rest = string.Join('.', parts[i..]);
+            var attr = block.Attributes
+                           .Where(a => a.ApiName is { } n && (rest == n || rest.StartsWith(n + ".", StringComparison.Ordinal)))
+                           .MaxBy(a => a.ApiName!.Length)
+                       ?? block.FindAttribute(part);
             if (attr is not null) return path.Attr(attr.Name);
             var nested = block.NestedBlocks.FirstOrDefault(b => b.ApiName == part) ?? block.FindBlock(part);
             if (nested is null) return path.IsRoot ? null : path;

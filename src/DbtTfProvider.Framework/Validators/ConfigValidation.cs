@@ -64,7 +64,7 @@ public static class ConfigValidation
             }
             catch (ModelConversionException e)
             {
-                diagnostics.AddAttributeError(e.Path.IsRoot ? path : e.Path, "Invalid value", e.Message);
+                diagnostics.AddAttributeError(e.Path.IsRoot || !attributesAddressable ? path : e.Path, "Invalid value", e.Message);
             }
         }
     }

@@ -1,0 +1,147 @@
+using DbtTfProvider.Framework.Diagnostics;
+using DbtTfProvider.Framework.Resources;
+using DbtTfProvider.Framework.Schema;
+using DbtTfProvider.Framework.Validators;
+using DbtTfProvider.Framework.Values;
+
+namespace DbtTfProvider.Framework.Tests.Fixtures;
+
+public sealed class WidgetModel
+{
+    public TfString Id;
+    public TfString Name;
+    public TfString Mode;
+    public TfString Kind;
+    public TfString Secret;
+    public TfString PasswordWo;
+    public TfInt64 Size;
+    public TfList<TfString> Steps;
+    public TfSet<RuleModel> Rules;
+    public TfObject<SamplingModel> Sampling;
+}
+
+public sealed class RuleModel
+{
+    public TfString Key;
+    public TfString Value;
+    public TfString RuleId;
+}
+
+public sealed class SamplingModel
+{
+    public TfBool Enabled;
+    public TfNumber Tolerance;
+}
+
+/// <summary>An in-memory API with switches for the failure modes the framework must handle.</summary>
+public sealed class WidgetApi
+{
+    public readonly Dictionary<string, WidgetModel> Objects = [];
+    public int NextId = 1;
+    public bool FailAfterCreate;
+    public bool ForgetSecret;
+    public bool RenameOnCreate;
+    public bool HangOnCreate;
+    public string? RejectField;
+    public int ReadCalls;
+}
+
+public sealed class WidgetNotFound(string id) : Exception($"widget {id} not found");
+public sealed class WidgetRejected(string field) : Exception($"the API rejected {field}") { public string Field { get; } = field; }
+
+public sealed class WidgetResource : Resource<WidgetModel, WidgetApi>
+{
+    public override string TypeName => "test_widget";
+
+    public Func<ModifyPlanContext<WidgetModel, WidgetApi>, Task>? OnModifyPlan;
+
+    protected override void DefineSchema(ResourceSchemaBuilder<WidgetModel> s)
+    {
+        s.Version(2);
+        s.String("id", m => ref m.Id).Computed().UseStateForUnknown();
+        s.String("name", m => ref m.Name).Required().LengthAtLeast(1);
+        s.String("mode", m => ref m.Mode).Optional().Default("standard").OneOf("standard", "fast");
+        s.String("kind", m => ref m.Kind).Optional().RequiresReplace();
+        s.String("secret", m => ref m.Secret).Computed().Sensitive().UseStateForUnknown();
+        s.String("password_wo", m => ref m.PasswordWo).Optional().WriteOnly();
+        s.Int64("size", m => ref m.Size).Computed();
+        s.List("steps", m => ref m.Steps).Optional()
+            .Each(new StringValidator("starts with `dbt `", v => v.StartsWith("dbt ", StringComparison.Ordinal) ? null : "must start with \"dbt \""));
+        s.SetBlock("rule", m => ref m.Rules, r =>
+        {
+            r.String("key", x => ref x.Key).Required();
+            r.String("value", x => ref x.Value).Optional();
+            r.String("rule_id", x => ref x.RuleId).Computed().UseStateForUnknown();
+        }).RequiresReplace();
+        s.SingleBlock("sampling", m => ref m.Sampling, b =>
+        {
+            b.Bool("enabled", x => ref x.Enabled).Optional();
+            b.Number("tolerance", x => ref x.Tolerance).Optional().Range(0, 1);
+        });
+        s.StateUpgrader(1, json => new WidgetModel
+        {
+            Id = json.GetProperty("id").GetString(),
+            Name = json.GetProperty("title").GetString(),
+            Mode = "standard",
+        });
+    }
+
+    public override async Task CreateAsync(CreateContext<WidgetModel, WidgetApi> ctx)
+    {
+        var api = ctx.Client;
+        if (api.HangOnCreate) await Task.Delay(Timeout.Infinite, ctx.CancellationToken);
+        if (api.RejectField is { } field) throw new WidgetRejected(field);
+        var plan = ctx.Plan;
+        plan.Id = (api.NextId++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!api.ForgetSecret) plan.Secret = "s3cret";
+        plan.Size = 1;
+        if (api.RenameOnCreate) plan.Name = plan.Name.Value + "-renamed";
+        plan.Rules = TfSet<RuleModel>.Of(plan.Rules.Elements.Select(r => new RuleModel { Key = r.Key, Value = r.Value, RuleId = "r-" + r.Key.Value }));
+        api.Objects[plan.Id.Value] = plan;
+        ctx.State = plan;
+        if (api.FailAfterCreate) throw new ResourceException("Granting failed", "the widget exists but its grants could not be set");
+    }
+
+    public override Task ReadAsync(ReadContext<WidgetModel, WidgetApi> ctx)
+    {
+        ctx.Client.ReadCalls++;
+        if (!ctx.Client.Objects.TryGetValue(ctx.State.Id.Value, out var remote)) throw new WidgetNotFound(ctx.State.Id.Value);
+        ctx.State.Name = remote.Name;
+        return Task.CompletedTask;
+    }
+
+    public override Task UpdateAsync(UpdateContext<WidgetModel, WidgetApi> ctx)
+    {
+        if (ctx.Client.RejectField is { } field) throw new WidgetRejected(field);
+        ctx.Plan.Size = ctx.Prior.Size.Value + 1;
+        ctx.Client.Objects[ctx.Plan.Id.Value] = ctx.Plan;
+        return Task.CompletedTask;
+    }
+
+    public override Task DeleteAsync(DeleteContext<WidgetModel, WidgetApi> ctx)
+    {
+        if (!ctx.Client.Objects.Remove(ctx.State.Id.Value)) throw new WidgetNotFound(ctx.State.Id.Value);
+        return Task.CompletedTask;
+    }
+
+    public override Task ImportAsync(ImportContext<WidgetModel, WidgetApi> ctx)
+    {
+        ctx.State = new WidgetModel { Id = ctx.Id };
+        return Task.CompletedTask;
+    }
+
+    public override void ValidateConfig(ValidateConfigContext<WidgetModel> ctx)
+    {
+        if (ctx.Config.Kind.IsKnown && ctx.Config.Kind.Value == "forbidden")
+            ctx.Diagnostics.AddAttributeError("kind", "Forbidden kind", "kind \"forbidden\" is not allowed.");
+    }
+
+    public override Task ModifyPlanAsync(ModifyPlanContext<WidgetModel, WidgetApi> ctx) => OnModifyPlan?.Invoke(ctx) ?? Task.CompletedTask;
+
+    public static ApiErrorDescription? Describe(Exception e) => e switch
+    {
+        WidgetNotFound nf => new ApiErrorDescription("Widget not found", nf.Message, IsNotFound: true),
+        WidgetRejected r => new ApiErrorDescription("Widget rejected", r.Message, r.Field),
+        _ => null,
+    };
+}
