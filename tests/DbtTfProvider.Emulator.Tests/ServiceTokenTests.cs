@@ -211,6 +211,24 @@ public sealed class ServiceTokenTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task The_token_list_finds_tokens_by_name_and_state_without_secrets()
+    {
+        var (keptId, _) = await CreateServiceToken("datafold");
+        var (deletedId, _) = await CreateServiceToken("datafold");
+        await CreateServiceToken("something else");
+        await Dbt(HttpMethod.Delete, $"{Tokens}{deletedId}/");
+
+        var byName = await Dbt(HttpMethod.Get, $"{Tokens}?name=datafold");
+        var active = await Dbt(HttpMethod.Get, $"{Tokens}?name=datafold&state=1");
+        var all = await Dbt(HttpMethod.Get, Tokens);
+
+        Assert.Equal([keptId, deletedId], byName.Data.AsArray().Select(t => (int)t!["id"]!));
+        Assert.Equal([keptId], active.Data.AsArray().Select(t => (int)t!["id"]!));
+        Assert.Equal(3, (int)all.Body!["extra"]!["pagination"]!["total_count"]!);
+        Assert.All(all.Data.AsArray(), t => Assert.False(t!.AsObject().ContainsKey("token_string")));
+    }
+
+    [Fact]
     public async Task Concurrent_creates_all_land_with_distinct_ids()
     {
         var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Dbt(HttpMethod.Post, Tokens, NewToken($"t{i}"))));
