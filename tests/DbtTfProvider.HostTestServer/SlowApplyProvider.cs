@@ -13,7 +13,8 @@ internal sealed class SlowApplyProvider(ILoggerFactory loggers) : Provider.Provi
     public const string ApplyStartedMessage = "apply started";
 
     private readonly ILogger _logger = loggers.CreateLogger("hosttest");
-    private CancellationTokenSource _stop = new();
+    // Like the Go SDKs' stop context: once Terraform asks the provider to stop, in-flight and later work is cancelled.
+    private readonly CancellationTokenSource _stop = new();
 
     public override Task<GetProviderSchema.Types.Response> GetProviderSchema(GetProviderSchema.Types.Request request, ServerCallContext context)
     {
@@ -27,7 +28,7 @@ internal sealed class SlowApplyProvider(ILoggerFactory loggers) : Provider.Provi
 
     public override async Task<ApplyResourceChange.Types.Response> ApplyResourceChange(ApplyResourceChange.Types.Request request, ServerCallContext context)
     {
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Volatile.Read(ref _stop).Token, context.CancellationToken);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, context.CancellationToken);
         _logger.LogInformation(ApplyStartedMessage + " for {tf_resource_type}", request.TypeName);
         try
         {
@@ -54,8 +55,7 @@ internal sealed class SlowApplyProvider(ILoggerFactory loggers) : Provider.Provi
 
     public override Task<StopProvider.Types.Response> StopProvider(StopProvider.Types.Request request, ServerCallContext context)
     {
-        var stopping = Interlocked.Exchange(ref _stop, new CancellationTokenSource());
-        stopping.Cancel();
+        _stop.Cancel();
         return Task.FromResult(new StopProvider.Types.Response());
     }
 }

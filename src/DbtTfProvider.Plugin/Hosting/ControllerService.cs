@@ -8,12 +8,13 @@ namespace DbtTfProvider.Plugin.Hosting;
 /// </summary>
 internal sealed class ControllerService(PluginLifetime lifetime) : GoPlugin.GRPCController.GRPCControllerBase
 {
-    private static readonly TimeSpan ExitDelay = TimeSpan.FromMilliseconds(15);
+    private static readonly TimeSpan ExitDelay = TimeSpan.FromMilliseconds(10);
 
     public override Task<GoPlugin.Empty> Shutdown(GoPlugin.Empty request, ServerCallContext context)
     {
-        // The reply is written as soon as this returns; the grace period lets it reach the socket first.
-        _ = Task.Delay(ExitDelay).ContinueWith(_ => lifetime.RequestExit(0), TaskScheduler.Default);
+        // Exit once the reply has been handed to the connection, plus a moment for it to reach the socket.
+        ((GrpcServerCallContext)context).OnResponseCompleted(() =>
+            _ = Task.Delay(ExitDelay).ContinueWith(_ => lifetime.RequestExit(0), TaskScheduler.Default));
         return Task.FromResult(new GoPlugin.Empty());
     }
 }

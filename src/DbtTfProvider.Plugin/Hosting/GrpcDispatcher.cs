@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
-using System.IO.Pipelines;
 using System.Text;
+using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -11,15 +11,16 @@ namespace DbtTfProvider.Plugin.Hosting;
 
 /// <summary>
 /// A minimal gRPC server over Kestrel's HTTP/2 (the gRPC-over-HTTP/2 wire format: length-prefixed messages,
-/// grpc-status trailers). Services are registered through their generated BindService methods, whose generic
-/// AddMethod calls are visible to the NativeAOT compiler; Grpc.AspNetCore's reflection-based binding had to build
-/// those generic instantiations at run time, which made up most of the start-up time.
+/// grpc-status trailers). Methods are mapped with their concrete message types. Binding through the generated
+/// BindService goes through ServiceBinderBase.AddMethod, a generic virtual method, and NativeAOT builds each such
+/// instantiation with its run-time type loader: with Grpc.AspNetCore's reflection-based binding on top, that was
+/// most of the provider's start-up time.
 /// </summary>
 internal sealed class GrpcDispatcher
 {
     private const string GrpcContentType = "application/grpc";
     private readonly Dictionary<string, Func<HttpContext, Task>> _methods = new(StringComparer.Ordinal);
-    private Task? _pendingService;
+    private readonly Dictionary<string, MethodType> _kinds = new(StringComparer.Ordinal);
     private readonly int _maxMessageBytes;
     private readonly ILogger _logger;
 
@@ -29,34 +30,41 @@ internal sealed class GrpcDispatcher
         _logger = logger;
     }
 
-    /// <summary>Registers a service now. Call before the server starts.</summary>
-    public void Add(Action<ServiceBinderBase> bindService) => bindService(new Binder(this));
+    /// <summary>The mapped paths ("/package.Service/Method") with their kind, for coverage checks.</summary>
+    internal IReadOnlyDictionary<string, MethodType> Routes => _kinds;
 
-    /// <summary>Registers a service whose instance is still being created (one at most); calls to methods not
-    /// registered yet wait for it.</summary>
-    public void AddPending(Task<Action<ServiceBinderBase>> bindService) =>
-        _pendingService = bindService.ContinueWith(t => Add(t.GetAwaiter().GetResult()), CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    public void MapUnary<TRequest, TResponse>(string service, string method, MessageParser<TRequest> parser,
+        Func<TRequest, ServerCallContext, Task<TResponse>> handler)
+        where TRequest : class, IMessage<TRequest> where TResponse : class, IMessage<TResponse> =>
+        Register<TRequest, TResponse>(service, method, MethodType.Unary, parser, async call =>
+        {
+            var request = await call.ReadSingleAsync();
+            var response = await handler(request, call.Context);
+            await call.WriteAsync(response);
+        });
+
+    public void MapServerStreaming<TRequest, TResponse>(string service, string method, MessageParser<TRequest> parser,
+        Func<TRequest, IServerStreamWriter<TResponse>, ServerCallContext, Task> handler)
+        where TRequest : class, IMessage<TRequest> where TResponse : class, IMessage<TResponse> =>
+        Register<TRequest, TResponse>(service, method, MethodType.ServerStreaming, parser, async call =>
+        {
+            var request = await call.ReadSingleAsync();
+            await handler(request, call, call.Context);
+        });
+
+    public void MapClientStreaming<TRequest, TResponse>(string service, string method, MessageParser<TRequest> parser,
+        Func<IAsyncStreamReader<TRequest>, ServerCallContext, Task<TResponse>> handler)
+        where TRequest : class, IMessage<TRequest> where TResponse : class, IMessage<TResponse> =>
+        Register<TRequest, TResponse>(service, method, MethodType.ClientStreaming, parser, async call =>
+        {
+            var response = await handler(call, call.Context);
+            await call.WriteAsync(response);
+        });
 
     public async Task HandleAsync(HttpContext http)
     {
         var path = http.Request.Path.Value ?? "";
-        var handler = Find(path);
-        if (handler is null && _pendingService is { } pending)
-        {
-            try
-            {
-                await pending;
-            }
-            catch (Exception e)
-            {
-                _logger.LogError(e, "creating the provider service failed");
-                await RespondWithStatusAsync(http, new Status(StatusCode.Unavailable, "The provider failed to start: " + e.Message));
-                return;
-            }
-            handler = Find(path);
-        }
-
+        var handler = _methods.GetValueOrDefault(path);
         if (!HttpMethods.IsPost(http.Request.Method) ||
             http.Request.ContentType?.StartsWith(GrpcContentType, StringComparison.OrdinalIgnoreCase) != true)
         {
@@ -71,31 +79,28 @@ internal sealed class GrpcDispatcher
         await handler(http);
     }
 
-    private Func<HttpContext, Task>? Find(string path)
+    private void Register<TRequest, TResponse>(string service, string method, MethodType kind, MessageParser<TRequest> parser,
+        Func<CallScope<TRequest, TResponse>, Task> invoke)
+        where TRequest : class, IMessage<TRequest> where TResponse : class, IMessage<TResponse>
     {
-        lock (_methods) return _methods.GetValueOrDefault(path);
+        var path = "/" + service + "/" + method;
+        _kinds.Add(path, kind);
+        _methods.Add(path, http => InvokeAsync(http, path, method, parser, invoke));
     }
 
-    private void Register<TRequest, TResponse>(Method<TRequest, TResponse> method,
-        Func<CallScope<TRequest, TResponse>, Task> invoke)
-        where TRequest : class where TResponse : class
-    {
-        lock (_methods) _methods[method.FullName] = http => InvokeAsync(http, method, invoke);
-    }
-
-    private async Task InvokeAsync<TRequest, TResponse>(HttpContext http, Method<TRequest, TResponse> method,
-        Func<CallScope<TRequest, TResponse>, Task> invoke)
-        where TRequest : class where TResponse : class
+    private async Task InvokeAsync<TRequest, TResponse>(HttpContext http, string path, string method,
+        MessageParser<TRequest> parser, Func<CallScope<TRequest, TResponse>, Task> invoke)
+        where TRequest : class, IMessage<TRequest> where TResponse : class, IMessage<TResponse>
     {
         var timeout = ParseTimeout(http.Request.Headers["grpc-timeout"]);
         using var deadline = timeout is { } t ? new CancellationTokenSource(t) : null;
         using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, deadline.Token);
         var cancellation = linked?.Token ?? http.RequestAborted;
-        var context = new GrpcServerCallContext(http, method.FullName, ReadMetadata(http.Request.Headers),
+        var context = new GrpcServerCallContext(http, path, ReadMetadata(http.Request.Headers),
             timeout is { } d ? DateTime.UtcNow + d : DateTime.MaxValue, cancellation);
 
         http.Response.ContentType = GrpcContentType;
-        var scope = new CallScope<TRequest, TResponse>(this, http, method, context);
+        var scope = new CallScope<TRequest, TResponse>(this, http, parser, context);
         Status status;
         try
         {
@@ -119,7 +124,7 @@ internal sealed class GrpcDispatcher
         }
         catch (Exception e)
         {
-            _logger.LogError(e, "unhandled exception in {tf_rpc}", method.Name);
+            _logger.LogError(e, "unhandled exception in {tf_rpc}", method);
             status = new Status(StatusCode.Unknown, "Exception was thrown by handler.");
         }
 
@@ -224,8 +229,8 @@ internal sealed class GrpcDispatcher
 
     /// <summary>One call: reads request messages and writes response messages in the gRPC framing.</summary>
     private sealed class CallScope<TRequest, TResponse>(GrpcDispatcher dispatcher, HttpContext http,
-        Method<TRequest, TResponse> method, GrpcServerCallContext context) : IAsyncStreamReader<TRequest>, IServerStreamWriter<TResponse>
-        where TRequest : class where TResponse : class
+        MessageParser<TRequest> parser, GrpcServerCallContext context) : IAsyncStreamReader<TRequest>, IServerStreamWriter<TResponse>
+        where TRequest : class, IMessage<TRequest> where TResponse : class, IMessage<TResponse>
     {
         public GrpcServerCallContext Context => context;
 
@@ -256,8 +261,18 @@ internal sealed class GrpcDispatcher
                 var buffer = result.Buffer;
                 if (TryReadFrame(ref buffer, out var payload))
                 {
-                    Current = method.RequestMarshaller.Deserializer(payload);
-                    reader.AdvanceTo(buffer.Start);
+                    try
+                    {
+                        Current = parser.ParseFrom(payload);
+                    }
+                    catch (InvalidProtocolBufferException e)
+                    {
+                        throw new RpcException(new Status(StatusCode.Internal, "Malformed request message: " + e.Message));
+                    }
+                    finally
+                    {
+                        reader.AdvanceTo(buffer.Start);
+                    }
                     return true;
                 }
                 if (result.IsCompleted)
@@ -270,9 +285,9 @@ internal sealed class GrpcDispatcher
             }
         }
 
-        private bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out byte[] payload)
+        private bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> payload)
         {
-            payload = [];
+            payload = default;
             if (buffer.Length < 5) return false;
             Span<byte> header = stackalloc byte[5];
             buffer.Slice(0, 5).CopyTo(header);
@@ -287,7 +302,7 @@ internal sealed class GrpcDispatcher
                     $"Received message larger than max ({length} vs. {dispatcher._maxMessageBytes})"));
             }
             if (buffer.Length < 5 + length) return false;
-            payload = buffer.Slice(5, length).ToArray();
+            payload = buffer.Slice(5, length);
             buffer = buffer.Slice(5 + length);
             return true;
         }
@@ -296,58 +311,19 @@ internal sealed class GrpcDispatcher
 
         public async Task WriteAsync(TResponse message, CancellationToken cancellationToken)
         {
-            var payload = method.ResponseMarshaller.Serializer(message);
-            if (payload.Length > dispatcher._maxMessageBytes)
+            var length = message.CalculateSize();
+            if (length > dispatcher._maxMessageBytes)
             {
                 throw new RpcException(new Status(StatusCode.ResourceExhausted,
-                    $"Sending message larger than max ({payload.Length} vs. {dispatcher._maxMessageBytes})"));
+                    $"Sending message larger than max ({length} vs. {dispatcher._maxMessageBytes})"));
             }
             var writer = http.Response.BodyWriter;
             var header = writer.GetSpan(5);
             header[0] = 0;
-            BinaryPrimitives.WriteUInt32BigEndian(header[1..], (uint)payload.Length);
+            BinaryPrimitives.WriteUInt32BigEndian(header[1..], (uint)length);
             writer.Advance(5);
-            await writer.WriteAsync(payload, cancellationToken);
-        }
-    }
-
-    private sealed class Binder(GrpcDispatcher dispatcher) : ServiceBinderBase
-    {
-        public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, UnaryServerMethod<TRequest, TResponse>? handler)
-        {
-            if (handler is null) return;
-            dispatcher.Register(method, async call =>
-            {
-                var request = await call.ReadSingleAsync();
-                var response = await handler(request, call.Context);
-                await call.WriteAsync(response);
-            });
-        }
-
-        public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ClientStreamingServerMethod<TRequest, TResponse>? handler)
-        {
-            if (handler is null) return;
-            dispatcher.Register(method, async call =>
-            {
-                var response = await handler(call, call.Context);
-                await call.WriteAsync(response);
-            });
-        }
-
-        public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ServerStreamingServerMethod<TRequest, TResponse>? handler)
-        {
-            if (handler is null) return;
-            dispatcher.Register(method, async call =>
-            {
-                var request = await call.ReadSingleAsync();
-                await handler(request, call, call.Context);
-            });
-        }
-
-        public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, DuplexStreamingServerMethod<TRequest, TResponse>? handler)
-        {
-            if (handler is null) return;
-            dispatcher.Register(method, call => handler(call, call, call.Context));
+            message.WriteTo(writer);
+            await writer.FlushAsync(cancellationToken);
         }
     }
 }

@@ -12,7 +12,12 @@ internal sealed class GrpcServerCallContext(HttpContext http, string method, Met
     private Status _status = Status.DefaultSuccess;
     private WriteOptions? _writeOptions;
 
-    public bool ResponseStarted => http.Response.HasStarted;
+    /// <summary>Runs after the response, trailers included, has been written to the connection.</summary>
+    public void OnResponseCompleted(Action action) => http.Response.OnCompleted(() =>
+    {
+        action();
+        return Task.CompletedTask;
+    });
 
     protected override string MethodCore => method;
 

@@ -13,14 +13,20 @@ namespace DbtTfProvider.Plugin.Hosting;
 /// TLS for one Kestrel connection with AutoMTLS rules: the client must present exactly Terraform's certificate or
 /// the connection is closed during the handshake. Kestrel's own HTTPS middleware would build the server
 /// certificate's chain (the system trust store) before the socket is even bound; this one waits for the first
-/// connection, by which time the handshake line is out.
+/// connection, by which time the handshake line is out. Without AutoMTLS it passes connections through untouched.
 /// </summary>
-internal sealed class MtlsConnectionMiddleware(ConnectionDelegate next, AutoMtls mtls, ILogger logger)
+internal sealed class MtlsConnectionMiddleware(ConnectionDelegate next, Task<AutoMtls?> certificate, ILogger logger)
 {
     private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(10);
 
     public async Task OnConnectionAsync(ConnectionContext connection)
     {
+        if (await certificate is not { } mtls)
+        {
+            // AutoMTLS is off (no PLUGIN_CLIENT_CERT, or debug mode): plaintext HTTP/2.
+            await next(connection);
+            return;
+        }
         var options = await mtls.GetServerOptionsAsync();
         var tls = new SslStream(new DuplexStream(connection.Transport), leaveInnerStreamOpen: false);
         await using (tls)

@@ -70,24 +70,26 @@ public static class PluginServer
         var logger = loggers.CreateLogger("hosting");
         try
         {
-            var mtls = debug ? null : AutoMtls.FromEnvironment(
-                Environment.GetEnvironmentVariable("PLUGIN_CLIENT_CERT"), Environment.GetEnvironmentVariable("TF_DISABLE_PLUGIN_TLS"));
-            var certificateReady = Stopwatch.GetTimestamp();
+            // The certificate (OpenSSL load, key generation, signing) is made while Kestrel is set up.
+            var certificate = debug ? Task.FromResult<AutoMtls?>(null) : Task.Run(() => AutoMtls.FromEnvironment(
+                Environment.GetEnvironmentVariable("PLUGIN_CLIENT_CERT"), Environment.GetEnvironmentVariable("TF_DISABLE_PLUGIN_TLS")));
             socketPath = UnixSocketPath.Create(Environment.GetEnvironmentVariable("PLUGIN_UNIX_SOCKET_DIR"));
             var removeSocket = socketPath;
             AppDomain.CurrentDomain.ProcessExit += (_, _) => UnixSocketPath.Remove(removeSocket);
 
             var dispatcher = new GrpcDispatcher(MaxMessageBytes, logger);
-            dispatcher.Add(binder => GoPlugin.GRPCController.BindService(binder, new ControllerService(lifetime)));
-            dispatcher.Add(binder => Grpc.Health.V1.Health.BindService(binder, new HealthService()));
+            ServiceRoutes.MapController(dispatcher, new ControllerService(lifetime));
+            ServiceRoutes.MapHealth(dispatcher, new HealthService());
             // The provider is created after the handshake line, while Terraform dials and runs the TLS handshake;
             // calls that arrive first wait for it.
-            var provider = new TaskCompletionSource<Action<ServiceBinderBase>>(TaskCreationOptions.RunContinuationsAsynchronously);
-            dispatcher.AddPending(provider.Task);
+            var provider = new TaskCompletionSource<Tfplugin6.Provider.ProviderBase>(TaskCreationOptions.RunContinuationsAsynchronously);
+            ServiceRoutes.MapProvider(dispatcher, provider.Task);
 
-            var server = CreateServer(socketPath, mtls, loggers, logger);
+            var server = CreateServer(socketPath, certificate, loggers, logger);
             server.StartAsync(new GrpcApplication(dispatcher), CancellationToken.None).GetAwaiter().GetResult();
             var listening = Stopwatch.GetTimestamp();
+            var mtls = certificate.GetAwaiter().GetResult();
+            var certificateReady = Stopwatch.GetTimestamp();
 
             WriteText(stdout, debug
                 ? ReattachInstructions(options.ProviderAddress, socketPath)
@@ -98,8 +100,7 @@ public static class PluginServer
             {
                 try
                 {
-                    var service = options.CreateProvider(loggers);
-                    provider.SetResult(binder => Tfplugin6.Provider.BindService(binder, service));
+                    provider.SetResult(options.CreateProvider(loggers));
                 }
                 catch (Exception e)
                 {
@@ -107,8 +108,8 @@ public static class PluginServer
                 }
             });
             logger.LogTrace(
-                "plugin server listening on {socket}: certificate {certificate_ms} ms, server started {start_ms} ms, handshake at {handshake_ms} ms after Run",
-                socketPath, Milliseconds(startedAt, certificateReady), Milliseconds(certificateReady, listening), Milliseconds(startedAt, handshake));
+                "plugin server listening on {socket}: server started at {start_ms} ms, certificate ready at {certificate_ms} ms, handshake at {handshake_ms} ms after Run",
+                socketPath, Milliseconds(startedAt, listening), Milliseconds(startedAt, certificateReady), Milliseconds(startedAt, handshake));
 
             var exitCode = lifetime.ExitRequested.GetAwaiter().GetResult();
             logger.LogDebug("plugin server exiting");
@@ -138,14 +139,14 @@ public static class PluginServer
 
     /// <summary>Kestrel without a host: no DI container, configuration, or hosted services to build, HTTP/2 only on
     /// a unix socket.</summary>
-    private static KestrelServer CreateServer(string socketPath, AutoMtls? mtls, ILoggerFactory loggers, ILogger logger)
+    private static KestrelServer CreateServer(string socketPath, Task<AutoMtls?> certificate, ILoggerFactory loggers, ILogger logger)
     {
         var kestrel = new KestrelServerOptions { AddServerHeader = false, ApplicationServices = NoServices.Instance };
         kestrel.Limits.MaxRequestBodySize = null;
         kestrel.ListenUnixSocket(socketPath, listen =>
         {
             listen.Protocols = HttpProtocols.Http2;
-            if (mtls is not null) listen.Use(next => new MtlsConnectionMiddleware(next, mtls, logger).OnConnectionAsync);
+            listen.Use(next => new MtlsConnectionMiddleware(next, certificate, logger).OnConnectionAsync);
         });
         var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), loggers);
         return new KestrelServer(Options.Create(kestrel), transport, loggers);

@@ -1,0 +1,76 @@
+using Grpc.Core;
+using Grpc.Health.V1;
+using Tfplugin6;
+
+namespace DbtTfProvider.Plugin.Tests.Protocol;
+
+/// <summary>AutoMTLS: only the exact certificate Terraform put in PLUGIN_CLIENT_CERT gets through.</summary>
+public sealed class MutualTlsTests
+{
+    [Fact]
+    public async Task A_client_with_another_certificate_is_refused_while_Terraforms_certificate_works()
+    {
+        using var terraform = TerraformClientCertificate.Create();
+        using var impostor = TerraformClientCertificate.Create();
+        await using var plugin = PluginProcess.Start(PluginProcess.TerraformEnvironment(terraform.ExportCertificatePem()));
+        var handshake = await plugin.HandshakeAsync();
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() =>
+            new Health.HealthClient(plugin.Connect(handshake, impostor)).CheckAsync(new HealthCheckRequest { Service = "plugin" }).ResponseAsync);
+        Assert.Equal(StatusCode.Unavailable, refused.StatusCode);
+        await plugin.WaitForStderrAsync(l => l.Contains("refused a connection"), TimeSpan.FromSeconds(10));
+
+        var accepted = await new Health.HealthClient(plugin.Connect(handshake, terraform)).CheckAsync(new HealthCheckRequest { Service = "plugin" });
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, accepted.Status);
+    }
+
+    [Fact]
+    public async Task A_client_without_a_certificate_is_refused()
+    {
+        using var terraform = TerraformClientCertificate.Create();
+        await using var plugin = PluginProcess.Start(PluginProcess.TerraformEnvironment(terraform.ExportCertificatePem()));
+        var handshake = await plugin.HandshakeAsync();
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() =>
+            new Provider.ProviderClient(plugin.Connect(handshake, clientCertificate: null)).GetProviderSchemaAsync(new GetProviderSchema.Types.Request()).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unavailable, refused.StatusCode);
+        var schema = await new Provider.ProviderClient(plugin.Connect(handshake, terraform)).GetProviderSchemaAsync(new GetProviderSchema.Types.Request());
+        Assert.NotNull(schema.Provider);
+    }
+
+    [Fact]
+    public async Task Provider_RPCs_are_served_over_mutual_TLS()
+    {
+        using var terraform = TerraformClientCertificate.Create();
+        await using var plugin = PluginProcess.Start(PluginProcess.TerraformEnvironment(terraform.ExportCertificatePem(), "6,5"));
+        var provider = new Provider.ProviderClient(plugin.Connect(await plugin.HandshakeAsync(), terraform));
+
+        var schema = await provider.GetProviderSchemaAsync(new GetProviderSchema.Types.Request());
+        var unimplemented = await Assert.ThrowsAsync<RpcException>(() =>
+            provider.ImportResourceStateAsync(new ImportResourceState.Types.Request { TypeName = "hosttest_thing", Id = "1" }).ResponseAsync);
+
+        Assert.NotNull(schema.Provider.Block);
+        Assert.True(schema.ServerCapabilities.GetProviderSchemaOptional);
+        Assert.Equal(StatusCode.Unimplemented, unimplemented.StatusCode);
+    }
+
+    [Fact]
+    public async Task Messages_far_above_the_4_MiB_gRPC_default_are_accepted()
+    {
+        using var terraform = TerraformClientCertificate.Create();
+        await using var plugin = PluginProcess.Start(PluginProcess.TerraformEnvironment(terraform.ExportCertificatePem()));
+        var provider = new Provider.ProviderClient(plugin.Connect(await plugin.HandshakeAsync(), terraform));
+        var big = new ValidateResourceConfig.Types.Request
+        {
+            TypeName = "hosttest_thing",
+            Config = new DynamicValue { Msgpack = Google.Protobuf.ByteString.CopyFrom(new byte[65 * 1024 * 1024]) },
+        };
+
+        // The test provider does not implement this RPC: Unimplemented (not ResourceExhausted) shows the 65 MiB
+        // message was received whole and dispatched.
+        var error = await Assert.ThrowsAsync<RpcException>(() => provider.ValidateResourceConfigAsync(big).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
+    }
+}
