@@ -1,0 +1,85 @@
+using DbtTfProvider.Datafold;
+using DbtTfProvider.Framework.Diagnostics;
+using DbtTfProvider.Framework.Provider;
+using DbtTfProvider.Framework.Schema;
+using DbtTfProvider.Framework.Values;
+using DbtTfProvider.Http;
+using DbtTfProvider.Plugin.Cty;
+
+namespace DbtTfProvider.Parts;
+
+/// <summary>The <c>provider "datafold"</c> block.</summary>
+public sealed class DatafoldConfig
+{
+    public TfString ApiKey;
+    public TfString Host;
+    public TfInt64 MaxRetries;
+    public TfInt64 TimeoutSeconds;
+}
+
+/// <summary><c>dbt-tf/datafold</c>: the Datafold resources and the client they share.</summary>
+public static class DatafoldPart
+{
+    public const string Name = "datafold";
+
+    public static ProviderPart<DatafoldConfig, DatafoldClient> Create() => new()
+    {
+        Name = Name,
+        ConfigSchema = DefineConfig,
+        Configure = ConfigureAsync,
+        // Every Datafold resource type, one line each.
+        Resources =
+        [
+        ],
+        DescribeError = ApiErrors.Describe,
+    };
+
+    private static void DefineConfig(SchemaBuilder<DatafoldConfig> s)
+    {
+        s.Description("Manages Datafold objects through the Datafold API.");
+        s.String("api_key", c => ref c.ApiKey).Optional().Sensitive().EnvironmentVariables("DATAFOLD_API_KEY", "DATAFOLD_APIKEY")
+            .Description("Datafold API key (Settings → Account → API key). Required; may come from the `DATAFOLD_API_KEY` " +
+                         "(or `DATAFOLD_APIKEY`) environment variable instead. Never logged.");
+        s.String("host", c => ref c.Host).Optional().Default(DatafoldClientOptions.DefaultHost).EnvironmentVariables("DATAFOLD_HOST")
+            .Description("Base URL of the Datafold application, e.g. `https://eu.datafold.com` or a dedicated deployment's URL. " +
+                         "Falls back to the `DATAFOLD_HOST` environment variable, then to `https://app.datafold.com`. " +
+                         "Must use `https://` (plain `http://` is accepted for loopback addresses only).");
+        ConnectionSettings.Define(s, c => ref c.MaxRetries, c => ref c.TimeoutSeconds);
+    }
+
+    private static async Task<DatafoldClient> ConfigureAsync(DatafoldConfig config, ConfigureContext context)
+    {
+        if (config.ApiKey.IsNull)
+            throw new ResourceException("Missing Datafold API key",
+                "Set api_key in the provider \"datafold\" block, or the DATAFOLD_API_KEY environment variable, to a Datafold API key.",
+                CtyPath.Attribute("api_key"));
+
+        var client = ConnectionSettings.Build(() => DatafoldClient.Create(new DatafoldClientOptions
+        {
+            ApiKey = config.ApiKey.Value,
+            Host = config.Host.ValueOrNull ?? DatafoldClientOptions.DefaultHost,
+            MaxRetries = ConnectionSettings.ToInt(config.MaxRetries),
+            TimeoutSeconds = ConnectionSettings.ToInt(config.TimeoutSeconds),
+        }, context.LoggerFactory), "datafold");
+
+        try
+        {
+            await client.CheckCredentialsAsync(context.CancellationToken);
+            return client;
+        }
+        catch (DatafoldApiException e) when (e.Kind is ApiErrorKind.Unauthorized or ApiErrorKind.Forbidden)
+        {
+            client.Dispose();
+            throw new ResourceException("Invalid Datafold API key",
+                $"Datafold at {client.Host} rejected the API key ({e.Summary}). Check api_key (or DATAFOLD_API_KEY): it may be mistyped or revoked, " +
+                "or belong to another Datafold deployment, in which case set host (or DATAFOLD_HOST) to that deployment's URL.",
+                CtyPath.Attribute("api_key"), e);
+        }
+        catch (Exception e) when (ApiErrors.Describe(e) is { } described)
+        {
+            client.Dispose();
+            throw new ResourceException("Cannot check the Datafold credentials",
+                $"{described.Detail} Check host (or DATAFOLD_HOST).", CtyPath.Attribute("host"), e);
+        }
+    }
+}

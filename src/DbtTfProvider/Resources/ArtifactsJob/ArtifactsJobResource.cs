@@ -1,0 +1,168 @@
+using System.Globalization;
+using DbtTfProvider.DbtCloud;
+using DbtTfProvider.Framework.Diagnostics;
+using DbtTfProvider.Framework.Resources;
+using DbtTfProvider.Framework.Schema;
+using DbtTfProvider.Framework.Values;
+using DbtTfProvider.Plugin.Cty;
+
+namespace DbtTfProvider.Resources.ArtifactsJob;
+
+/// <summary>
+/// <c>dbtcloud_artifacts_job</c>: the dbt Cloud job whose runs leave the production <c>manifest.json</c> that Datafold
+/// diffs against. Create posts the whole job; update reads the job, changes only what this resource manages and writes
+/// the whole object back; read maps every managed field back, so a change in the UI is drift on its attribute.
+/// </summary>
+public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudClient>
+{
+    public override string TypeName => "dbtcloud_artifacts_job";
+
+    protected override void DefineSchema(ResourceSchemaBuilder<ArtifactsJobModel> schema) => ArtifactsJobSchema.Define(schema);
+
+    public override async Task CreateAsync(CreateContext<ArtifactsJobModel, DbtCloudClient> ctx)
+    {
+        var plan = ctx.Plan;
+        var job = new DbtJob { ProjectId = plan.ProjectId.Value };
+        ApplyManaged(plan, job);
+        var created = await ctx.Client.Jobs.CreateAsync(job, ctx.CancellationToken);
+        var jobId = created.Id ?? throw new ResourceException("Job created without an id",
+            "dbt Cloud answered the job create without the new job's id. Look for the job in dbt Cloud and import it.");
+        SetIdentity(plan, jobId, ctx.Client);
+        // In state before the run is asked for: whatever happens next, the job is tracked, never orphaned.
+        ctx.State = plan;
+
+        if (plan.TriggerRunOnCreate.Value)
+            await TriggerFirstRunAsync(ctx, jobId);
+    }
+
+    /// <summary>
+    /// The job exists and is correct even when its first run cannot be started, so that failure is a warning (at the
+    /// attribute), not an error that would taint a good job.
+    /// </summary>
+    private static async Task TriggerFirstRunAsync(CreateContext<ArtifactsJobModel, DbtCloudClient> ctx, long jobId)
+    {
+        try
+        {
+            await ctx.Client.Jobs.TriggerRunAsync(jobId, "Triggered by Terraform (dbtcloud_artifacts_job.trigger_run_on_create)", ctx.CancellationToken);
+        }
+        catch (Exception e)
+        {
+            ctx.Diagnostics.AddAttributeWarning(CtyPath.Attribute("trigger_run_on_create"), "First run not started",
+                $"The job {jobId} was created, but its first run could not be started: {e.Message}. " +
+                "The job will produce artifacts at its next scheduled run; start one in dbt Cloud to have them now.");
+        }
+    }
+
+    public override async Task ReadAsync(ReadContext<ArtifactsJobModel, DbtCloudClient> ctx)
+    {
+        var state = ctx.State;
+        var job = await ctx.Client.Jobs.GetAsync(ParseJobId(state.Id.Value), ctx.CancellationToken);
+        if (!job.IsActive)
+        {
+            ctx.RemoveFromState();
+            return;
+        }
+        state.ProjectId = job.ProjectId;
+        SetIdentity(state, job.Id!.Value, ctx.Client);
+        state.EnvironmentId = job.EnvironmentId;
+        state.Name = job.Name;
+        state.Description = job.Description;
+        state.ExecuteSteps = TfCollections.ListOfStrings(job.ExecuteSteps);
+        state.ScheduleCron = CronOf(job.Schedule);
+        state.ScheduleEnabled = job.Triggers.Schedule;
+        state.RunOnMerge = job.Triggers.OnMerge;
+        state.DbtVersion = job.DbtVersion;
+        state.NumThreads = job.Settings.Threads;
+        state.TargetName = job.Settings.TargetName;
+        state.GenerateDocs = job.GenerateDocs;
+        state.TimeoutSeconds = job.Execution.TimeoutSeconds;
+        // A create-time action, not a property of the job: kept from state; after import it reads as its default.
+        if (state.TriggerRunOnCreate.IsNull) state.TriggerRunOnCreate = false;
+    }
+
+    public override async Task UpdateAsync(UpdateContext<ArtifactsJobModel, DbtCloudClient> ctx)
+    {
+        var plan = ctx.Plan;
+        // trigger_run_on_create alone changing touches nothing in dbt Cloud.
+        if (SameJobSettings(plan, ctx.Prior)) return;
+
+        var job = await ctx.Client.Jobs.GetAsync(ParseJobId(plan.Id.Value), ctx.CancellationToken);
+        ApplyManaged(plan, job);
+        await ctx.Client.Jobs.UpdateAsync(job, ctx.CancellationToken);
+    }
+
+    public override Task DeleteAsync(DeleteContext<ArtifactsJobModel, DbtCloudClient> ctx) =>
+        ctx.Client.Jobs.DeleteAsync(ParseJobId(ctx.State.Id.Value), ctx.CancellationToken);
+
+    public override Task ImportAsync(ImportContext<ArtifactsJobModel, DbtCloudClient> ctx)
+    {
+        if (!long.TryParse(ctx.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var jobId) || jobId <= 0)
+            throw new ResourceException("Invalid import id",
+                $"dbtcloud_artifacts_job is imported by its numeric dbt Cloud job id (the number in the job's URL, …/jobs/12345), not \"{ctx.Id}\".");
+        ctx.State = new ArtifactsJobModel { Id = jobId.ToString(CultureInfo.InvariantCulture), JobId = jobId };
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Writes every managed setting onto <paramref name="job"/>, leaving the fields this resource does not manage as they are.</summary>
+    private static void ApplyManaged(ArtifactsJobModel plan, DbtJob job)
+    {
+        job.EnvironmentId = plan.EnvironmentId.Value;
+        job.Name = plan.Name.Value;
+        job.Description = plan.Description.Value;
+        job.ExecuteSteps = [.. plan.ExecuteSteps.Values()];
+        job.DbtVersion = plan.DbtVersion.ValueOrNull;
+        job.Settings.Threads = checked((int)plan.NumThreads.Value);
+        job.Settings.TargetName = plan.TargetName.Value;
+        job.GenerateDocs = plan.GenerateDocs.Value;
+        job.Execution.TimeoutSeconds = checked((int)plan.TimeoutSeconds.Value);
+        job.State = DbtObjectState.Active;
+
+        var cron = plan.ScheduleCron.Value;
+        var triggers = job.Triggers;
+        triggers.GithubWebhook = false;
+        triggers.GitProviderWebhook = false;
+        triggers.Schedule = plan.ScheduleEnabled.Value;
+        triggers.OnMerge = plan.RunOnMerge.Value;
+        // dbt Cloud wants a schedule even when it is paused.
+        job.Schedule = JobSchedule.CustomCron(cron);
+        // Sent, and always the value the service would infer from these triggers, so that a job read back never
+        // carries a stale type (e.g. "scheduled" after the schedule was paused).
+        job.JobType = triggers.OnMerge ? "merge" : triggers.Schedule ? "scheduled" : "other";
+    }
+
+    private static bool SameJobSettings(ArtifactsJobModel a, ArtifactsJobModel b) =>
+        a.ProjectId == b.ProjectId && a.EnvironmentId == b.EnvironmentId && a.Name == b.Name && a.Description == b.Description &&
+        a.ExecuteSteps == b.ExecuteSteps && a.ScheduleCron == b.ScheduleCron && a.ScheduleEnabled == b.ScheduleEnabled &&
+        a.RunOnMerge == b.RunOnMerge && a.DbtVersion == b.DbtVersion && a.NumThreads == b.NumThreads && a.TargetName == b.TargetName &&
+        a.GenerateDocs == b.GenerateDocs && a.TimeoutSeconds == b.TimeoutSeconds;
+
+    /// <summary>
+    /// The job's cron: a custom_cron schedule's own expression; for a schedule set up differently in the UI (every
+    /// day, days of week), the effective cron the service derives, so that drift is shown as a cron.
+    /// </summary>
+    private static string CronOf(JobSchedule schedule) =>
+        schedule.Date.Type == ScheduleDate.CustomCronType && schedule.Date.Cron is { Length: > 0 } cron ? cron : schedule.Cron ?? schedule.Date.Cron ?? "";
+
+    private static void SetIdentity(ArtifactsJobModel model, long jobId, DbtCloudClient client)
+    {
+        model.Id = jobId.ToString(CultureInfo.InvariantCulture);
+        model.JobId = jobId;
+        model.JobUrl = JobUrl(client, model.ProjectId.Value, jobId);
+    }
+
+    /// <summary>
+    /// The job's page in dbt Cloud's UI: the API host without its <c>/api</c> suffix (https://cloud.getdbt.com/api →
+    /// https://cloud.getdbt.com), then /deploy/{account}/projects/{project}/jobs/{id}.
+    /// </summary>
+    public static string JobUrl(DbtCloudClient client, long projectId, long jobId)
+    {
+        var host = client.HostUrl.ToString().TrimEnd('/');
+        if (host.EndsWith("/api", StringComparison.OrdinalIgnoreCase)) host = host[..^"/api".Length];
+        return string.Create(CultureInfo.InvariantCulture, $"{host}/deploy/{client.AccountId}/projects/{projectId}/jobs/{jobId}");
+    }
+
+    private static long ParseJobId(string id) =>
+        long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var jobId)
+            ? jobId
+            : throw new ResourceException("Invalid job id in state", $"The state holds \"{id}\" as the job id, which is not a number. Remove the resource from state and import it by its job id.");
+}

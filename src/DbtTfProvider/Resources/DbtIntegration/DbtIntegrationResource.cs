@@ -1,0 +1,200 @@
+using System.Globalization;
+using DbtTfProvider.Datafold;
+using DbtTfProvider.Framework.Diagnostics;
+using DbtTfProvider.Framework.Resources;
+using DbtTfProvider.Framework.Schema;
+using DbtTfProvider.Framework.Values;
+using DbtTfProvider.Http;
+using DbtTfProvider.Plugin.Cty;
+using static DbtTfProvider.Resources.DbtIntegration.DbtIntegrationSchema;
+
+namespace DbtTfProvider.Resources.DbtIntegration;
+
+/// <summary>
+/// <c>datafold_dbt_integration</c>: one Datafold CI config of type dbt_cloud. Every change is an in-place update (the
+/// whole config is PUT); the dbt Cloud token is write-only on Datafold's side, so it is sent only when it changed.
+/// </summary>
+public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, DatafoldClient>
+{
+    public override string TypeName => "datafold_dbt_integration";
+
+    protected override void DefineSchema(ResourceSchemaBuilder<DbtIntegrationModel> schema) => DbtIntegrationSchema.Define(schema);
+
+    public override void ValidateConfig(ValidateConfigContext<DbtIntegrationModel> context)
+    {
+        var config = context.Config;
+        // ExactlyOneOf waits while a token is unknown; a known second token already makes two.
+        if ((config.DbtCloudApiToken.IsUnknown && config.DbtCloudApiTokenWo.IsKnown) || (config.DbtCloudApiTokenWo.IsUnknown && config.DbtCloudApiToken.IsKnown))
+            foreach (var name in new[] { Token, TokenWriteOnly })
+                context.Diagnostics.AddAttributeError(name, "Conflicting attributes",
+                    $"Exactly one of {Token}, {TokenWriteOnly} must be set; {Token} and {TokenWriteOnly} are both set.");
+        if (config.DbtCloudApiTokenWoVersion.IsKnown && config.DbtCloudApiTokenWo.IsNull)
+            context.Diagnostics.AddAttributeWarning(CtyPath.Attribute(TokenWriteOnlyVersion), "Attribute has no effect",
+                $"{TokenWriteOnlyVersion} only decides when {TokenWriteOnly} is sent again; {TokenWriteOnly} is not set, so it is ignored.");
+    }
+
+    public override async Task CreateAsync(CreateContext<DbtIntegrationModel, DatafoldClient> context)
+    {
+        var plan = context.Plan;
+        var body = ToApi(plan, TokenToSend(plan, context.Config, prior: null));
+        var created = await SendAsync(() => context.Client.CiConfigs.CreateAsync(body, context.CancellationToken), context.Config, context.Diagnostics);
+        plan.Id = (created.Id ?? throw new ResourceException("Datafold returned no id",
+            $"Datafold created the CI config \"{plan.Name.Value}\" but its answer has no id. Import it by the id shown in Datafold's CI settings.")).ToString(CultureInfo.InvariantCulture);
+        context.State = plan;
+    }
+
+    public override async Task ReadAsync(ReadContext<DbtIntegrationModel, DatafoldClient> context)
+    {
+        var config = await context.Client.CiConfigs.GetAsync(ParseId(context.State.Id.Value), context.CancellationToken);
+        FromApi(config, context.State);
+    }
+
+    public override async Task UpdateAsync(UpdateContext<DbtIntegrationModel, DatafoldClient> context)
+    {
+        var plan = context.Plan;
+        var body = ToApi(plan, TokenToSend(plan, context.Config, context.Prior));
+        await SendAsync(() => context.Client.CiConfigs.UpdateAsync(ParseId(context.Prior.Id.Value), body, context.CancellationToken),
+            context.Config, context.Diagnostics);
+        context.State = plan;
+    }
+
+    public override Task DeleteAsync(DeleteContext<DbtIntegrationModel, DatafoldClient> context) =>
+        context.Client.CiConfigs.DeleteAsync(ParseId(context.State.Id.Value), context.CancellationToken);
+
+    public override Task ImportAsync(ImportContext<DbtIntegrationModel, DatafoldClient> context)
+    {
+        if (!long.TryParse(context.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
+            throw new ResourceException("Invalid import id",
+                $"{TypeName} is imported by its numeric CI config id (shown in Datafold's CI settings after the integration is saved); got \"{context.Id}\".");
+        context.State = new DbtIntegrationModel { Id = id.ToString(CultureInfo.InvariantCulture) };
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The token to send, or null to keep the one Datafold has: always on create; on update only when it changed, which
+    /// for the write-only attribute Terraform cannot see, so its version attribute says so.
+    /// </summary>
+    private static string? TokenToSend(DbtIntegrationModel plan, DbtIntegrationModel config, DbtIntegrationModel? prior)
+    {
+        if (config.DbtCloudApiTokenWo.IsKnown)
+            return prior is null || plan.DbtCloudApiTokenWoVersion != prior.DbtCloudApiTokenWoVersion || !prior.DbtCloudApiToken.IsNull
+                ? config.DbtCloudApiTokenWo.Value
+                : null;
+        return plan.DbtCloudApiToken.IsKnown && (prior is null || plan.DbtCloudApiToken != prior.DbtCloudApiToken) ? plan.DbtCloudApiToken.Value : null;
+    }
+
+    private static DbtCloudCiConfig ToApi(DbtIntegrationModel m, string? apiKey) => new()
+    {
+        Name = m.Name.Value,
+        RepoId = m.RepositoryId.Value,
+        DataSourceId = m.DataSourceId.Value,
+        DbtCloud = new DbtCloudCiSettings
+        {
+            HostUrl = m.DbtCloudHostUrl.Value,
+            AccountId = m.DbtCloudAccountId.Value,
+            ApiKey = apiKey,
+            ArtifactsJobId = m.ArtifactsJobId.Value,
+            CiJobId = m.PullRequestJobId.ValueOrNull,
+        },
+        PrimaryKeyTag = m.PrimaryKeyTag.Value,
+        Enabled = m.Enabled.Value,
+        ImportDbtMetadata = m.ImportDbtMetadata.Value,
+        SlimDiff = m.SlimDiff.Value,
+        DiffHightouchModels = m.DiffHightouchModels.Value,
+        FailOnPrimaryKeyIssues = m.FailOnPrimaryKeyIssues.Value,
+        RequireLabel = m.RequireLabel.Value,
+        FailOnErrors = m.FailOnErrors.Value,
+        DiffThreshold = m.DiffThreshold.ValueOrNull,
+        FilesToIgnore = [.. m.FilesToIgnore.Values()],
+        CustomBaseBranch = m.CustomBaseBranch.ValueOrNull,
+        BaseCommitStrategy = m.BaseCommitStrategy.Value,
+        Sampling = m.Sampling.ValueOrNull is { } s
+            ? new CiSampling
+            {
+                Enabled = s.Enabled.Value,
+                Tolerance = s.Tolerance.DoubleOrNull,
+                Confidence = s.Confidence.DoubleOrNull,
+                Threshold = s.Threshold.ValueOrNull,
+            }
+            : null,
+    };
+
+    /// <summary>
+    /// Everything Datafold returns, into the state (drift shows on the attribute). The token stays as it was: Datafold
+    /// never returns it. A field missing from the answer keeps its state value; an "or null" field that is null is null.
+    /// </summary>
+    private static void FromApi(DbtCloudCiConfig c, DbtIntegrationModel state)
+    {
+        state.Name = c.Name;
+        state.RepositoryId = c.RepoId;
+        state.DataSourceId = c.DataSourceId;
+        state.DbtCloudAccountId = c.DbtCloud.AccountId;
+        state.DbtCloudHostUrl = c.DbtCloud.HostUrl ?? state.DbtCloudHostUrl;
+        state.ArtifactsJobId = c.DbtCloud.ArtifactsJobId;
+        state.PullRequestJobId = c.DbtCloud.CiJobId;
+        state.PrimaryKeyTag = c.PrimaryKeyTag ?? state.PrimaryKeyTag;
+        state.Enabled = c.Enabled ?? state.Enabled;
+        state.ImportDbtMetadata = c.ImportDbtMetadata ?? state.ImportDbtMetadata;
+        state.SlimDiff = c.SlimDiff ?? state.SlimDiff;
+        state.DiffHightouchModels = c.DiffHightouchModels ?? state.DiffHightouchModels;
+        state.FailOnPrimaryKeyIssues = c.FailOnPrimaryKeyIssues ?? state.FailOnPrimaryKeyIssues;
+        state.RequireLabel = c.RequireLabel ?? state.RequireLabel;
+        state.FailOnErrors = c.FailOnErrors ?? state.FailOnErrors;
+        state.DiffThreshold = c.DiffThreshold;
+        state.FilesToIgnore = TfCollections.ListOfStrings(c.FilesToIgnore ?? []);
+        state.CustomBaseBranch = c.CustomBaseBranch;
+        state.BaseCommitStrategy = c.BaseCommitStrategy ?? state.BaseCommitStrategy;
+        state.Sampling = c.Sampling is { } s ? ToSampling(s, state.Sampling.ValueOrNull) : TfObject<DbtIntegrationSamplingModel>.Null;
+    }
+
+    private static DbtIntegrationSamplingModel ToSampling(CiSampling s, DbtIntegrationSamplingModel? prior) => new()
+    {
+        Enabled = s.Enabled ?? prior?.Enabled ?? true,
+        Tolerance = SameNumber(s.Tolerance, prior?.Tolerance ?? TfNumber.Null),
+        Confidence = SameNumber(s.Confidence, prior?.Confidence ?? TfNumber.Null),
+        Threshold = s.Threshold,
+    };
+
+    /// <summary>The API's double, unless the prior value is the same number in Terraform's decimal form (0.1 stays 0.1).</summary>
+    private static TfNumber SameNumber(double? read, TfNumber prior) =>
+        read is { } r && prior.DoubleOrNull == r ? prior : TfNumber.OfNullable(read);
+
+    /// <summary>
+    /// Sends a create or update; Datafold's 422 becomes one diagnostic per rejected field, on the attribute sent as that
+    /// field (the ApiName declared in the schema). The token is sent as one field from either of two attributes: the
+    /// error goes to the one that is configured.
+    /// </summary>
+    private async Task<T> SendAsync<T>(Func<Task<T>> send, DbtIntegrationModel config, DiagnosticList diagnostics)
+    {
+        try
+        {
+            return await send();
+        }
+        catch (DatafoldApiException e) when (e.Kind == ApiErrorKind.Validation && e.FieldErrors.Count > 0)
+        {
+            var errors = e.FieldErrors.Select(f =>
+            {
+                var path = AttributeFor(f.DottedPath, config);
+                var what = path is null ? $"the field {f.DottedPath}" : path.ToString();
+                return new ResourceException($"Datafold rejected {what}",
+                    $"{f.Message}. ({e.RequestMethod} {e.RequestPath} answered {(int?)e.StatusCode} at {f.DottedPath}.)", path, e);
+            }).ToList();
+            foreach (var extra in errors.Skip(1)) diagnostics.Add(extra.ToDiagnostic());
+            throw errors[0];
+        }
+    }
+
+    private CtyPath? AttributeFor(string apiField, DbtIntegrationModel config)
+    {
+        var sentAs = Schema.Block.Attributes.Where(a => a.ApiName == apiField).ToList();
+        if (sentAs.Count == 0) return Schema.Block.PathForApiField(apiField);
+        var configured = Schema.Binding.Encode(config);
+        var attribute = sentAs.FirstOrDefault(a => !configured.GetAttribute(a.Name).IsNull) ?? sentAs[0];
+        return CtyPath.Attribute(attribute.Name);
+    }
+
+    private static long ParseId(string id) => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+        ? value
+        : throw new ResourceException("Invalid CI config id in state",
+            $"The id \"{id}\" in state is not a number; remove the resource from state and import it again by its CI config id.");
+}

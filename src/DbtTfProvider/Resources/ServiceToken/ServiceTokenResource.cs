@@ -1,0 +1,134 @@
+using System.Globalization;
+using DbtTfProvider.DbtCloud;
+using DbtTfProvider.Framework.Diagnostics;
+using DbtTfProvider.Framework.Resources;
+using DbtTfProvider.Framework.Schema;
+using DbtTfProvider.Framework.Values;
+using DbtTfProvider.Parts;
+using DbtTfProvider.Plugin.Cty;
+
+namespace DbtTfProvider.Resources.ServiceToken;
+
+/// <summary><c>dbtcloud_service_token</c>: create, then grant; rename in place; any other change replaces (see the schema).</summary>
+public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudClient>
+{
+    private static readonly CtyPath PermissionsPath = CtyPath.Attribute("service_token_permissions");
+
+    public override string TypeName => "dbtcloud_service_token";
+
+    protected override void DefineSchema(ResourceSchemaBuilder<ServiceTokenModel> schema) => ServiceTokenSchema.Define(schema);
+
+    public override async Task CreateAsync(CreateContext<ServiceTokenModel, DbtCloudClient> context)
+    {
+        var plan = context.Plan;
+        var tokens = context.Client.ServiceTokens;
+        var created = await tokens.CreateAsync(plan.Name.Value, context.CancellationToken);
+
+        // The token exists from here on: into state now, so that a failure below leaves it tainted, never orphaned.
+        var wanted = plan.Permissions;
+        plan.Id = IdText(created.Id);
+        plan.Uid = created.Uid ?? "";
+        plan.TokenString = created.TokenString;
+        plan.Permissions = TfSet<ServiceTokenPermissionModel>.Empty;
+        context.State = plan;
+
+        try
+        {
+            await tokens.AssignGrantsAsync(created.Id, wanted.Elements.Select(ToGrantSpec).ToList(), context.CancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
+        {
+            var reason = ApiErrors.Describe(e)?.Detail ?? e.Message;
+            throw new ResourceException("Service token created, but its permissions were not assigned",
+                $"dbt Cloud created service token {created.Id} (\"{created.Name}\") but refused its permission grants: {reason} " +
+                "The token is kept in state as tainted, without permissions, so the next apply replaces it.", PermissionsPath, e);
+        }
+        plan.Permissions = wanted;
+    }
+
+    public override async Task ReadAsync(ReadContext<ServiceTokenModel, DbtCloudClient> context)
+    {
+        var state = context.State;
+        var id = ParseId(state.Id.Value);
+        var tokens = context.Client.ServiceTokens;
+        var token = await tokens.GetAsync(id, context.CancellationToken);
+        // dbt Cloud deletes softly: a deleted token still answers, with state 2.
+        if (!token.IsActive)
+        {
+            context.RemoveFromState();
+            return;
+        }
+        var grants = await tokens.ListGrantsAsync(id, context.CancellationToken);
+
+        state.Name = token.Name;
+        state.Uid = token.Uid ?? state.Uid;
+        // token_string cannot be read back: the prior value stays.
+        state.Permissions = ToPermissions(grants, state.Permissions);
+    }
+
+    public override async Task UpdateAsync(UpdateContext<ServiceTokenModel, DbtCloudClient> context)
+    {
+        // Everything but the name replaces the token, so an update is a rename.
+        var plan = context.Plan;
+        if (plan.Name != context.Prior.Name)
+            await context.Client.ServiceTokens.RenameAsync(ParseId(context.Prior.Id.Value), plan.Name.Value, context.CancellationToken);
+        context.State = plan;
+    }
+
+    public override Task DeleteAsync(DeleteContext<ServiceTokenModel, DbtCloudClient> context) =>
+        context.Client.ServiceTokens.DeleteAsync(ParseId(context.State.Id.Value), context.CancellationToken);
+
+    public override Task ImportAsync(ImportContext<ServiceTokenModel, DbtCloudClient> context)
+    {
+        if (!long.TryParse(context.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
+            throw new ResourceException("Invalid import id",
+                $"dbtcloud_service_token is imported by its numeric id (e.g. 12345, the number in the token's dbt Cloud URL); got \"{context.Id}\".");
+        context.State = new ServiceTokenModel { Id = IdText(id) };
+        return Task.CompletedTask;
+    }
+
+    private static ServiceTokenGrantSpec ToGrantSpec(ServiceTokenPermissionModel p) => new(
+        p.PermissionSet.Value,
+        p.AllProjects.Value,
+        p.AllProjects.Value ? null : p.ProjectId.ValueOrNull,
+        p.WritableEnvironmentCategories.IsKnown ? [.. p.WritableEnvironmentCategories.Values()] : []);
+
+    /// <summary>
+    /// The grants in configuration form. dbt Cloud answers an empty list where the configuration may have left
+    /// writable_environment_categories out or set it empty, so an element equal in meaning to a prior one keeps the
+    /// prior form: an unchanged token reads back exactly as configured.
+    /// </summary>
+    private static TfSet<ServiceTokenPermissionModel> ToPermissions(IReadOnlyList<ServiceTokenGrant> grants, TfSet<ServiceTokenPermissionModel> prior)
+    {
+        var priorElements = prior.ElementsOrEmpty;
+        return TfSet<ServiceTokenPermissionModel>.Of(grants
+            .Where(g => g.State is null or DbtObjectState.Active)
+            .Select(g =>
+            {
+                var read = new ServiceTokenPermissionModel
+                {
+                    PermissionSet = g.PermissionSet,
+                    AllProjects = g.AllProjects,
+                    ProjectId = g.AllProjects ? TfInt64.Null : TfInt64.OfNullable(g.ProjectId),
+                    WritableEnvironmentCategories = g.WritableEnvironmentCategories.Count == 0
+                        ? TfSet<TfString>.Null
+                        : TfCollections.SetOfStrings(g.WritableEnvironmentCategories),
+                };
+                return priorElements.FirstOrDefault(p => SameMeaning(p, read)) ?? read;
+            })
+            .Distinct());
+    }
+
+    private static bool SameMeaning(ServiceTokenPermissionModel a, ServiceTokenPermissionModel b) =>
+        a.PermissionSet == b.PermissionSet && a.AllProjects == b.AllProjects && a.ProjectId == b.ProjectId &&
+        Categories(a).SetEquals(Categories(b));
+
+    private static HashSet<string> Categories(ServiceTokenPermissionModel p) =>
+        p.WritableEnvironmentCategories.IsKnown ? [.. p.WritableEnvironmentCategories.Values()] : [];
+
+    private static string IdText(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static long ParseId(string id) => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+        ? value
+        : throw new ResourceException("Invalid service token id in state", $"The id \"{id}\" in state is not a number; remove the resource from state and import it again.");
+}
