@@ -75,6 +75,15 @@ public sealed class DbtCloudConventionTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task A_wrong_method_on_a_known_path_answers_405_in_the_envelope()
+    {
+        var answer = await Dbt(HttpMethod.Put, "/v2/accounts/1/jobs/3001/");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, answer.Status);
+        Assert.Equal(405, (int)answer.Body!["status"]!["code"]!);
+    }
+
+    [Fact]
     public async Task Projects_and_environments_of_an_account_are_listed_from_the_seed()
     {
         var projects = await Dbt(HttpMethod.Get, "/v3/accounts/1/projects/");

@@ -6,7 +6,7 @@ using DbtTfProvider.Emulator.Json;
 
 namespace DbtTfProvider.Emulator.Hosting;
 
-/// <summary>The cross-cutting behaviour of both emulated APIs: trailing slashes, bodies on every error, unknown paths.</summary>
+/// <summary>The cross-cutting behaviour of both emulated APIs: trailing slashes, and a body on every error.</summary>
 internal static class ApiPipeline
 {
     /// <summary>
@@ -27,7 +27,7 @@ internal static class ApiPipeline
         return next(context);
     }
 
-    /// <summary>Every error answer has a body in the API's own shape, also the ones the framework makes (405).</summary>
+    /// <summary>Every error answer has a body in the API's own shape, also the framework's 404 (no route) and 405.</summary>
     public static async Task ErrorBodiesAsync(HttpContext context, RequestDelegate next)
     {
         await next(context);
@@ -39,7 +39,7 @@ internal static class ApiPipeline
         }
         var message = response.StatusCode switch
         {
-            404 => "Not Found",
+            404 => DbtAuth.Applies(context.Request.Path) ? "Not found." : "Not Found",
             405 => "Method Not Allowed",
             _ => $"HTTP {response.StatusCode}",
         };
@@ -47,20 +47,6 @@ internal static class ApiPipeline
             ? DbtResponses.Envelope(response.StatusCode, message, null)
             : DatafoldResponses.Detail(message);
         await new JsonNodeResult(response.StatusCode, body).ExecuteAsync(context);
-    }
-
-    /// <summary>No route: a dbt Cloud path without its slash is redirected first, as the real service does.</summary>
-    public static Task UnknownPathAsync(HttpContext context)
-    {
-        var path = context.Request.Path.Value ?? "/";
-        if (DbtAuth.Applies(context.Request.Path) && !path.EndsWith('/'))
-        {
-            return RedirectAsync(context, path + "/");
-        }
-        JsonNode body = DbtAuth.Applies(context.Request.Path)
-            ? DbtResponses.Envelope(404, "Not found.", null)
-            : DatafoldResponses.Detail("Not Found");
-        return new JsonNodeResult(404, body).ExecuteAsync(context);
     }
 
     private static Task RedirectAsync(HttpContext context, string target)

@@ -48,7 +48,6 @@ internal static class EmulatorApp
         OrganizationEndpoints.Map(api);
         CiConfigEndpoints.Map(api);
         AdminEndpoints.Map(app);
-        app.MapFallback(ApiPipeline.UnknownPathAsync);
         return app;
     }
 }
