@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using DbtTfProvider.Emulator.Admin;
 using DbtTfProvider.Emulator.Datafold;
 using DbtTfProvider.Emulator.DbtCloud;
