@@ -1,9 +1,12 @@
 # The whole "integrate Datafold with dbt Cloud" setup: a service token for Datafold, the hourly job that produces
 # production artifacts, and the Datafold CI integration that uses both.
 
-# Credentials come from the environment: DBT_CLOUD_TOKEN, DBT_CLOUD_ACCOUNT_ID, DBT_CLOUD_HOST_URL (dbtcloud) and
-# DATAFOLD_API_KEY, DATAFOLD_HOST (datafold).
-provider "dbtcloud" {}
+# Credentials come from the environment: DBT_CLOUD_TOKEN and DBT_CLOUD_HOST_URL (dbtcloud, e.g.
+# https://emea.dbt.com/api), DATAFOLD_API_KEY and DATAFOLD_HOST (datafold, e.g. https://eu.datafold.com).
+provider "dbtcloud" {
+  account_id = var.dbt_cloud_account_id
+}
+
 provider "datafold" {}
 
 resource "dbtcloud_service_token" "datafold" {
@@ -12,6 +15,16 @@ resource "dbtcloud_service_token" "datafold" {
   service_token_permissions {
     permission_set = "member"
     all_projects   = true
+  }
+
+  # Change var.token_rotation to rotate the secret: a new token replaces this one.
+  rotation_triggers = {
+    rotation = var.token_rotation
+  }
+
+  # The new token is created and handed to Datafold before the old one is deleted, so Datafold never holds a dead key.
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -32,4 +45,10 @@ resource "datafold_dbt_integration" "ci" {
   dbt_cloud_host_url   = var.dbt_cloud_host_url
   dbt_cloud_api_token  = dbtcloud_service_token.datafold.token_string
   artifacts_job_id     = dbtcloud_artifacts_job.datafold.job_id
+
+  # Optional settings (Datafold's "Advanced settings"), with their defaults:
+  # primary_key_tag      = "primary-key"
+  # slim_diff            = false
+  # files_to_ignore      = []
+  # base_commit_strategy = "merge_base"
 }

@@ -28,3 +28,9 @@ variable "dbt_cloud_host_url" {
   type        = string
   default     = "https://cloud.getdbt.com"
 }
+
+variable "token_rotation" {
+  description = "Any value; changing it replaces the dbt Cloud service token (a new secret) and updates the Datafold integration in the same apply."
+  type        = string
+  default     = "1"
+}

@@ -5,6 +5,7 @@ using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Values;
 using DbtTfProvider.Http;
 using DbtTfProvider.Plugin.Cty;
+using DbtTfProvider.Resources.DbtIntegration;
 
 namespace DbtTfProvider.Parts;
 
@@ -30,6 +31,7 @@ public static class DatafoldPart
         // Every Datafold resource type, one line each.
         Resources =
         [
+            new DbtIntegrationResource(),
         ],
         DescribeError = ApiErrors.Describe,
     };
