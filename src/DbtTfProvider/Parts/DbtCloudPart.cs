@@ -5,6 +5,7 @@ using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Values;
 using DbtTfProvider.Http;
 using DbtTfProvider.Plugin.Cty;
+using DbtTfProvider.Resources.ArtifactsJob;
 using DbtTfProvider.Resources.ServiceToken;
 
 namespace DbtTfProvider.Parts;
@@ -34,6 +35,7 @@ public static class DbtCloudPart
         Resources =
         [
             new ServiceTokenResource(),
+            new ArtifactsJobResource(),
         ],
         DescribeError = ApiErrors.Describe,
     };
