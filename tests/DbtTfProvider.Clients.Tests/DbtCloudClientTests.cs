@@ -1,0 +1,302 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DbtTfProvider.DbtCloud;
+using DbtTfProvider.Http;
+
+namespace DbtTfProvider.Clients.Tests;
+
+/// <summary>The dbt Cloud client over a scripted transport: what goes on the wire and how answers are read.</summary>
+public sealed class DbtCloudClientTests
+{
+    private static DbtCloudClient Client(ScriptedTransport transport, string hostUrl = "https://cloud.test/api/", int maxRetries = 0,
+        string? providerVersion = null) =>
+        DbtCloudClient.Create(new DbtCloudClientOptions
+        {
+            HostUrl = hostUrl,
+            AccountId = 1,
+            Token = "dbtc_test_token",
+            MaxRetries = maxRetries,
+            ProviderVersion = providerVersion,
+            Transport = transport,
+            Resilience = new ResilienceOptions { Delay = (_, _) => Task.CompletedTask },
+        });
+
+    private static ScriptedTransport Answer(int status, string json) => ScriptedTransport.Steps(Answers.Status(status, json));
+
+    [Fact]
+    public async Task Requests_go_to_host_url_without_a_double_slash_and_carry_the_spec_headers()
+    {
+        var transport = Answer(200, Answers.Envelope(200, """[{"id": 1, "name": "Acme"}]"""));
+        using var client = Client(transport, "https://cloud.test/api///");
+
+        await client.Accounts.ListAsync();
+
+        var request = Assert.Single(transport.Requests);
+        Assert.Equal("https://cloud.test/api/v2/accounts/", request.Uri.ToString());
+        Assert.Equal("Token dbtc_test_token", request.Headers["Authorization"]);
+        Assert.Equal("application/json", request.Headers["Accept"]);
+        Assert.Equal("terraform-provider-dbtcloud/0.1.0", request.Headers["User-Agent"]);
+    }
+
+    [Fact]
+    public async Task The_provider_version_goes_into_the_user_agent()
+    {
+        var transport = Answer(200, Answers.Envelope(200, "[]"));
+        using var client = Client(transport, providerVersion: "1.2.3");
+
+        await client.Accounts.ListAsync();
+
+        Assert.Equal("terraform-provider-dbtcloud/1.2.3", transport.Requests[0].Headers["User-Agent"]);
+    }
+
+    [Theory]
+    [InlineData("http://cloud.getdbt.com/api")]
+    [InlineData("http://10.0.0.5/api")]
+    public void Plain_http_is_refused_for_a_host_that_is_not_loopback(string hostUrl)
+    {
+        var error = Assert.Throws<ClientOptionsException>(() => Client(Answer(200, "{}"), hostUrl));
+
+        Assert.Equal("host_url", error.OptionName);
+        Assert.Contains("plain http://", error.Message);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:8080/api")]
+    [InlineData("http://127.0.0.1:1234/api")]
+    [InlineData("http://127.9.9.9/api")]
+    [InlineData("http://[::1]:5000/api/")]
+    public void Plain_http_is_accepted_for_loopback_hosts(string hostUrl)
+    {
+        using var client = Client(Answer(200, "{}"), hostUrl);
+
+        Assert.Equal(hostUrl.TrimEnd('/'), client.HostUrl.ToString().TrimEnd('/'));
+        Assert.DoesNotMatch("/$", client.HostUrl.AbsoluteUri);
+    }
+
+    [Theory]
+    [InlineData("", "dbtc", 1, "host_url")]
+    [InlineData("ftp://cloud.test/api", "dbtc", 1, "host_url")]
+    [InlineData("https://cloud.test/api", "  ", 1, "token")]
+    [InlineData("https://cloud.test/api", "dbtc token", 1, "token")]
+    [InlineData("https://cloud.test/api", "dbtc", 0, "account_id")]
+    public void Bad_options_name_the_option(string hostUrl, string token, long accountId, string option)
+    {
+        var error = Assert.Throws<ClientOptionsException>(() =>
+            DbtCloudClient.Create(new DbtCloudClientOptions { HostUrl = hostUrl, Token = token, AccountId = accountId }));
+
+        Assert.Equal(option, error.OptionName);
+    }
+
+    [Fact]
+    public async Task A_job_create_body_has_null_id_and_the_hourly_custom_cron_schedule()
+    {
+        var transport = ScriptedTransport.Steps(
+            Answers.Status(200, Answers.Envelope(200, "[]")),
+            Answers.Status(201, Answers.Envelope(201, """{"id": 55, "name": "Datafold artifacts", "state": 1}""")));
+        using var client = Client(transport);
+        var job = new DbtJob { ProjectId = 10, EnvironmentId = 100, Name = "Datafold artifacts", ExecuteSteps = ["dbt compile"], Schedule = JobSchedule.CustomCron("0 * * * *") };
+
+        await client.Jobs.CreateAsync(job);
+
+        var list = transport.Requests[0];
+        Assert.Equal("GET", list.Method);
+        Assert.Equal("/api/v2/accounts/1/jobs/", list.Uri.AbsolutePath);
+        Assert.Contains("project_id=10", list.Uri.Query);
+        Assert.Contains("environment_id=100", list.Uri.Query);
+        Assert.Contains("name__icontains=Datafold%20artifacts", list.Uri.Query);
+        var post = transport.Requests[1];
+        Assert.Equal("POST", post.Method);
+        Assert.Equal("application/json", post.ContentType);
+        var body = JsonNode.Parse(post.Body!)!.AsObject();
+        Assert.True(body.ContainsKey("id"));
+        Assert.Null(body["id"]);
+        Assert.Equal(1, (long)body["account_id"]!);
+        Assert.True(body.ContainsKey("dbt_version"));
+        Assert.Equal("""{"type":"custom_cron","cron":"0 * * * *"}""", body["schedule"]!["date"]!.ToJsonString());
+        Assert.Equal("""{"type":"every_hour","interval":1}""", body["schedule"]!["time"]!.ToJsonString());
+        Assert.Equal("0 * * * *", (string)body["schedule"]!["cron"]!);
+        Assert.Equal("[\"dbt compile\"]", body["execute_steps"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_job_read_and_written_back_keeps_the_fields_this_client_does_not_model()
+    {
+        const string read = """
+            {"id": 7, "account_id": 1, "project_id": 10, "environment_id": 100, "name": "n", "description": "",
+             "execute_steps": ["dbt compile"], "dbt_version": null,
+             "settings": {"threads": 4, "target_name": "prod", "future_setting": {"x": 1}},
+             "execution": {"timeout_seconds": 0}, "state": 1, "generate_docs": false, "run_generate_sources": false,
+             "triggers": {"github_webhook": false, "git_provider_webhook": false, "schedule": true, "on_merge": false, "custom_branch_only": true},
+             "schedule": {"cron": "0 * * * *", "date": {"type": "custom_cron", "cron": "0 * * * *"}, "time": {"type": "every_hour", "interval": 1}},
+             "deferring_environment_id": null, "job_type": "scheduled", "triggers_on_draft_pr": false, "run_lint": false,
+             "errors_on_lint_failure": true, "run_compare_changes": false, "compare_changes_flags": "--select state:modified",
+             "cost_optimization_features": ["dbt_state"], "job_completion_trigger_condition": {"condition": {"job_id": 3, "statuses": [10]}},
+             "created_at": "2026-01-01T00:00:00Z"}
+            """;
+
+        var job = JsonSerializer.Deserialize(read, DbtCloudJsonContext.Default.DbtJob)!;
+        job.Name = "renamed";
+        var written = JsonNode.Parse(JsonSerializer.Serialize(job, DbtCloudJsonContext.Default.DbtJob))!;
+
+        Assert.Equal("renamed", (string)written["name"]!);
+        Assert.Equal("""["dbt_state"]""", written["cost_optimization_features"]!.ToJsonString());
+        Assert.Equal(3, (int)written["job_completion_trigger_condition"]!["condition"]!["job_id"]!);
+        Assert.True((bool)written["triggers"]!["custom_branch_only"]!);
+        Assert.Equal("""{"x":1}""", written["settings"]!["future_setting"]!.ToJsonString());
+        Assert.Equal("prod", (string)written["settings"]!["target_name"]!);
+    }
+
+    [Fact]
+    public async Task A_400_field_map_becomes_dotted_paths_with_the_reasons()
+    {
+        const string data = """{"schedule": {"date": {"cron": "invalid cron"}, "time": {"interval": "required key not provided"}}, "name": ["This field is required."]}""";
+        using var client = Client(Answer(400, Answers.Envelope(400, data, "The request was invalid. Please double check the provided data and try again.", "dev detail")));
+
+        var error = await Assert.ThrowsAsync<DbtCloudApiException>(() => client.Jobs.GetAsync(7));
+
+        Assert.Equal(ApiErrorKind.Validation, error.Kind);
+        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Equal("The request was invalid. Please double check the provided data and try again.", error.UserMessage);
+        Assert.Equal("dev detail", error.DeveloperMessage);
+        Assert.Equal(
+            [("schedule.date.cron", "invalid cron"), ("schedule.time.interval", "required key not provided"), ("name", "This field is required.")],
+            error.FieldErrors.Select(f => (f.DottedPath, f.Message)).ToArray());
+        Assert.Contains("schedule.date.cron: invalid cron", error.Message);
+        Assert.Contains("GET /api/v2/accounts/1/jobs/7/", error.Message);
+    }
+
+    [Fact]
+    public async Task A_business_rule_400_carries_its_user_message_and_no_field_errors()
+    {
+        const string message = "Service token permissions cannot be updated after assignment. Please create a new service token.";
+        using var client = Client(Answer(400, Answers.Envelope(400, "null", message)));
+
+        var error = await Assert.ThrowsAsync<DbtCloudApiException>(() =>
+            client.ServiceTokens.AssignGrantsAsync(5, [new ServiceTokenGrantSpec("member", true, null, [])]));
+
+        Assert.Equal(ApiErrorKind.Validation, error.Kind);
+        Assert.Equal(message, error.Summary);
+        Assert.Empty(error.FieldErrors);
+    }
+
+    [Theory]
+    [InlineData(401, "Invalid token.", ApiErrorKind.Unauthorized)]
+    [InlineData(403, "Forbidden", ApiErrorKind.Forbidden)]
+    [InlineData(404, "The requested resource was not found.", ApiErrorKind.NotFound)]
+    [InlineData(404, "Not found, or you do not have permission to view it.", ApiErrorKind.Forbidden)]
+    [InlineData(409, "Conflict", ApiErrorKind.Conflict)]
+    [InlineData(429, "Rate limited", ApiErrorKind.RateLimited)]
+    [InlineData(500, "Internal error", ApiErrorKind.Server)]
+    public async Task Error_statuses_map_to_kinds(int status, string userMessage, ApiErrorKind kind)
+    {
+        using var client = Client(Answer(status, Answers.Envelope(status, "null", userMessage)));
+
+        var error = await Assert.ThrowsAsync<DbtCloudApiException>(() => client.ServiceTokens.GetAsync(5));
+
+        Assert.Equal(kind, error.Kind);
+        Assert.Equal((HttpStatusCode)status, error.StatusCode);
+        Assert.Equal(userMessage, error.UserMessage);
+    }
+
+    [Fact]
+    public async Task A_non_json_error_page_still_gives_a_typed_error()
+    {
+        var transport = ScriptedTransport.Steps((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadGateway)
+        {
+            Content = new StringContent("<html>bad gateway</html>", System.Text.Encoding.UTF8, "text/html"),
+        }));
+        using var client = Client(transport);
+
+        var error = await Assert.ThrowsAsync<DbtCloudApiException>(() => client.Jobs.GetAsync(7));
+
+        Assert.Equal(ApiErrorKind.Server, error.Kind);
+        Assert.Equal("502 Bad Gateway", error.Summary);
+    }
+
+    [Fact]
+    public async Task Retried_answers_that_stay_429_end_as_rate_limited()
+    {
+        var transport = ScriptedTransport.Steps(Answers.Status(429, Answers.Envelope(429, "null", "Too many requests"), retryAfter: TimeSpan.FromSeconds(1)));
+        using var client = Client(transport, maxRetries: 2);
+
+        var error = await Assert.ThrowsAsync<DbtCloudApiException>(() => client.Jobs.GetAsync(7));
+
+        Assert.Equal(ApiErrorKind.RateLimited, error.Kind);
+        Assert.Equal(3, transport.Count);
+    }
+
+    [Fact]
+    public async Task Credential_check_says_the_token_cannot_see_the_account()
+    {
+        using var client = Client(Answer(200, Answers.Envelope(200, """[{"id": 2, "name": "Other"}]""")));
+
+        var error = await Assert.ThrowsAsync<DbtCloudApiException>(() => client.Accounts.CheckCredentialsAsync(1));
+
+        Assert.Equal(ApiErrorKind.Forbidden, error.Kind);
+        Assert.Equal("the token is valid but cannot see account 1: check the token's permissions or IP restrictions", error.Summary);
+    }
+
+    [Fact]
+    public async Task Credential_check_returns_the_account_it_found()
+    {
+        using var client = Client(Answer(200, Answers.Envelope(200, """[{"id": 2, "name": "Other"}, {"id": 1, "name": "Acme", "unknown": [1]}]""")));
+
+        var account = await client.Accounts.CheckCredentialsAsync(1);
+
+        Assert.Equal("Acme", account.Name);
+    }
+
+    [Fact]
+    public async Task Grants_are_read_through_every_page()
+    {
+        static string Grant(int i) =>
+            $$"""{"id": {{i}}, "account_id": 1, "service_token_id": 5, "permission_set": "member", "all_projects": false, "project_id": {{i}}, "writable_environment_categories": [], "state": 1}""";
+        static string Page(int from, int count)
+        {
+            var data = string.Join(",", Enumerable.Range(from, count).Select(Grant));
+            return $$$"""
+                {"status": {"code": 200, "is_success": true, "user_message": "Success!", "developer_message": ""},
+                 "data": [{{{data}}}], "extra": {"pagination": {"count": {{{count}}}, "total_count": 250}} }
+                """;
+        }
+        var transport = ScriptedTransport.Steps(Answers.Status(200, Page(0, 100)), Answers.Status(200, Page(100, 100)), Answers.Status(200, Page(200, 50)));
+        using var client = Client(transport);
+
+        var grants = await client.ServiceTokens.ListGrantsAsync(5);
+
+        Assert.Equal(Enumerable.Range(0, 250).Select(i => (long?)i), grants.Select(g => g.ProjectId));
+        Assert.Equal(["offset=0&limit=100", "offset=100&limit=100", "offset=200&limit=100"], transport.Requests.Select(r => r.Uri.Query.TrimStart('?')));
+    }
+
+    [Fact]
+    public async Task A_grant_on_all_projects_sends_a_null_project_and_no_id_or_state()
+    {
+        var transport = ScriptedTransport.Steps(
+            Answers.Status(201, Answers.Envelope(201, "[]")),
+            Answers.Status(200, Answers.Envelope(200, """[{"id": 9, "account_id": 1, "service_token_id": 5, "permission_set": "member", "all_projects": true, "project_id": null, "writable_environment_categories": [], "state": 1}]""")));
+        using var client = Client(transport);
+
+        var grants = await client.ServiceTokens.AssignGrantsAsync(5, [new ServiceTokenGrantSpec("member", true, 10, [])]);
+
+        var body = JsonNode.Parse(transport.Requests[0].Body!)!.AsArray();
+        Assert.Equal("""[{"account_id":1,"service_token_id":5,"permission_set":"member","all_projects":true,"project_id":null,"writable_environment_categories":[]}]""",
+            body.ToJsonString());
+        Assert.Equal(9, Assert.Single(grants).Id);
+    }
+
+    [Fact]
+    public async Task Token_strings_never_appear_in_to_string()
+    {
+        var transport = ScriptedTransport.Steps(
+            Answers.Status(200, Answers.Envelope(200, "[]")),
+            Answers.Status(201, Answers.Envelope(201, """{"id": 5, "account_id": 1, "uid": "abc", "name": "datafold", "state": 1, "token_string": "dbtc_SECRET"}""")));
+        using var client = Client(transport);
+
+        var token = await client.ServiceTokens.CreateAsync("datafold");
+
+        Assert.Equal("dbtc_SECRET", token.TokenString);
+        Assert.DoesNotContain("SECRET", token.ToString());
+        Assert.Equal("""{"account_id":1,"name":"datafold","state":1}""", transport.Requests[1].Body);
+    }
+}
