@@ -37,6 +37,7 @@ public sealed class SamplingModel
 public sealed class WidgetApi
 {
     public readonly Dictionary<string, WidgetModel> Objects = [];
+    public readonly Dictionary<string, string?> Passwords = [];
     public int NextId = 1;
     public bool FailAfterCreate;
     public bool ForgetSecret;
@@ -98,6 +99,7 @@ public sealed class WidgetResource : Resource<WidgetModel, WidgetApi>
         if (api.RenameOnCreate) plan.Name = plan.Name.Value + "-renamed";
         plan.Rules = TfSet<RuleModel>.Of(plan.Rules.Elements.Select(r => new RuleModel { Key = r.Key, Value = r.Value, RuleId = "r-" + r.Key.Value }));
         api.Objects[plan.Id.Value] = plan;
+        api.Passwords[plan.Id.Value] = ctx.Config.PasswordWo.ValueOrNull;
         ctx.State = plan;
         if (api.FailAfterCreate) throw new ResourceException("Granting failed", "the widget exists but its grants could not be set");
     }
