@@ -21,7 +21,7 @@ internal interface IDbtCloudApi
 
     /// <summary>Not in the spec's table; the real v3 API has it (research 3.1). Used to find what an ambiguous create left.</summary>
     [Get("/v3/accounts/{accountId}/service-tokens/")]
-    Task<DbtEnvelope<List<ServiceToken>>> ListServiceTokensAsync(long accountId, int offset, int limit, CancellationToken cancellationToken);
+    Task<DbtEnvelope<List<ServiceToken>>> ListServiceTokensAsync(long accountId, int? state, int offset, int limit, CancellationToken cancellationToken);
 
     [Get("/v3/accounts/{accountId}/service-tokens/{tokenId}/")]
     Task<DbtEnvelope<ServiceToken>> GetServiceTokenAsync(long accountId, long tokenId, CancellationToken cancellationToken);

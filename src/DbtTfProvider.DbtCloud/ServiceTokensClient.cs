@@ -58,9 +58,12 @@ public sealed partial class ServiceTokensClient
         }
     }
 
-    /// <summary>All tokens of the account, every page (not in the spec's table: GET /v3/accounts/{a}/service-tokens/).</summary>
-    public async Task<IReadOnlyList<ServiceToken>> ListAsync(CancellationToken cancellationToken = default) =>
-        await Envelope.ReadAllPagesAsync((offset, limit, token) => _api.ListServiceTokensAsync(_accountId, offset, limit, token),
+    /// <summary>
+    /// The account's tokens, every page; <paramref name="state"/> 1 lists only active ones (not in the spec's table:
+    /// GET /v3/accounts/{a}/service-tokens/?state=).
+    /// </summary>
+    public async Task<IReadOnlyList<ServiceToken>> ListAsync(int? state = null, CancellationToken cancellationToken = default) =>
+        await Envelope.ReadAllPagesAsync((offset, limit, token) => _api.ListServiceTokensAsync(_accountId, state, offset, limit, token),
             "the service token list", cancellationToken).ConfigureAwait(false);
 
     /// <summary>
@@ -101,7 +104,7 @@ public sealed partial class ServiceTokensClient
             $"the grants of service token {tokenId}", cancellationToken).ConfigureAwait(false);
 
     private async Task<List<ServiceToken>> ListActiveNamedAsync(string name, CancellationToken cancellationToken) =>
-        (await ListAsync(cancellationToken).ConfigureAwait(false)).Where(t => t.IsActive && t.Name == name).ToList();
+        (await ListAsync(DbtObjectState.Active, cancellationToken).ConfigureAwait(false)).Where(t => t.IsActive && t.Name == name).ToList();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "deleting service token {TokenId} \"{Name}\": an ambiguous create made it and its secret was lost with the answer")]
     private static partial void LogDeletingOrphan(ILogger logger, long tokenId, string name);
