@@ -29,7 +29,7 @@ public static class ConfigValidation
                 diagnostics.AddAttributeError(attrPath, "Write-only attribute not supported",
                     $"{a.Name} is a write-only attribute, which this version of Terraform cannot send to providers. " +
                     "Use Terraform 1.11 or later, or the equivalent attribute that is stored in state.");
-            Run(a.Validators, value, attrPath, obj, diagnostics);
+            Run(a.Validators, value, attrPath, a.Name, obj, diagnostics);
         }
 
         foreach (var b in block.NestedBlocks)
@@ -38,7 +38,7 @@ public static class ConfigValidation
             var blockPath = PathOf(b.Name);
             if (b.Deprecation is { } message && value.IsKnown && (b.Nesting == BlockNesting.Single || value.Elements.Count > 0))
                 diagnostics.AddAttributeWarning(blockPath, "Deprecated block", $"{b.Name} is deprecated: {message}");
-            Run(b.Validators, value, blockPath, obj, diagnostics);
+            Run(b.Validators, value, blockPath, b.Name, obj, diagnostics);
             if (!value.IsKnown) continue;
             switch (b.Nesting)
             {
@@ -69,9 +69,9 @@ public static class ConfigValidation
         }
     }
 
-    private static void Run(IReadOnlyList<IAttributeValidator> validators, CtyValue value, CtyPath path, CtyValue parent, DiagnosticList diagnostics)
+    private static void Run(IReadOnlyList<IAttributeValidator> validators, CtyValue value, CtyPath path, string name, CtyValue parent, DiagnosticList diagnostics)
     {
         foreach (var v in validators)
-            v.Validate(new AttributeValidationContext { Value = value, Path = path, Parent = parent, Diagnostics = diagnostics });
+            v.Validate(new AttributeValidationContext { Value = value, Path = path, Parent = parent, Diagnostics = diagnostics, Name = name });
     }
 }

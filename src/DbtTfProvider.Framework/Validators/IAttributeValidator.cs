@@ -23,7 +23,13 @@ public sealed class AttributeValidationContext
     public required CtyValue Parent { get; init; }
     public required DiagnosticList Diagnostics { get; init; }
 
-    public string AttributeName => Path.Steps.LastOrDefault() is CtyAttributeStep a ? a.Name : Path.ToString();
+    /// <summary>
+    /// The attribute's own name. Needed inside sets of blocks, where the path stops at the set (its elements cannot be
+    /// addressed), so that a message still names the attribute at fault.
+    /// </summary>
+    public string? Name { get; init; }
+
+    public string AttributeName => Name ?? (Path.Steps.LastOrDefault() is CtyAttributeStep a ? a.Name : Path.ToString());
 
     public void AddError(string summary, string detail) => Diagnostics.AddAttributeError(Path, summary, detail);
 }
