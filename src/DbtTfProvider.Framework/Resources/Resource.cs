@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Schema;
 
@@ -16,6 +17,8 @@ public interface IResourceDefinition<TClient> where TClient : class
 /// not-found, diagnostics from API errors) is done by the framework around these methods.
 /// Throw <see cref="ResourceException"/> (or let API exceptions through: the provider part describes them) to fail.
 /// </summary>
+// Public methods stay visible to reflection so that SupportsImport can see an ImportAsync override in trimmed builds.
+[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)]
 public abstract class Resource<TModel, TClient> : IResourceDefinition<TClient> where TModel : class, new() where TClient : class
 {
     private ResourceSchema<TModel>? _schema;
@@ -50,6 +53,10 @@ public abstract class Resource<TModel, TClient> : IResourceDefinition<TClient> w
     /// <summary>Set <c>context.State</c> to a stub (usually just the id); Terraform then calls Read.</summary>
     public virtual Task ImportAsync(ImportContext<TModel, TClient> context) =>
         throw new ResourceException("Import not supported", $"{TypeName} cannot be imported.");
+
+    /// <summary>Whether this type overrides <see cref="ImportAsync"/>; for documentation tools, never read while serving Terraform.</summary>
+    public bool SupportsImport =>
+        GetType().GetMethod(nameof(ImportAsync), [typeof(ImportContext<TModel, TClient>)])?.DeclaringType != typeof(Resource<TModel, TClient>);
 
     /// <summary>Whole-configuration checks beyond what attribute validators express. Values may be unknown.</summary>
     public virtual void ValidateConfig(ValidateConfigContext<TModel> context) { }

@@ -20,6 +20,8 @@ public interface IResourceRuntime
     string TypeName { get; }
     SchemaBlock Block { get; }
     long SchemaVersion { get; }
+    /// <summary>Whether the resource type implements import (for documentation tools).</summary>
+    bool SupportsImport { get; }
     void ValidateConfig(CtyValue config, bool writeOnlyAllowed, DiagnosticList diagnostics);
     Task<PlanOutcome> PlanAsync(CtyValue prior, CtyValue proposed, CtyValue config, byte[] priorPrivate, CancellationToken cancellationToken);
     Task<StateOutcome> ApplyAsync(CtyValue prior, CtyValue planned, CtyValue config, byte[] plannedPrivate, CancellationToken cancellationToken);
@@ -48,6 +50,7 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
     public string TypeName => resource.TypeName;
     public SchemaBlock Block => Schema.Block;
     public long SchemaVersion => Schema.Version;
+    public bool SupportsImport => resource.SupportsImport;
 
     public void ValidateConfig(CtyValue config, bool writeOnlyAllowed, DiagnosticList diagnostics)
     {

@@ -1,0 +1,25 @@
+using DbtTfProvider.Framework.Schema;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DbtTfProvider.Framework.Provider;
+
+/// <summary>One part as documentation sees it: its provider block and its resource types.</summary>
+public sealed record ProviderPartSchema(string Name, SchemaBlock Config, IReadOnlyList<ResourceTypeSchema> Resources);
+
+/// <summary>One resource type's schema as documentation sees it.</summary>
+public sealed record ResourceTypeSchema(string TypeName, long Version, SchemaBlock Block, bool SupportsImport);
+
+/// <summary>
+/// A read-only view of every schema a provider declares, for documentation generators and tests. It builds every
+/// schema at once, so it is never used while serving Terraform (where schemas are built on first use).
+/// </summary>
+public static class ProviderSchemas
+{
+    public static IReadOnlyList<ProviderPartSchema> Describe(ProviderDefinition definition) =>
+        definition.Parts.Select(part =>
+        {
+            var runtime = part.CreateRuntime(NullLoggerFactory.Instance, _ => null);
+            var resources = runtime.Resources.Select(r => new ResourceTypeSchema(r.TypeName, r.SchemaVersion, r.Block, r.SupportsImport)).ToArray();
+            return new ProviderPartSchema(runtime.Name, runtime.ConfigBlock, resources);
+        }).ToArray();
+}
