@@ -55,7 +55,7 @@ demo: ## the whole Datafold setup against the emulator: apply, drift caught, res
 	bash scripts/demo.sh
 
 docs: ## regenerate docs/ from the provider's own schema and examples/
-	$(DOTNET) run --project tools/DocsGenerator -c $(CONFIG) -- $(CURDIR)
+	$(DOTNET) run --project src/DbtTfProvider.DocsGenerator -c $(CONFIG) -- $(CURDIR)
 
 bench: ## start-up and plan benchmarks (results in bench/README.md)
 	bash bench/run.sh

@@ -1,0 +1,29 @@
+# The job Datafold needs: `dbt compile` every hour in the production environment, so that a production
+# manifest.json always exists. Every setting left out has the default of Datafold's setup guide.
+resource "dbtcloud_artifacts_job" "datafold" {
+  project_id     = 67890
+  environment_id = 13579
+}
+
+# Every setting spelled out.
+resource "dbtcloud_artifacts_job" "nightly" {
+  project_id     = 67890
+  environment_id = 13579
+
+  name                  = "Datafold artifacts (nightly)"
+  description           = "Production artifacts for Datafold's data diffs."
+  execute_steps         = ["dbt deps", "dbt compile"]
+  schedule_cron         = "30 2 * * *" # UTC
+  schedule_enabled      = true
+  run_on_merge          = false
+  dbt_version           = "latest"
+  num_threads           = 4
+  target_name           = "prod"
+  generate_docs         = false
+  timeout_seconds       = 1800
+  trigger_run_on_create = true # a first manifest right away, not after the first scheduled run
+}
+
+output "artifacts_job_url" {
+  value = dbtcloud_artifacts_job.datafold.job_url
+}

@@ -1,0 +1,69 @@
+using DbtTfProvider.Framework.Provider;
+
+namespace DbtTfProvider.DocsGenerator;
+
+/// <summary>Something the docs cannot be generated without (a missing example, an undescribed attribute).</summary>
+public sealed class DocsException(string message) : Exception(message);
+
+/// <summary>One generated file: its path under the docs folder (forward slashes) and its content.</summary>
+public sealed record DocPage(string RelativePath, string Content);
+
+/// <summary>
+/// The provider's documentation in the Terraform Registry layout (<c>index.md</c>, <c>resources/NAME.md</c>), built
+/// from the schemas the provider itself serves and from the files under <c>examples/</c>. The output depends on
+/// nothing else (no clock, no machine), so a second run writes the same bytes.
+/// </summary>
+public static class RegistryDocs
+{
+    /// <summary>The registry namespace both provider addresses live in.</summary>
+    public const string Namespace = "dbt-tf";
+
+    public static IReadOnlyList<DocPage> Render(string repositoryRoot)
+    {
+        var parts = ProviderSchemas.Describe(DbtTfProviderDefinition.Create());
+        var examples = new ExampleFiles(repositoryRoot);
+        var pages = new List<DocPage> { new("index.md", IndexPage.Render(parts, examples)) };
+        foreach (var part in parts)
+        {
+            foreach (var resource in part.Resources.OrderBy(r => r.TypeName, StringComparer.Ordinal))
+                pages.Add(new($"resources/{PageName(part, resource)}.md", ResourcePage.Render(part, resource, examples)));
+        }
+        return pages;
+    }
+
+    /// <summary>
+    /// Writes every page under <paramref name="outputDirectory"/> and removes resource pages that no resource produces
+    /// any more. Returns the pages written.
+    /// </summary>
+    public static IReadOnlyList<DocPage> Write(string repositoryRoot, string outputDirectory)
+    {
+        var pages = Render(repositoryRoot);
+        var resourcesDirectory = Path.Combine(outputDirectory, "resources");
+        Directory.CreateDirectory(resourcesDirectory);
+        var expected = pages.Select(p => Path.GetFullPath(Path.Combine(outputDirectory, p.RelativePath))).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in Directory.EnumerateFiles(resourcesDirectory, "*.md").Where(f => !expected.Contains(Path.GetFullPath(f))))
+            File.Delete(stale);
+        foreach (var page in pages)
+        {
+            var path = Path.Combine(outputDirectory, page.RelativePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, page.Content, Markdown.Utf8);
+        }
+        return pages;
+    }
+
+    /// <summary>The registry's page name: the resource type without its provider's prefix (<c>service_token</c>).</summary>
+    public static string PageName(ProviderPartSchema part, ResourceTypeSchema resource) => resource.TypeName[(part.Name.Length + 1)..];
+
+    /// <summary>"dbt-tf/dbtcloud".</summary>
+    public static string Address(ProviderPartSchema part) => $"{Namespace}/{part.Name}";
+
+    public static string FindRepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DbtTfProvider.sln"))) return dir.FullName;
+        }
+        throw new DocsException($"no DbtTfProvider.sln above {start}: pass the repository root as the first argument.");
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text;
+using DbtTfProvider.Framework.Schema;
+
+namespace DbtTfProvider.DocsGenerator;
+
+/// <summary>
+/// A block's attributes and nested blocks as Required / Optional / Read-Only lists, then one section per nested
+/// block (tfplugindocs' layout and anchors, so registry readers find what they expect).
+/// </summary>
+internal sealed class SchemaSection(string owner, int headingLevel, bool groupHeadings)
+{
+    private readonly List<(string Anchor, string Path, SchemaBlock Block)> _nested = [];
+
+    public void Render(StringBuilder md, SchemaBlock block)
+    {
+        RenderGroups(md, block, "", nestedLevel: false);
+        // Nested sections may add more nested sections (blocks within blocks), hence the index loop.
+        for (var i = 0; i < _nested.Count; i++)
+        {
+            var (anchor, path, nested) = _nested[i];
+            md.Append($"<a id=\"{anchor}\"></a>\n");
+            md.Append(new string('#', headingLevel)).Append($" Nested Schema for `{path}`\n\n");
+            RenderGroups(md, nested, path, nestedLevel: true);
+        }
+    }
+
+    private void RenderGroups(StringBuilder md, SchemaBlock block, string path, bool nestedLevel)
+    {
+        var items = block.Attributes.Select(a => (a.Name, Group: Group(a), Line: AttributeLine(a, path)))
+            .Concat(block.NestedBlocks.Select(b => (b.Name, Group: b.MinItems > 0 ? "Required" : "Optional", Line: BlockLine(b, path))))
+            .OrderBy(i => i.Name, StringComparer.Ordinal)
+            .ToArray();
+        foreach (var group in new[] { "Required", "Optional", "Read-Only" })
+        {
+            var lines = items.Where(i => i.Group == group).Select(i => i.Line).ToArray();
+            if (lines.Length == 0) continue;
+            if (nestedLevel) md.Append(group).Append(":\n\n");
+            else if (groupHeadings) md.Append(new string('#', headingLevel)).Append(' ').Append(group).Append("\n\n");
+            foreach (var line in lines) md.Append(line).Append('\n');
+            md.Append('\n');
+        }
+    }
+
+    private static string Group(SchemaAttribute a) => a.Required ? "Required" : a.Optional ? "Optional" : "Read-Only";
+
+    private string AttributeLine(SchemaAttribute a, string path)
+    {
+        var where = $"{owner}: attribute {Qualified(path, a.Name)}";
+        var deprecation = a.Deprecation is null ? "" : $"**Deprecated:** {a.Deprecation} ";
+        return $"- `{a.Name}` {Markdown.AttributeFlags(a)} {deprecation}{Markdown.Description(a.Description, where)}";
+    }
+
+    private string BlockLine(SchemaNestedBlock b, string path)
+    {
+        var qualified = Qualified(path, b.Name);
+        var anchor = "nestedblock--" + qualified.Replace(".", "--");
+        _nested.Add((anchor, qualified, b.Block));
+        var kind = b.Nesting switch { BlockNesting.Single => "Block", BlockNesting.List => "Block List", _ => "Block Set" };
+        var limits = new List<string>();
+        if (b.MinItems > 0) limits.Add($"Min: {b.MinItems}");
+        if (b.MaxItems > 0 && b.Nesting != BlockNesting.Single) limits.Add($"Max: {b.MaxItems}");
+        if (limits.Count == 0) limits.Add(b.MinItems > 0 ? "Required" : "Optional");
+        var deprecation = b.Deprecation is null ? "" : $"**Deprecated:** {b.Deprecation} ";
+        return $"- `{b.Name}` ({kind}, {string.Join(", ", limits)}) {deprecation}" +
+               $"{Markdown.Description(b.Description, $"{owner}: block {qualified}")} (see [below for nested schema](#{anchor}))";
+    }
+
+    private static string Qualified(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+}
