@@ -7,8 +7,11 @@ namespace DbtTfProvider.DbtCloud;
 /// <summary>
 /// An error answer of dbt Cloud, in its words: <see cref="UserMessage"/> and <see cref="DeveloperMessage"/> from the
 /// envelope, and for a 400 the field map flattened into (path, message) pairs, e.g. ("schedule.date.cron", "invalid cron").
-/// A 404 whose message blames permissions has <see cref="ApiErrorKind.Forbidden"/>, so that a lost permission is never
-/// taken for a deleted object.
+/// dbt Cloud often answers 404 rather than 403 when the token lacks permission. A 404 whose message is only about
+/// permissions has <see cref="ApiErrorKind.Forbidden"/>, so that a lost permission is not taken for a deleted object; the
+/// generic "X was not found, or this token does not have permission to access it" stays
+/// <see cref="ApiErrorKind.NotFound"/> (it is also what a deleted object answers) with <see cref="MentionsPermission"/> set,
+/// so that a caller dropping the object from state can say that permissions are a possible cause.
 /// </summary>
 public sealed class DbtCloudApiException : ServiceApiException
 {
@@ -20,7 +23,11 @@ public sealed class DbtCloudApiException : ServiceApiException
     {
         UserMessage = userMessage;
         DeveloperMessage = developerMessage;
+        MentionsPermission = (userMessage ?? "").Contains("permission", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>The service's message names permissions as a (possible) cause.</summary>
+    public bool MentionsPermission { get; }
 
     public string? UserMessage { get; }
 
@@ -65,7 +72,9 @@ public sealed class DbtCloudApiException : ServiceApiException
         }
 
         var kind = KindOf(status);
-        if (status == HttpStatusCode.NotFound && (userMessage ?? "").Contains("permission", StringComparison.OrdinalIgnoreCase))
+        if (status == HttpStatusCode.NotFound && userMessage is not null
+            && userMessage.Contains("permission", StringComparison.OrdinalIgnoreCase)
+            && !userMessage.Contains("not found", StringComparison.OrdinalIgnoreCase))
             kind = ApiErrorKind.Forbidden;
         var summary = userMessage ?? developerMessage ?? $"{(int)status} {response.ReasonPhrase}".TrimEnd();
         return new DbtCloudApiException(summary, status, kind, fieldErrors, userMessage, developerMessage, method, path);

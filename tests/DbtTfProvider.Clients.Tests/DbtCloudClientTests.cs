@@ -184,7 +184,8 @@ public sealed class DbtCloudClientTests
     [InlineData(401, "Invalid token.", ApiErrorKind.Unauthorized)]
     [InlineData(403, "Forbidden", ApiErrorKind.Forbidden)]
     [InlineData(404, "The requested resource was not found.", ApiErrorKind.NotFound)]
-    [InlineData(404, "Not found, or you do not have permission to view it.", ApiErrorKind.Forbidden)]
+    [InlineData(404, "Job 7 was not found, or this token does not have permission to access it.", ApiErrorKind.NotFound)]
+    [InlineData(404, "You do not have permission to access this resource.", ApiErrorKind.Forbidden)]
     [InlineData(409, "Conflict", ApiErrorKind.Conflict)]
     [InlineData(429, "Rate limited", ApiErrorKind.RateLimited)]
     [InlineData(500, "Internal error", ApiErrorKind.Server)]
@@ -197,6 +198,7 @@ public sealed class DbtCloudClientTests
         Assert.Equal(kind, error.Kind);
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
         Assert.Equal(userMessage, error.UserMessage);
+        Assert.Equal(userMessage.Contains("permission"), error.MentionsPermission);
     }
 
     [Fact]
