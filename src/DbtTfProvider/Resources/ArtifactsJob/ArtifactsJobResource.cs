@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Net;
 using DbtTfProvider.DbtCloud;
 using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Resources;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Values;
+using DbtTfProvider.Http;
 using DbtTfProvider.Plugin.Cty;
 
 namespace DbtTfProvider.Resources.ArtifactsJob;
@@ -56,7 +58,17 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
     public override async Task ReadAsync(ReadContext<ArtifactsJobModel, DbtCloudClient> ctx)
     {
         var state = ctx.State;
-        var job = await ctx.Client.Jobs.GetAsync(ParseJobId(state.Id.Value), ctx.CancellationToken);
+        DbtJob job;
+        try
+        {
+            job = await ctx.Client.Jobs.GetAsync(ParseJobId(state.Id.Value), ctx.CancellationToken);
+        }
+        catch (DbtCloudApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            if (!await IsGoneAsync(ctx, e, state.ProjectId.ValueOrNull)) throw;
+            ctx.RemoveFromState();
+            return;
+        }
         if (!job.IsActive)
         {
             ctx.RemoveFromState();
@@ -91,8 +103,30 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
         await ctx.Client.Jobs.UpdateAsync(job, ctx.CancellationToken);
     }
 
-    public override Task DeleteAsync(DeleteContext<ArtifactsJobModel, DbtCloudClient> ctx) =>
-        ctx.Client.Jobs.DeleteAsync(ParseJobId(ctx.State.Id.Value), ctx.CancellationToken);
+    public override async Task DeleteAsync(DeleteContext<ArtifactsJobModel, DbtCloudClient> ctx)
+    {
+        try
+        {
+            await ctx.Client.Jobs.DeleteAsync(ParseJobId(ctx.State.Id.Value), ctx.CancellationToken);
+        }
+        catch (DbtCloudApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            if (!await IsGoneAsync(ctx, e, ctx.State.ProjectId.ValueOrNull)) throw;
+        }
+    }
+
+    /// <summary>
+    /// dbt Cloud answers 404 both for a deleted job and for a job the token may not see, often in the same words
+    /// ("… check that you have the proper permissions"), which the client reports as not permitted. The job counts as
+    /// gone only when the token still sees the job's project: a lost permission must never drop a live job from state.
+    /// </summary>
+    private static async Task<bool> IsGoneAsync(ResourceContext<DbtCloudClient> ctx, DbtCloudApiException notFound, long? projectId)
+    {
+        if (notFound.Kind == ApiErrorKind.NotFound) return true;
+        if (projectId is not { } project) return false;
+        var projects = await ctx.Client.Projects.ListAsync(ctx.CancellationToken);
+        return projects.Any(p => p.Id == project);
+    }
 
     public override Task ImportAsync(ImportContext<ArtifactsJobModel, DbtCloudClient> ctx)
     {
