@@ -1,4 +1,3 @@
-using System.Net;
 using DbtTfProvider.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -154,9 +153,11 @@ public sealed partial class CiConfigsClient
     public async Task<DbtCloudCiConfig?> FindByNameAsync(string name, CancellationToken cancellationToken = default) =>
         (await ListAsync(cancellationToken).ConfigureAwait(false)).Where(c => c.Name == name).MaxBy(c => c.Id);
 
-    private static DatafoldApiException NameTaken(string name, long? id, Exception? inner) => new(
+    /// <summary>With <paramref name="answer"/> the service's 409; without, the look-up before the POST found the name taken.</summary>
+    private static DatafoldApiException NameTaken(string name, long? id, DatafoldApiException? answer) => new(
         $"a CI config named \"{name}\" already exists{(id is { } i ? $" (id {i})" : "")}; import it or choose another name",
-        HttpStatusCode.Conflict, ApiErrorKind.Conflict, [new ApiFieldError(["name"], "already taken")], null, "POST", ICiConfigApi.CreatePath, id, inner);
+        answer?.StatusCode, ApiErrorKind.Conflict, [new ApiFieldError(["name"], "already taken")], answer?.Detail,
+        answer?.RequestMethod, answer?.RequestPath, id, answer);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "creating CI config \"{Name}\": {Reason}; looking it up by name before sending it again")]
     private static partial void LogLookingUp(ILogger logger, string name, string reason);

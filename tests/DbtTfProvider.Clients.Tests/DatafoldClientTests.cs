@@ -121,6 +121,7 @@ public sealed class DatafoldClientTests
         Assert.Equal(42, error.ExistingId);
         Assert.Contains("a CI config named \"dbt Cloud CI\" already exists (id 42); import it", error.Message);
         Assert.Equal("name", Assert.Single(error.FieldErrors).DottedPath);
+        Assert.Null(error.StatusCode);
         Assert.DoesNotContain(transport.Requests, r => r.Method == "POST");
     }
 
@@ -136,6 +137,7 @@ public sealed class DatafoldClientTests
         Assert.Equal(ApiErrorKind.Conflict, error.Kind);
         Assert.Equal(43, error.ExistingId);
         Assert.Contains("already exists (id 43)", error.Message);
+        Assert.Equal(HttpStatusCode.Conflict, error.StatusCode);
         Assert.Equal(3, transport.Count);
     }
 
