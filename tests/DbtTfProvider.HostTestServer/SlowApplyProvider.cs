@@ -26,6 +26,15 @@ internal sealed class SlowApplyProvider(ILoggerFactory loggers) : Provider.Provi
         });
     }
 
+    public override Task<ValidateProviderConfig.Types.Response> ValidateProviderConfig(ValidateProviderConfig.Types.Request request, ServerCallContext context) =>
+        Task.FromResult(new ValidateProviderConfig.Types.Response());
+
+    public override Task<ConfigureProvider.Types.Response> ConfigureProvider(ConfigureProvider.Types.Request request, ServerCallContext context)
+    {
+        _logger.LogInformation("configured by Terraform {terraform_version}", request.TerraformVersion);
+        return Task.FromResult(new ConfigureProvider.Types.Response());
+    }
+
     public override async Task<ApplyResourceChange.Types.Response> ApplyResourceChange(ApplyResourceChange.Types.Request request, ServerCallContext context)
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, context.CancellationToken);

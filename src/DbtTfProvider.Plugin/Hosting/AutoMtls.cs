@@ -12,16 +12,13 @@ namespace DbtTfProvider.Plugin.Hosting;
 internal sealed class AutoMtls
 {
     private readonly byte[] _expectedClientDer;
-    private readonly Task<SslServerAuthenticationOptions> _serverOptions;
+    private readonly Lazy<Task<SslServerAuthenticationOptions>> _serverOptions;
 
     private AutoMtls(byte[] expectedClientDer, X509Certificate2 serverCertificate)
     {
         _expectedClientDer = expectedClientDer;
         ServerCertificate = serverCertificate;
-        // SslStreamCertificateContext.Create builds an X509 chain, which loads the system trust store: tens of
-        // milliseconds that must not sit between process start and the handshake line. It runs on the thread pool
-        // while Kestrel binds; the first TLS handshake awaits it.
-        _serverOptions = Task.Run(CreateServerOptions);
+        _serverOptions = new(() => Task.Run(CreateServerOptions));
     }
 
     public X509Certificate2 ServerCertificate { get; }
@@ -33,7 +30,12 @@ internal sealed class AutoMtls
         return new AutoMtls(DecodeCertificatePem(clientCertPem), CreateServerCertificate());
     }
 
-    public ValueTask<SslServerAuthenticationOptions> GetServerOptionsAsync() => new(_serverOptions);
+    /// <summary>SslStreamCertificateContext.Create builds an X509 chain, which loads the system trust store: tens of
+    /// milliseconds of CPU that must stay off the path to the handshake line. This starts it on the thread pool;
+    /// the first TLS handshake awaits it.</summary>
+    public void PrepareServerOptions() => _ = _serverOptions.Value;
+
+    public ValueTask<SslServerAuthenticationOptions> GetServerOptionsAsync() => new(_serverOptions.Value);
 
     /// <summary>go-plugin's template: CN=localhost with SAN DNS:localhost (the client verifies ServerName
     /// "localhost"), serverAuth and clientAuth, CA so the client can use the leaf as its own root, valid from

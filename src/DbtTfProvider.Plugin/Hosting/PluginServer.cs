@@ -70,9 +70,15 @@ public static class PluginServer
         var logger = loggers.CreateLogger("hosting");
         try
         {
-            // The certificate (OpenSSL load, key generation, signing) is made while Kestrel is set up.
-            var certificate = debug ? Task.FromResult<AutoMtls?>(null) : Task.Run(() => AutoMtls.FromEnvironment(
-                Environment.GetEnvironmentVariable("PLUGIN_CLIENT_CERT"), Environment.GetEnvironmentVariable("TF_DISABLE_PLUGIN_TLS")));
+            // The certificate (OpenSSL load, key generation, signing) is made on another core while Kestrel is set
+            // up; the TLS server options (which load the system trust store) follow it there, off the main path.
+            var certificate = debug ? Task.FromResult<AutoMtls?>(null) : Task.Run(() =>
+            {
+                var mtls = AutoMtls.FromEnvironment(
+                    Environment.GetEnvironmentVariable("PLUGIN_CLIENT_CERT"), Environment.GetEnvironmentVariable("TF_DISABLE_PLUGIN_TLS"));
+                mtls?.PrepareServerOptions();
+                return mtls;
+            });
             socketPath = UnixSocketPath.Create(Environment.GetEnvironmentVariable("PLUGIN_UNIX_SOCKET_DIR"));
             var removeSocket = socketPath;
             AppDomain.CurrentDomain.ProcessExit += (_, _) => UnixSocketPath.Remove(removeSocket);
@@ -104,6 +110,7 @@ public static class PluginServer
                 }
                 catch (Exception e)
                 {
+                    logger.LogError(e, "creating the provider failed: {error}", e.Message);
                     provider.SetException(e);
                 }
             });

@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace DbtTfProvider.Plugin.Hosting;
 
 /// <summary>A fresh socket path per process, like go-plugin's os.CreateTemp(dir, "plugin"): Terraform runs several
-/// provider processes at once, so the name must never be shared.</summary>
+/// provider processes at once, so the name must never be shared. The name needs uniqueness, not secrecy: a
+/// non-cryptographic random number keeps OpenSSL from loading on the start-up path.</summary>
 internal static class UnixSocketPath
 {
     // sockaddr_un.sun_path is 108 bytes on Linux including the terminating NUL.
@@ -15,7 +15,7 @@ internal static class UnixSocketPath
         var dir = string.IsNullOrEmpty(directory) ? Path.GetTempPath() : directory;
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            var path = Path.Combine(dir, "plugin" + RandomNumberGenerator.GetInt32(int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var path = Path.Combine(dir, "plugin" + Random.Shared.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (Encoding.UTF8.GetByteCount(path) > MaxPathBytes)
             {
                 throw new InvalidOperationException(

@@ -47,15 +47,25 @@ public sealed class HandshakeTests
     [Fact]
     public async Task Every_start_gets_its_own_socket_and_certificate()
     {
-        using var client = TerraformClientCertificate.Create();
-        await using var first = PluginProcess.Start(PluginProcess.TerraformEnvironment(client.ExportCertificatePem()));
-        await using var second = PluginProcess.Start(PluginProcess.TerraformEnvironment(client.ExportCertificatePem()));
+        var dir = Directory.CreateTempSubdirectory("shared").FullName;
+        try
+        {
+            using var client = TerraformClientCertificate.Create();
+            var env = PluginProcess.TerraformEnvironment(client.ExportCertificatePem());
+            env["PLUGIN_UNIX_SOCKET_DIR"] = dir;
+            await using var first = PluginProcess.Start(env);
+            await using var second = PluginProcess.Start(env);
 
-        var a = await first.HandshakeAsync();
-        var b = await second.HandshakeAsync();
+            var a = await first.HandshakeAsync();
+            var b = await second.HandshakeAsync();
 
-        Assert.NotEqual(a.Address, b.Address);
-        Assert.NotEqual(a.CertificateField, b.CertificateField);
+            Assert.NotEqual(a.Address, b.Address);
+            Assert.NotEqual(a.CertificateField, b.CertificateField);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

@@ -27,9 +27,12 @@ internal sealed class PluginProcess : IAsyncDisposable
     private readonly List<GrpcChannel> _channels = [];
     private Task<string>? _restOfStdout;
 
-    private PluginProcess(Process process)
+    private readonly string? _socketDirectory;
+
+    private PluginProcess(Process process, string? socketDirectory)
     {
         _process = process;
+        _socketDirectory = socketDirectory;
         _stderrPump = Task.Run(async () =>
         {
             while (await process.StandardError.ReadLineAsync() is { } line)
@@ -95,7 +98,14 @@ internal sealed class PluginProcess : IAsyncDisposable
             if (value is null) start.Environment.Remove(key);
             else start.Environment[key] = value;
         }
-        return new PluginProcess(Process.Start(start)!);
+        // A directory per process, removed on dispose: a test that kills its plugin leaves no socket in /tmp.
+        string? socketDirectory = null;
+        if (!environment.ContainsKey("PLUGIN_UNIX_SOCKET_DIR"))
+        {
+            socketDirectory = Directory.CreateTempSubdirectory("dbttf").FullName;
+            start.Environment["PLUGIN_UNIX_SOCKET_DIR"] = socketDirectory;
+        }
+        return new PluginProcess(Process.Start(start)!, socketDirectory);
     }
 
     /// <summary>Reads the first stdout line (the handshake), then keeps collecting the rest for StdoutAfterHandshake.</summary>
@@ -195,6 +205,7 @@ internal sealed class PluginProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        if (_socketDirectory is not null) Directory.Delete(_socketDirectory, recursive: true);
     }
 
     [DllImport("libc", SetLastError = true)]
