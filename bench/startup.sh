@@ -19,30 +19,36 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-521 -nodes -sha512 -da
   -keyout "$work/client.key" -out "$work/client.pem" 2>/dev/null
 CLIENT_CERT=$(cat "$work/client.pem")
 
-# One launch: prints the milliseconds from fork to the handshake line on stdout, then stops the process.
+# One launch: prints "WALL_MS CPU_MS" from fork to the handshake line, then stops the process. CPU is the time all
+# the process's threads had run by then (/proc/PID/task/*/schedstat), which a busy machine inflates far less.
 measure_once() {
-  local exe=$1 start end line pid
+  local exe=$1 start end line pid cpu
   start=$EPOCHREALTIME
   exec {fd}< <(exec env TF_PLUGIN_MAGIC_COOKIE=$COOKIE PLUGIN_PROTOCOL_VERSIONS=5,6 PLUGIN_CLIENT_CERT="$CLIENT_CERT" \
     TF_LOG= TF_LOG_PROVIDER= "$exe" 2>/dev/null)
   pid=$!
   IFS= read -r line <&"$fd"
   end=$EPOCHREALTIME
+  cpu=$(cat /proc/"$pid"/task/*/schedstat 2>/dev/null | awk '{ ns += $1 } END { printf "%.1f", ns / 1e6 }')
   kill -TERM "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   exec {fd}<&-
   [[ $line == 1\|6\|unix\|* ]] || { echo "unexpected handshake line: $line" >&2; return 1; }
-  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f\n", (e - s) * 1000 }'
+  awk -v s="$start" -v e="$end" -v c="$cpu" 'BEGIN { printf "%.1f %s\n", (e - s) * 1000, c }'
 }
 
+median() { sort -n | awk '{ t[NR] = $1 } END { printf "%.1f", (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2 }'; }
+
 measure() {
-  local exe=$1 label=${2:-$1} times=() i
+  local exe=$1 label=${2:-$1} runs=() i
   measure_once "$exe" >/dev/null   # warm the page cache
-  for ((i = 0; i < N; i++)); do times+=("$(measure_once "$exe")"); done
-  printf '%s\n' "${times[@]}" | sort -n | awk -v label="$label" -v n="$N" '
-    { t[NR] = $1 }
-    END { m = (n % 2) ? t[(n + 1) / 2] : (t[n / 2] + t[n / 2 + 1]) / 2;
-          printf "%-8s median %6.1f ms   min %6.1f   max %6.1f   (n=%d)\n", label, m, t[1], t[n], n }'
+  for ((i = 0; i < N; i++)); do runs+=("$(measure_once "$exe")"); done
+  local wall cpu range
+  wall=$(printf '%s\n' "${runs[@]}" | cut -d' ' -f1 | median)
+  cpu=$(printf '%s\n' "${runs[@]}" | cut -d' ' -f2 | median)
+  range=$(printf '%s\n' "${runs[@]}" | cut -d' ' -f1 | sort -n | sed -n '1p;$p' | paste -sd' ')
+  printf "%-8s start->handshake median %6.1f ms (min/max %s)   CPU used by then median %6.1f ms   n=%d   load %s\n" \
+    "$label" "$wall" "$range" "$cpu" "$N" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 if [[ $# -ge 1 ]]; then

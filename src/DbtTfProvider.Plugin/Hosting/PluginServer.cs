@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using Grpc.Core;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -149,7 +148,12 @@ public static class PluginServer
     private static KestrelServer CreateServer(string socketPath, Task<AutoMtls?> certificate, ILoggerFactory loggers, ILogger logger)
     {
         var kestrel = new KestrelServerOptions { AddServerHeader = false, ApplicationServices = NoServices.Instance };
+        // Like a go-plugin server: no size, rate or idle limits of HTTP's own on the one connection Terraform keeps
+        // open for a whole walk (message sizes are checked by the dispatcher).
         kestrel.Limits.MaxRequestBodySize = null;
+        kestrel.Limits.MinRequestBodyDataRate = null;
+        kestrel.Limits.MinResponseDataRate = null;
+        kestrel.Limits.KeepAliveTimeout = Timeout.InfiniteTimeSpan;
         kestrel.ListenUnixSocket(socketPath, listen =>
         {
             listen.Protocols = HttpProtocols.Http2;
