@@ -83,7 +83,7 @@ public sealed class EachElementValidator(IAttributeValidator element) : IAttribu
         {
             case CtyListType:
                 for (var i = 0; i < value.Elements.Count; i++)
-                    element.Validate(new AttributeValidationContext { Value = value.Elements[i], Path = context.Path.Index(i), Parent = context.Parent, Diagnostics = context.Diagnostics, Name = context.Name });
+                    element.Validate(new AttributeValidationContext { Value = value.Elements[i], Path = context.Path.Index(i), Parent = context.Parent, Diagnostics = context.Diagnostics, Name = $"{context.AttributeName}[{i}]" });
                 break;
             case CtySetType:
                 foreach (var e in value.Elements)
@@ -91,7 +91,7 @@ public sealed class EachElementValidator(IAttributeValidator element) : IAttribu
                 break;
             case CtyMapType:
                 foreach (var (k, e) in value.Attributes)
-                    element.Validate(new AttributeValidationContext { Value = e, Path = context.Path.Key(k), Parent = context.Parent, Diagnostics = context.Diagnostics, Name = context.Name });
+                    element.Validate(new AttributeValidationContext { Value = e, Path = context.Path.Key(k), Parent = context.Parent, Diagnostics = context.Diagnostics, Name = $"{context.AttributeName}[\"{k}\"]" });
                 break;
         }
     }
