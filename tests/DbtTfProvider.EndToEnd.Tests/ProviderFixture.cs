@@ -60,15 +60,11 @@ public sealed class ProviderFixture : IAsyncLifetime
             if (!File.Exists(binary))
                 throw new InvalidOperationException($"{binary} does not exist: run `make build` (or set DBTTF_PROVIDER_DIR to the folder of the built providers).");
         }
-        File.WriteAllText(CliConfigPath, $$"""
-            provider_installation {
-              dev_overrides {
-                "{{DbtCloudAddress}}" = "{{ProviderDirectory}}"
-                "{{DatafoldAddress}}" = "{{ProviderDirectory}}"
-              }
-              direct {}
-            }
-            """);
+        TerraformRunner.WriteDevOverridesConfig(CliConfigPath, new Dictionary<string, string>
+        {
+            [DbtCloudAddress] = ProviderDirectory,
+            [DatafoldAddress] = ProviderDirectory,
+        });
         _emulator = await EmulatorServer.StartAsync(EmulatorSeed.Default());
         Admin.BaseAddress = new Uri(EmulatorUrl + "/_emulator/");
     }
@@ -120,6 +116,28 @@ public sealed class ProviderFixture : IAsyncLifetime
         return requests.ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<int>());
     }
 
+    /// <summary>How many more requests matching <paramref name="match"/> (a "METHOD path-template" key) <paramref name="after"/> counts than <paramref name="before"/>.</summary>
+    public static int Delta(IReadOnlyDictionary<string, int> before, IReadOnlyDictionary<string, int> after, Func<string, bool> match) =>
+        after.Where(kv => match(kv.Key)).Sum(kv => kv.Value - before.GetValueOrDefault(kv.Key));
+
+    /// <summary>Requests that change something (POST, PUT, PATCH, DELETE) to the dbt Cloud or Datafold API.</summary>
+    public static bool IsWrite(string requestKey) => !requestKey.StartsWith("GET ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A call to the emulated dbt Cloud API as a user would make it (admin token), e.g. to create an object that a
+    /// test then imports; returns the envelope's <c>data</c>.
+    /// </summary>
+    public async Task<JsonNode?> DbtCloudAsync(HttpMethod method, string path, JsonNode? body = null)
+    {
+        using var request = new HttpRequestMessage(method, EmulatorUrl + "/api" + path);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Token", AdminToken);
+        if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await Admin.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{method} /api{path}: {(int)response.StatusCode} {text}");
+        return text.Length == 0 ? null : JsonNode.Parse(text)?["data"];
+    }
+
     /// <summary>Back to the seed: objects, request counts and fault rules.</summary>
     public Task ResetAsync() => SendAsync(HttpMethod.Post, "reset", new JsonObject());
 
@@ -127,6 +145,9 @@ public sealed class ProviderFixture : IAsyncLifetime
     public Task AddFaultAsync(JsonObject rule) => SendAsync(HttpMethod.Post, "faults", rule);
 
     public Task ClearFaultsAsync() => SendAsync(HttpMethod.Delete, "faults", null);
+
+    /// <summary>The fault rules with how many requests each has seen and hit (to prove a fault really happened).</summary>
+    public async Task<List<JsonObject>> FaultsAsync() => (await GetJsonAsync("faults")).AsArray().Select(n => n!.AsObject()).ToList();
 
     /// <summary>An edit behind Terraform's back, e.g. <c>PatchAsync("dbtcloud/service-tokens/1001", new() { ["name"] = "x" })</c>.</summary>
     public Task PatchAsync(string adminPath, JsonObject patch) => SendAsync(HttpMethod.Patch, adminPath, patch);

@@ -40,7 +40,7 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
         {
             var reason = ApiErrors.Describe(e)?.Detail ?? e.Message;
             throw new ResourceException("Service token created, but its permissions were not assigned",
-                $"dbt Cloud created service token {created.Id} (\"{created.Name}\") but refused its permission grants: {reason} " +
+                $"dbt Cloud created service token {created.Id} (\"{created.Name}\") but assigning its permission grants failed: {reason} " +
                 "The token is kept in state as tainted, without permissions, so the next apply replaces it.", PermissionsPath, e);
         }
         plan.Permissions = wanted;
