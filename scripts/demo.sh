@@ -42,7 +42,8 @@ step 1 "Build the provider (NativeAOT) and install it where Terraform looks for 
 make --no-print-directory install
 
 step 2 "Start the dbt Cloud + Datafold emulator on a free loopback port (seed: examples/emulator/seed.json)"
-dotnet build src/DbtTfProvider.Emulator -c Release -nologo -v:q -clp:NoSummary
+dotnet build src/DbtTfProvider.Emulator -c Release -nologo -v:q >"$WORK/emulator-build.log" 2>&1 \
+    || { cat "$WORK/emulator-build.log" >&2; die "the emulator did not build"; }
 EMULATOR_DLL=$ROOT/src/DbtTfProvider.Emulator/bin/Release/net10.0/DbtTfProvider.Emulator.dll
 [[ -f $EMULATOR_DLL ]] || die "the emulator build did not produce $EMULATOR_DLL"
 set -m # the background job gets its own process group, so cleanup can stop everything it starts
