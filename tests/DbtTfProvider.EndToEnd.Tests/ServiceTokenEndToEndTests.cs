@@ -149,6 +149,53 @@ public sealed class ServiceTokenEndToEndTests(ProviderFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task More_than_a_page_of_grants_reads_back_unchanged_with_one_more_page_request()
+    {
+        // 31 permission sets on all projects, project 10 and project 11, plus the write-capable sets with one
+        // environment category each: 153 grants, two pages of dbt Cloud's at most 100.
+        var tf = TerraformCli.InNewDirectory(fixture, "token-many-grants");
+        tf.WriteConfig("""
+            locals {
+              sets   = ["owner", "member", "account_admin", "security_admin", "billing_admin", "admin", "database_admin", "git_admin",
+                        "team_admin", "job_admin", "job_runner", "job_viewer", "job_creator", "analyst", "analyst_read", "developer",
+                        "stakeholder", "readonly", "project_creator", "account_viewer", "metadata_only", "semantic_layer_only",
+                        "webhooks_only", "scim_only", "fusion_admin", "cost_management_viewer", "cost_management_admin",
+                        "cost_insights_viewer", "cost_insights_admin", "manage_marketplace_apps", "notification_manager"]
+              scopes = [0, 10, 11]
+              grants = concat(
+                [for p in setproduct(local.sets, local.scopes) : { set = p[0], project = p[1], categories = null }],
+                [for p in setproduct(["analyst", "database_admin", "developer", "git_admin", "team_admin"], local.scopes, ["development", "staging", "production", "other"]) :
+                  { set = p[0], project = p[1], categories = [p[2]] }],
+              )
+            }
+
+            resource "dbtcloud_service_token" "t" {
+              name = "st-many-grants"
+              dynamic "service_token_permissions" {
+                for_each = local.grants
+                content {
+                  permission_set                  = service_token_permissions.value.set
+                  all_projects                    = service_token_permissions.value.project == 0
+                  project_id                      = service_token_permissions.value.project == 0 ? null : service_token_permissions.value.project
+                  writable_environment_categories = service_token_permissions.value.categories
+                }
+              }
+            }
+            """);
+        (await tf.ApplyAsync()).Succeeded();
+        var token = Assert.Single(await ActiveTokensAsync("st-many-grants"));
+        Assert.Equal(153, Grants(token).Count);
+
+        var before = await fixture.RequestCountsAsync();
+        (await tf.PlanAsync()).Expect(0);
+        var after = await fixture.RequestCountsAsync();
+        Assert.Equal(1, Delta(before, after, k => k == "GET " + TokenPath));
+        Assert.Equal(2, Delta(before, after, k => k == "GET " + GrantsPath));
+
+        (await tf.DestroyAsync()).Succeeded();
+    }
+
+    [Fact]
     public async Task Import_block_and_generated_config_plan_empty()
     {
         var data = await fixture.DbtCloudAsync(HttpMethod.Post, "/v3/accounts/1/service-tokens/",
