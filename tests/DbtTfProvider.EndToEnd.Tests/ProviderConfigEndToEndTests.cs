@@ -68,4 +68,29 @@ public sealed class ProviderConfigEndToEndTests(ProviderFixture fixture) : IClas
         (await skipped.PlanAsync()).Expect(2);
         Assert.Equal(0, ProviderFixture.Delta(before, await fixture.RequestCountsAsync(), k => k == AccountsList));
     }
+
+    private const string OneIntegration = """
+        resource "datafold_dbt_integration" "ci" {
+          name                 = "config-check"
+          repository_id        = 3
+          data_source_id       = 7
+          dbt_cloud_account_id = 1
+          dbt_cloud_api_token  = "dbtc_admin_token"
+          artifacts_job_id     = 1
+        }
+        """;
+
+    [Theory]
+    [InlineData("df_not_a_key", null, 1, "Invalid Datafold API key")]
+    [InlineData(null, "df_api_key", 2, null)]
+    [InlineData(null, null, 1, "Missing Datafold API key")]
+    public async Task The_datafold_key_comes_from_DATAFOLD_API_KEY_then_DATAFOLD_APIKEY_and_is_checked(string? apiKey, string? legacyKey, int exitCode, string? error)
+    {
+        var tf = TerraformCli.InNewDirectory(fixture, "config-datafold").WriteConfig(OneIntegration);
+        tf.Runner.Environment["DATAFOLD_API_KEY"] = apiKey;
+        tf.Runner.Environment["DATAFOLD_APIKEY"] = legacyKey;
+        var result = (await tf.PlanAsync()).Expect(exitCode);
+        if (error is not null) Assert.Contains("Error: " + error, result.Output);
+        Assert.DoesNotContain("df_not_a_key", result.Output);
+    }
 }
