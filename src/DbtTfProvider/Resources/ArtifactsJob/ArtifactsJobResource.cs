@@ -50,8 +50,8 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
         catch (Exception e)
         {
             ctx.Diagnostics.AddAttributeWarning(CtyPath.Attribute("trigger_run_on_create"), "First run not started",
-                $"The job {jobId} was created, but its first run could not be started: {e.Message}. " +
-                "The job will produce artifacts at its next scheduled run; start one in dbt Cloud to have them now.");
+                $"The job {jobId} was created, but its first run could not be started: {e.Message.TrimEnd('.')}. " +
+                "The job produces its artifacts at its next run (scheduled or on merge); start a run in dbt Cloud to have them now.");
         }
     }
 
