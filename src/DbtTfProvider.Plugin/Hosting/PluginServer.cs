@@ -153,7 +153,9 @@ public static class PluginServer
         kestrel.Limits.MaxRequestBodySize = null;
         kestrel.Limits.MinRequestBodyDataRate = null;
         kestrel.Limits.MinResponseDataRate = null;
-        kestrel.Limits.KeepAliveTimeout = Timeout.InfiniteTimeSpan;
+        // Kestrel closes idle HTTP/2 connections after 130 s by default; a walk can leave Terraform's connection idle
+        // longer, and go-plugin does not redial.
+        kestrel.Limits.KeepAliveTimeout = TimeSpan.FromDays(1);
         kestrel.ListenUnixSocket(socketPath, listen =>
         {
             listen.Protocols = HttpProtocols.Http2;

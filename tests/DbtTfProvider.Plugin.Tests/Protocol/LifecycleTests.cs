@@ -87,6 +87,26 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task Terraforms_connection_survives_idle_time_between_calls()
+    {
+        using var terraform = TerraformClientCertificate.Create();
+        var env = PluginProcess.TerraformEnvironment(terraform.ExportCertificatePem());
+        env["TF_LOG_PROVIDER"] = "DEBUG";
+        await using var plugin = PluginProcess.Start(env);
+        var provider = new Provider.ProviderClient(plugin.Connect(await plugin.HandshakeAsync(), terraform));
+
+        await provider.GetProviderSchemaAsync(new GetProviderSchema.Types.Request());
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await provider.GetProviderSchemaAsync(new GetProviderSchema.Types.Request());
+
+        // Each log line carries the server's connection id: one id means the server never dropped the idle connection.
+        var connections = plugin.StderrLines.Where(l => l.Contains("serving the provider schema"))
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("ConnectionId").GetString()).ToList();
+        Assert.Equal(2, connections.Count);
+        Assert.Single(connections.Distinct());
+    }
+
+    [Fact]
     public async Task Health_reports_SERVING_for_plugin_and_the_whole_server_and_NotFound_otherwise()
     {
         using var terraform = TerraformClientCertificate.Create();

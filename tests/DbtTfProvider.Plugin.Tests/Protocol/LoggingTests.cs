@@ -76,13 +76,20 @@ public sealed partial class LoggingTests
         var handshake = await plugin.HandshakeAsync();
         var channel = plugin.Connect(handshake, terraform);
         var provider = new Provider.ProviderClient(channel);
-        var apply = provider.ApplyResourceChangeAsync(new ApplyResourceChange.Types.Request { TypeName = "hosttest_slow" }).ResponseAsync;
-        await provider.GetProviderSchemaAsync(new GetProviderSchema.Types.Request());
-        // The apply ends cancelled whether it started before or after StopProvider (a stopped provider stays stopped).
-        await provider.StopProviderAsync(new StopProvider.Types.Request());
-        await apply.WaitAsync(TimeSpan.FromSeconds(10));
-        await new GoPlugin.GRPCController.GRPCControllerClient(channel).ShutdownAsync(new GoPlugin.Empty());
-        await plugin.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        try
+        {
+            var apply = provider.ApplyResourceChangeAsync(new ApplyResourceChange.Types.Request { TypeName = "hosttest_slow" }).ResponseAsync;
+            await provider.GetProviderSchemaAsync(new GetProviderSchema.Types.Request());
+            // The apply ends cancelled whether it started before or after StopProvider (a stopped provider stays stopped).
+            await provider.StopProviderAsync(new StopProvider.Types.Request());
+            await apply.WaitAsync(TimeSpan.FromSeconds(10));
+            await new GoPlugin.GRPCController.GRPCControllerClient(channel).ShutdownAsync(new GoPlugin.Empty());
+            await plugin.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (Exception e)
+        {
+            throw new InvalidOperationException("provider stderr:\n" + string.Join("\n", plugin.StderrLines), e);
+        }
         return plugin.StderrLines;
     }
 }
