@@ -145,6 +145,14 @@ public sealed class ServiceTokenEndToEndTests(ProviderFixture fixture) : IClassF
         Assert.Equal(2, Delta(before, after, k => k.Contains("/service-tokens/")));
         Assert.Equal(0, Delta(before, after, IsWrite));
 
+        // rotation_triggers: any change rotates the token (replacement), e.g. fed by a time_rotating resource.
+        tf.WriteConfig(Token("st-refresh", MemberOnAllProjects, DeveloperOnProject10, """
+              rotation_triggers = { rotated = "2026-q4" }
+            """));
+        var rotation = (await tf.PlanAsync()).Expect(2);
+        Assert.Contains($"{Address} must be replaced", rotation.Output);
+        Assert.Matches(@"\+ rotation_triggers\s+= \{ # forces replacement", rotation.Output);
+
         (await tf.DestroyAsync()).Succeeded();
     }
 

@@ -27,7 +27,7 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
         // The token exists from here on: into state now, so that a failure below leaves it tainted, never orphaned.
         var wanted = plan.Permissions;
         plan.Id = IdText(created.Id);
-        plan.Uid = created.Uid ?? "";
+        plan.Uid = created.Uid;
         plan.TokenString = created.TokenString;
         plan.Permissions = TfSet<ServiceTokenPermissionModel>.Empty;
         context.State = plan;
