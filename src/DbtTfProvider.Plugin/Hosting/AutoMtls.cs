@@ -18,21 +18,29 @@ internal sealed class AutoMtls
     {
         _expectedClientDer = expectedClientDer;
         ServerCertificate = serverCertificate;
-        _serverOptions = new(() => Task.Run(CreateServerOptions));
+        // A thread of its own: tens of milliseconds of blocking work would otherwise hold one of the thread pool's
+        // few threads (two on a 2-core machine) just when Kestrel needs them to accept Terraform's connection.
+        _serverOptions = new(() => Task.Factory.StartNew(CreateServerOptions, CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default));
     }
 
     public X509Certificate2 ServerCertificate { get; }
 
-    /// <summary>Returns null when AutoMTLS is off: no PLUGIN_CLIENT_CERT, or TF_DISABLE_PLUGIN_TLS set.</summary>
+    /// <summary>Whether AutoMTLS is on: PLUGIN_CLIENT_CERT set and TF_DISABLE_PLUGIN_TLS not.</summary>
+    public static bool IsEnabled(string? clientCertPem, string? disableTls) =>
+        string.IsNullOrEmpty(disableTls) && !string.IsNullOrWhiteSpace(clientCertPem);
+
+    /// <summary>Returns null when AutoMTLS is off.</summary>
     public static AutoMtls? FromEnvironment(string? clientCertPem, string? disableTls)
     {
-        if (!string.IsNullOrEmpty(disableTls) || string.IsNullOrWhiteSpace(clientCertPem)) return null;
-        return new AutoMtls(DecodeCertificatePem(clientCertPem), CreateServerCertificate());
+        if (!IsEnabled(clientCertPem, disableTls)) return null;
+        return new AutoMtls(DecodeCertificatePem(clientCertPem!), CreateServerCertificate());
     }
 
-    /// <summary>SslStreamCertificateContext.Create builds an X509 chain, which loads the system trust store: tens of
-    /// milliseconds of CPU that must stay off the path to the handshake line. This starts it on the thread pool;
-    /// the first TLS handshake awaits it.</summary>
+    /// <summary>Starts building the TLS server options in the background; the first TLS handshake awaits them. The
+    /// SslStreamCertificateContext inside builds an X509 chain even for a self-signed certificate, which loads the
+    /// system trust store (every certificate under /etc/ssl/certs is parsed): the slowest step between process start
+    /// and the first RPC, and one that must stay off the path to the handshake line.</summary>
     public void PrepareServerOptions() => _ = _serverOptions.Value;
 
     public ValueTask<SslServerAuthenticationOptions> GetServerOptionsAsync() => new(_serverOptions.Value);
@@ -71,12 +79,18 @@ internal sealed class AutoMtls
     internal bool IsExpectedClient(X509Certificate? presented) =>
         presented is not null && presented.GetRawCertData().AsSpan().SequenceEqual(_expectedClientDer);
 
+    /// <summary>How long building the server's TLS context took (for trace logs).</summary>
+    public TimeSpan ServerContextBuildTime { get; private set; }
+
     private SslServerAuthenticationOptions CreateServerOptions()
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var client = X509CertificateLoader.LoadCertificate(_expectedClientDer);
+        var context = SslStreamCertificateContext.Create(ServerCertificate, additionalCertificates: null, offline: true);
+        ServerContextBuildTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         return new SslServerAuthenticationOptions
         {
-            ServerCertificateContext = SslStreamCertificateContext.Create(ServerCertificate, additionalCertificates: null, offline: true),
+            ServerCertificateContext = context,
             ClientCertificateRequired = true,
             EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,

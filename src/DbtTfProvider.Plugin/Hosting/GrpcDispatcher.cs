@@ -104,10 +104,6 @@ internal sealed class GrpcDispatcher
         Status status;
         try
         {
-            if (http.Request.Headers.TryGetValue("grpc-encoding", out var encoding) && encoding != "identity")
-            {
-                throw new RpcException(new Status(StatusCode.Unimplemented, $"Message compression \"{encoding}\" is not supported."));
-            }
             await invoke(scope);
             status = context.Status;
         }

@@ -27,7 +27,9 @@ internal sealed class MtlsConnectionMiddleware(ConnectionDelegate next, Task<Aut
             await next(connection);
             return;
         }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var options = await mtls.GetServerOptionsAsync();
+        var optionsReady = System.Diagnostics.Stopwatch.GetTimestamp();
         var tls = new SslStream(new DuplexStream(connection.Transport), leaveInnerStreamOpen: false);
         await using (tls)
         {
@@ -43,6 +45,9 @@ internal sealed class MtlsConnectionMiddleware(ConnectionDelegate next, Task<Aut
                 return;
             }
 
+            logger.LogTrace("TLS connection accepted: waited {options_ms:F1} ms for the server certificate context (built in {context_ms:F1} ms), handshake {handshake_ms:F1} ms",
+                System.Diagnostics.Stopwatch.GetElapsedTime(started, optionsReady).TotalMilliseconds, mtls.ServerContextBuildTime.TotalMilliseconds,
+                System.Diagnostics.Stopwatch.GetElapsedTime(optionsReady).TotalMilliseconds);
             var plaintext = connection.Transport;
             var feature = new TlsFeature(tls);
             connection.Features.Set<ITlsConnectionFeature>(feature);

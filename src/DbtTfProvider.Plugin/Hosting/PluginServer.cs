@@ -69,15 +69,16 @@ public static class PluginServer
         var logger = loggers.CreateLogger("hosting");
         try
         {
-            // The certificate (OpenSSL load, key generation, signing) is made on another core while Kestrel is set
-            // up; the TLS server options (which load the system trust store) follow it there, off the main path.
-            var certificate = debug ? Task.FromResult<AutoMtls?>(null) : Task.Run(() =>
+            // The certificate (OpenSSL load, key generation, signing) is made on a thread of its own while Kestrel is
+            // set up here; the TLS server options follow it there, off the path to the handshake line.
+            var clientCertPem = Environment.GetEnvironmentVariable("PLUGIN_CLIENT_CERT");
+            var tls = !debug && AutoMtls.IsEnabled(clientCertPem, Environment.GetEnvironmentVariable("TF_DISABLE_PLUGIN_TLS"));
+            var certificate = !tls ? Task.FromResult<AutoMtls?>(null) : Task.Factory.StartNew(() =>
             {
-                var mtls = AutoMtls.FromEnvironment(
-                    Environment.GetEnvironmentVariable("PLUGIN_CLIENT_CERT"), Environment.GetEnvironmentVariable("TF_DISABLE_PLUGIN_TLS"));
+                var mtls = AutoMtls.FromEnvironment(clientCertPem, null);
                 mtls?.PrepareServerOptions();
                 return mtls;
-            });
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             socketPath = UnixSocketPath.Create(Environment.GetEnvironmentVariable("PLUGIN_UNIX_SOCKET_DIR"));
             var removeSocket = socketPath;
             AppDomain.CurrentDomain.ProcessExit += (_, _) => UnixSocketPath.Remove(removeSocket);
