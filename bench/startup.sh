@@ -5,6 +5,9 @@
 #   bench/startup.sh                 build the host test server twice (JIT and NativeAOT) and measure both
 #   bench/startup.sh PATH [LABEL]    measure one provider executable
 #   N=25 bench/startup.sh ...        number of runs (default 15)
+#
+# The wall-clock numbers assume a quiet machine. On a busy one, measure an already built executable under real-time
+# priority (root): `chrt -f 50 bench/startup.sh PATH`, or compare the CPU column, which load inflates far less.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-15}
