@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography;
@@ -84,10 +85,10 @@ internal sealed class AutoMtls
 
     private SslServerAuthenticationOptions CreateServerOptions()
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = Stopwatch.GetTimestamp();
         var client = X509CertificateLoader.LoadCertificate(_expectedClientDer);
         var context = SslStreamCertificateContext.Create(ServerCertificate, additionalCertificates: null, offline: true);
-        ServerContextBuildTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        ServerContextBuildTime = Stopwatch.GetElapsedTime(started);
         return new SslServerAuthenticationOptions
         {
             ServerCertificateContext = context,

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Security.Authentication;
 using System.Net.Security;
@@ -12,8 +13,9 @@ namespace DbtTfProvider.Plugin.Hosting;
 /// <summary>
 /// TLS for one Kestrel connection with AutoMTLS rules: the client must present exactly Terraform's certificate or
 /// the connection is closed during the handshake. Kestrel's own HTTPS middleware would build the server
-/// certificate's chain (the system trust store) before the socket is even bound; this one waits for the first
-/// connection, by which time the handshake line is out. Without AutoMTLS it passes connections through untouched.
+/// certificate's TLS context (which loads the system trust store) before the socket is even bound; here it is built
+/// in the background after the handshake line's certificate, and the first connection awaits it. Without AutoMTLS
+/// connections pass through untouched.
 /// </summary>
 internal sealed class MtlsConnectionMiddleware(ConnectionDelegate next, Task<AutoMtls?> certificate, ILogger logger)
 {
@@ -27,9 +29,9 @@ internal sealed class MtlsConnectionMiddleware(ConnectionDelegate next, Task<Aut
             await next(connection);
             return;
         }
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = Stopwatch.GetTimestamp();
         var options = await mtls.GetServerOptionsAsync();
-        var optionsReady = System.Diagnostics.Stopwatch.GetTimestamp();
+        var optionsReady = Stopwatch.GetTimestamp();
         var tls = new SslStream(new DuplexStream(connection.Transport), leaveInnerStreamOpen: false);
         await using (tls)
         {
@@ -46,8 +48,8 @@ internal sealed class MtlsConnectionMiddleware(ConnectionDelegate next, Task<Aut
             }
 
             logger.LogTrace("TLS connection accepted: waited {options_ms:F1} ms for the server certificate context (built in {context_ms:F1} ms), handshake {handshake_ms:F1} ms",
-                System.Diagnostics.Stopwatch.GetElapsedTime(started, optionsReady).TotalMilliseconds, mtls.ServerContextBuildTime.TotalMilliseconds,
-                System.Diagnostics.Stopwatch.GetElapsedTime(optionsReady).TotalMilliseconds);
+                Stopwatch.GetElapsedTime(started, optionsReady).TotalMilliseconds, mtls.ServerContextBuildTime.TotalMilliseconds,
+                Stopwatch.GetElapsedTime(optionsReady).TotalMilliseconds);
             var plaintext = connection.Transport;
             var feature = new TlsFeature(tls);
             connection.Features.Set<ITlsConnectionFeature>(feature);
