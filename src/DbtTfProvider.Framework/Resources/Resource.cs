@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Schema;
 
@@ -17,8 +16,6 @@ public interface IResourceDefinition<TClient> where TClient : class
 /// not-found, diagnostics from API errors) is done by the framework around these methods.
 /// Throw <see cref="ResourceException"/> (or let API exceptions through: the provider part describes them) to fail.
 /// </summary>
-// Public methods stay visible to reflection so that SupportsImport can see an ImportAsync override in trimmed builds.
-[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)]
 public abstract class Resource<TModel, TClient> : IResourceDefinition<TClient> where TModel : class, new() where TClient : class
 {
     private ResourceSchema<TModel>? _schema;
@@ -50,13 +47,8 @@ public abstract class Resource<TModel, TClient> : IResourceDefinition<TClient> w
     /// <summary>A not-found error counts as success: the object is already gone.</summary>
     public abstract Task DeleteAsync(DeleteContext<TModel, TClient> context);
 
-    /// <summary>Set <c>context.State</c> to a stub (usually just the id); Terraform then calls Read.</summary>
-    public virtual Task ImportAsync(ImportContext<TModel, TClient> context) =>
-        throw new ResourceException("Import not supported", $"{TypeName} cannot be imported.");
-
-    /// <summary>Whether this type overrides <see cref="ImportAsync"/>; for documentation tools, never read while serving Terraform.</summary>
-    public bool SupportsImport =>
-        GetType().GetMethod(nameof(ImportAsync), [typeof(ImportContext<TModel, TClient>)])?.DeclaringType != typeof(Resource<TModel, TClient>);
+    /// <summary>Whether the resource can be imported: it implements <see cref="IImportableResource{TModel, TClient}"/>.</summary>
+    public bool SupportsImport => this is IImportableResource<TModel, TClient>;
 
     /// <summary>Whole-configuration checks beyond what attribute validators express. Values may be unknown.</summary>
     public virtual void ValidateConfig(ValidateConfigContext<TModel> context) { }
@@ -65,4 +57,14 @@ public abstract class Resource<TModel, TClient> : IResourceDefinition<TClient> w
     public virtual Task ModifyPlanAsync(ModifyPlanContext<TModel, TClient> context) => Task.CompletedTask;
 
     IResourceRuntime IResourceDefinition<TClient>.CreateRuntime(ResourceServices<TClient> services) => new ResourceRuntime<TModel, TClient>(this, services);
+}
+
+/// <summary>
+/// Implemented by resources that can be imported (<c>import { id = "…" }</c>), as terraform-plugin-framework's
+/// <c>ResourceWithImportState</c>: a resource without it answers import requests with a clear error.
+/// </summary>
+public interface IImportableResource<TModel, TClient> where TModel : class, new() where TClient : class
+{
+    /// <summary>Set <c>context.State</c> to a stub (usually just the id); Terraform then calls Read.</summary>
+    Task ImportAsync(ImportContext<TModel, TClient> context);
 }

@@ -202,8 +202,10 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
         TModel? stub = null;
         await GuardAsync(diagnostics, "import", cancellationToken, async () =>
         {
-            var context = new ImportContext<TModel, TClient>(id, Clients, privateState, Logger, cancellationToken);
-            await resource.ImportAsync(context);
+            if (resource is not IImportableResource<TModel, TClient> importable)
+                throw new ResourceException("Import not supported", $"{TypeName} cannot be imported.");
+            var context = new ImportContext<TModel, TClient>(TypeName, id, Clients, privateState, Logger, cancellationToken);
+            await importable.ImportAsync(context);
             diagnostics.AddRange(context.Diagnostics);
             stub = context.State;
         });

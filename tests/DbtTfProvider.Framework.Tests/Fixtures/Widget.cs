@@ -50,7 +50,7 @@ public sealed class WidgetApi
 public sealed class WidgetNotFound(string id) : Exception($"widget {id} not found");
 public sealed class WidgetRejected(string field) : Exception($"the API rejected {field}") { public string Field { get; } = field; }
 
-public sealed class WidgetResource : Resource<WidgetModel, WidgetApi>
+public sealed class WidgetResource : Resource<WidgetModel, WidgetApi>, IImportableResource<WidgetModel, WidgetApi>
 {
     public override string TypeName => "test_widget";
 
@@ -126,7 +126,7 @@ public sealed class WidgetResource : Resource<WidgetModel, WidgetApi>
         return Task.CompletedTask;
     }
 
-    public override Task ImportAsync(ImportContext<WidgetModel, WidgetApi> ctx)
+    public Task ImportAsync(ImportContext<WidgetModel, WidgetApi> ctx)
     {
         ctx.State = new WidgetModel { Id = ctx.Id };
         return Task.CompletedTask;

@@ -26,7 +26,7 @@ public sealed class TagModel
 }
 
 /// <summary><c>testfs_item</c>: exercises every framework feature a real resource uses.</summary>
-public sealed class ItemResource : Resource<ItemModel, ItemStore>
+public sealed class ItemResource : Resource<ItemModel, ItemStore>, IImportableResource<ItemModel, ItemStore>
 {
     public override string TypeName => "testfs_item";
 
@@ -90,7 +90,7 @@ public sealed class ItemResource : Resource<ItemModel, ItemStore>
         return Task.CompletedTask;
     }
 
-    public override Task ImportAsync(ImportContext<ItemModel, ItemStore> ctx)
+    public Task ImportAsync(ImportContext<ItemModel, ItemStore> ctx)
     {
         ctx.State = new ItemModel { Id = ctx.Id };
         return Task.CompletedTask;

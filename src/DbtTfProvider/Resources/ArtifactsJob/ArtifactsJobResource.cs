@@ -15,7 +15,7 @@ namespace DbtTfProvider.Resources.ArtifactsJob;
 /// diffs against. Create posts the whole job; update reads the job, changes only what this resource manages and writes
 /// the whole object back; read maps every managed field back, so a change in the UI is drift on its attribute.
 /// </summary>
-public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudClient>
+public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudClient>, IImportableResource<ArtifactsJobModel, DbtCloudClient>
 {
     public override string TypeName => "dbtcloud_artifacts_job";
 
@@ -61,7 +61,7 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
         DbtJob job;
         try
         {
-            job = await ctx.Client.Jobs.GetAsync(ParseJobId(state.Id.Value), ctx.CancellationToken);
+            job = await ctx.Client.Jobs.GetAsync(NumericIds.FromState(state.Id, TypeName), ctx.CancellationToken);
         }
         catch (DbtCloudApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -98,7 +98,7 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
         // trigger_run_on_create alone changing touches nothing in dbt Cloud.
         if (SameJobSettings(plan, ctx.Prior)) return;
 
-        var job = await ctx.Client.Jobs.GetAsync(ParseJobId(plan.Id.Value), ctx.CancellationToken);
+        var job = await ctx.Client.Jobs.GetAsync(NumericIds.FromState(plan.Id, TypeName), ctx.CancellationToken);
         ApplyManaged(plan, job);
         await ctx.Client.Jobs.UpdateAsync(job, ctx.CancellationToken);
     }
@@ -107,7 +107,7 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
     {
         try
         {
-            await ctx.Client.Jobs.DeleteAsync(ParseJobId(ctx.State.Id.Value), ctx.CancellationToken);
+            await ctx.Client.Jobs.DeleteAsync(NumericIds.FromState(ctx.State.Id, TypeName), ctx.CancellationToken);
         }
         catch (DbtCloudApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -128,12 +128,10 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
         return projects.Any(p => p.Id == project);
     }
 
-    public override Task ImportAsync(ImportContext<ArtifactsJobModel, DbtCloudClient> ctx)
+    public Task ImportAsync(ImportContext<ArtifactsJobModel, DbtCloudClient> ctx)
     {
-        if (!long.TryParse(ctx.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var jobId) || jobId <= 0)
-            throw new ResourceException("Invalid import id",
-                $"dbtcloud_artifacts_job is imported by its numeric dbt Cloud job id (the number in the job's URL, …/jobs/12345), not \"{ctx.Id}\".");
-        ctx.State = new ArtifactsJobModel { Id = jobId.ToString(CultureInfo.InvariantCulture), JobId = jobId };
+        var jobId = ctx.NumericId("its numeric dbt Cloud job id (the number in the job's URL, …/jobs/12345)");
+        ctx.State = new ArtifactsJobModel { Id = NumericIds.Format(jobId), JobId = jobId };
         return Task.CompletedTask;
     }
 
@@ -179,7 +177,7 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
 
     private static void SetIdentity(ArtifactsJobModel model, long jobId, DbtCloudClient client)
     {
-        model.Id = jobId.ToString(CultureInfo.InvariantCulture);
+        model.Id = NumericIds.Format(jobId);
         model.JobId = jobId;
         model.JobUrl = JobUrl(client, model.ProjectId.Value, jobId);
     }
@@ -195,8 +193,4 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
         return string.Create(CultureInfo.InvariantCulture, $"{host}/deploy/{client.AccountId}/projects/{projectId}/jobs/{jobId}");
     }
 
-    private static long ParseJobId(string id) =>
-        long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var jobId)
-            ? jobId
-            : throw new ResourceException("Invalid job id in state", $"The state holds \"{id}\" as the job id, which is not a number. Remove the resource from state and import it by its job id.");
 }

@@ -14,7 +14,7 @@ namespace DbtTfProvider.Resources.DbtIntegration;
 /// <c>datafold_dbt_integration</c>: one Datafold CI config of type dbt_cloud. Every change is an in-place update (the
 /// whole config is PUT); the dbt Cloud token is write-only on Datafold's side, so it is sent only when it changed.
 /// </summary>
-public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, DatafoldClient>
+public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, DatafoldClient>, IImportableResource<DbtIntegrationModel, DatafoldClient>
 {
     public override string TypeName => "datafold_dbt_integration";
 
@@ -45,7 +45,7 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
 
     public override async Task ReadAsync(ReadContext<DbtIntegrationModel, DatafoldClient> context)
     {
-        var config = await context.Client.CiConfigs.GetAsync(ParseId(context.State.Id.Value), context.CancellationToken);
+        var config = await context.Client.CiConfigs.GetAsync(NumericIds.FromState(context.State.Id, TypeName), context.CancellationToken);
         FromApi(config, context.State);
     }
 
@@ -53,20 +53,18 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
     {
         var plan = context.Plan;
         var body = ToApi(plan, TokenToSend(plan, context.Config, context.Prior));
-        await SendAsync(() => context.Client.CiConfigs.UpdateAsync(ParseId(context.Prior.Id.Value), body, context.CancellationToken),
+        await SendAsync(() => context.Client.CiConfigs.UpdateAsync(NumericIds.FromState(context.Prior.Id, TypeName), body, context.CancellationToken),
             context.Config, context.Diagnostics);
         context.State = plan;
     }
 
     public override Task DeleteAsync(DeleteContext<DbtIntegrationModel, DatafoldClient> context) =>
-        context.Client.CiConfigs.DeleteAsync(ParseId(context.State.Id.Value), context.CancellationToken);
+        context.Client.CiConfigs.DeleteAsync(NumericIds.FromState(context.State.Id, TypeName), context.CancellationToken);
 
-    public override Task ImportAsync(ImportContext<DbtIntegrationModel, DatafoldClient> context)
+    public Task ImportAsync(ImportContext<DbtIntegrationModel, DatafoldClient> context)
     {
-        if (!long.TryParse(context.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
-            throw new ResourceException("Invalid import id",
-                $"{TypeName} is imported by its numeric CI config id (shown in Datafold's CI settings after the integration is saved); got \"{context.Id}\".");
-        context.State = new DbtIntegrationModel { Id = id.ToString(CultureInfo.InvariantCulture) };
+        var id = context.NumericId("its numeric CI config id (shown in Datafold's CI settings after the integration is saved)");
+        context.State = new DbtIntegrationModel { Id = NumericIds.Format(id) };
         return Task.CompletedTask;
     }
 
@@ -193,8 +191,4 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
         return CtyPath.Attribute(attribute.Name);
     }
 
-    private static long ParseId(string id) => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-        ? value
-        : throw new ResourceException("Invalid CI config id in state",
-            $"The id \"{id}\" in state is not a number; remove the resource from state and import it again by its CI config id.");
 }

@@ -10,7 +10,7 @@ using DbtTfProvider.Plugin.Cty;
 namespace DbtTfProvider.Resources.ServiceToken;
 
 /// <summary><c>dbtcloud_service_token</c>: create, then grant; rename in place; any other change replaces (see the schema).</summary>
-public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudClient>
+public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudClient>, IImportableResource<ServiceTokenModel, DbtCloudClient>
 {
     private static readonly CtyPath PermissionsPath = CtyPath.Attribute("service_token_permissions");
 
@@ -26,7 +26,7 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
 
         // The token exists from here on: into state now, so that a failure below leaves it tainted, never orphaned.
         var wanted = plan.Permissions;
-        plan.Id = IdText(created.Id);
+        plan.Id = NumericIds.Format(created.Id);
         plan.Uid = created.Uid;
         plan.TokenString = created.TokenString;
         plan.Permissions = TfSet<ServiceTokenPermissionModel>.Empty;
@@ -49,7 +49,7 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
     public override async Task ReadAsync(ReadContext<ServiceTokenModel, DbtCloudClient> context)
     {
         var state = context.State;
-        var id = ParseId(state.Id.Value);
+        var id = NumericIds.FromState(state.Id, TypeName);
         var tokens = context.Client.ServiceTokens;
         var token = await tokens.GetAsync(id, context.CancellationToken);
         // dbt Cloud deletes softly: a deleted token still answers, with state 2.
@@ -71,19 +71,17 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
         // Everything but the name replaces the token, so an update is a rename.
         var plan = context.Plan;
         if (plan.Name != context.Prior.Name)
-            await context.Client.ServiceTokens.RenameAsync(ParseId(context.Prior.Id.Value), plan.Name.Value, context.CancellationToken);
+            await context.Client.ServiceTokens.RenameAsync(NumericIds.FromState(context.Prior.Id, TypeName), plan.Name.Value, context.CancellationToken);
         context.State = plan;
     }
 
     public override Task DeleteAsync(DeleteContext<ServiceTokenModel, DbtCloudClient> context) =>
-        context.Client.ServiceTokens.DeleteAsync(ParseId(context.State.Id.Value), context.CancellationToken);
+        context.Client.ServiceTokens.DeleteAsync(NumericIds.FromState(context.State.Id, TypeName), context.CancellationToken);
 
-    public override Task ImportAsync(ImportContext<ServiceTokenModel, DbtCloudClient> context)
+    public Task ImportAsync(ImportContext<ServiceTokenModel, DbtCloudClient> context)
     {
-        if (!long.TryParse(context.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
-            throw new ResourceException("Invalid import id",
-                $"dbtcloud_service_token is imported by its numeric id (e.g. 12345, the number in the token's dbt Cloud URL); got \"{context.Id}\".");
-        context.State = new ServiceTokenModel { Id = IdText(id) };
+        var id = context.NumericId("its numeric id (e.g. 12345, the number in the token's dbt Cloud URL)");
+        context.State = new ServiceTokenModel { Id = NumericIds.Format(id) };
         return Task.CompletedTask;
     }
 
@@ -126,9 +124,5 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
     private static HashSet<string> Categories(ServiceTokenPermissionModel p) =>
         p.WritableEnvironmentCategories.IsKnown ? [.. p.WritableEnvironmentCategories.Values()] : [];
 
-    private static string IdText(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    private static long ParseId(string id) => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-        ? value
-        : throw new ResourceException("Invalid service token id in state", $"The id \"{id}\" in state is not a number; remove the resource from state and import it again.");
 }
