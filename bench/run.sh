@@ -10,6 +10,8 @@ ROOT=$PWD
 N=${N:-9}
 export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1 TF_INPUT=0 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 work=$(mktemp -d)
+: >"$work/empty.tfrc"
+export TF_CLI_CONFIG_FILE=$work/empty.tfrc  # the machine's may point at a missing file; each run below sets its own
 EMU_PID=
 cleanup() { [[ -n $EMU_PID ]] && kill -TERM -- "-$EMU_PID" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
@@ -65,7 +67,8 @@ TF
   (cd "$dir" && TF_CLI_CONFIG_FILE=$dir/cli.tfrc terraform apply -auto-approve >/dev/null 2>&1)
   (cd "$dir" && TF_CLI_CONFIG_FILE=$dir/cli.tfrc bench_cmd "plan, testfs_item, ${kind^^}" terraform plan -detailed-exitcode)
 done
-(cd "$work" && bench_cmd "plan, no provider at all (terraform itself)" terraform -chdir="$(mktemp -d)" plan -detailed-exitcode)
+mkdir -p "$work/no-provider" && echo 'output "x" { value = 1 }' >"$work/no-provider/main.tf"
+(cd "$work/no-provider" && terraform apply -auto-approve >/dev/null 2>&1 && bench_cmd "plan, no provider at all (terraform itself)" terraform plan -detailed-exitcode)
 
 echo "-- 3. no-change terraform plan, examples/quickstart (3 resources, both providers) against the emulator"
 dotnet build src/DbtTfProvider.Emulator -c Release -nologo -v:q >/dev/null
