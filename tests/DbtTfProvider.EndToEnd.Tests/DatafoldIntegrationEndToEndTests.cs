@@ -286,7 +286,7 @@ public sealed class DatafoldIntegrationEndToEndTests(ProviderFixture fixture) : 
     private TerraformCli Quickstart(string name)
     {
         var tf = TerraformCli.InNewDirectory(fixture, name);
-        var source = Path.Combine(RepositoryRoot(), "examples", "quickstart");
+        var source = Path.Combine(RepositoryPaths.Root, "examples", "quickstart");
         foreach (var file in Directory.GetFiles(source, "*.tf"))
             File.Copy(file, Path.Combine(tf.WorkingDirectory, Path.GetFileName(file)));
         WriteQuickstartVariables(tf);
@@ -349,10 +349,4 @@ public sealed class DatafoldIntegrationEndToEndTests(ProviderFixture fixture) : 
             .Select(b => Regex.Replace(b, @"[│╷╵\s]+", " "))
             .ToList();
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DbtTfProvider.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (DbtTfProvider.sln) above " + AppContext.BaseDirectory);
-    }
 }

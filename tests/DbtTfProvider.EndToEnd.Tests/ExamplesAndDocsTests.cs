@@ -9,7 +9,7 @@ namespace DbtTfProvider.EndToEnd.Tests;
 /// </summary>
 public sealed class ExamplesAndDocsTests(ProviderFixture fixture) : IClassFixture<ProviderFixture>
 {
-    private static readonly string Root = FindRepositoryRoot();
+    private static readonly string Root = RepositoryPaths.Root;
     private static readonly string ExamplesRoot = Path.Combine(Root, "examples");
 
     /// <summary>Every folder under examples/ that holds Terraform files, relative to examples/ (e.g. "resources/dbtcloud_artifacts_job").</summary>
@@ -121,10 +121,4 @@ public sealed class ExamplesAndDocsTests(ProviderFixture fixture) : IClassFixtur
     private static bool HasDescription(JsonElement element) =>
         element.TryGetProperty("description", out var d) && !string.IsNullOrWhiteSpace(d.GetString());
 
-    private static string FindRepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DbtTfProvider.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (DbtTfProvider.sln) above " + AppContext.BaseDirectory);
-    }
 }

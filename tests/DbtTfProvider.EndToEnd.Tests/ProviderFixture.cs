@@ -186,9 +186,6 @@ public sealed class ProviderFixture : IAsyncLifetime
     {
         var configured = System.Environment.GetEnvironmentVariable("DBTTF_PROVIDER_DIR");
         if (!string.IsNullOrEmpty(configured)) return Path.GetFullPath(configured);
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DbtTfProvider.sln"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("Cannot find the repository root (DbtTfProvider.sln) above " + AppContext.BaseDirectory);
-        return Path.Combine(dir.FullName, "bin");
+        return Path.Combine(RepositoryPaths.Root, "bin");
     }
 }
