@@ -39,7 +39,8 @@ echo "-- building (JIT and NativeAOT)"
 mkdir -p "$work/aot" "$work/jit" "$work/testfs-aot" "$work/testfs-jit"
 cp bin/terraform-provider-dbtcloud bin/terraform-provider-datafold "$work/aot/"
 dotnet publish src/DbtTfProvider -c Release -r linux-x64 --self-contained false -p:PublishAot=false -o "$work/jit" -nologo -v:q >/dev/null
-ln -sf terraform-provider-dbtcloud "$work/jit/terraform-provider-datafold"
+# A copy, not a symlink: the persona comes from the file name, and a JIT apphost reports its resolved path.
+cp "$work/jit/terraform-provider-dbtcloud" "$work/jit/terraform-provider-datafold"
 dotnet publish tests/DbtTfProvider.TestProvider -c Release -r linux-x64 --self-contained false -p:PublishAot=false -o "$work/testfs-jit" -nologo -v:q >/dev/null
 dotnet publish tests/DbtTfProvider.TestProvider -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker=gcc -o "$work/testfs-aot" -nologo -v:q >/dev/null
 
