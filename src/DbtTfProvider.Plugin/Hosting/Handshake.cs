@@ -33,9 +33,9 @@ internal static class Handshake
 
     /// <summary>CORE|APP|NETWORK|ADDR|PROTOCOL|CERT. The certificate is base64 of the DER without '=' padding
     /// (Go's RawStdEncoding): the padded form is rejected by the client.</summary>
-    public static string FormatLine(string socketPath, byte[]? serverCertificateDer)
+    public static string FormatLine(string network, string address, byte[]? serverCertificateDer)
     {
         var cert = serverCertificateDer is null ? "" : Convert.ToBase64String(serverCertificateDer).TrimEnd('=');
-        return $"{CoreProtocolVersion}|{AppProtocolVersion}|unix|{socketPath}|grpc|{cert}";
+        return $"{CoreProtocolVersion}|{AppProtocolVersion}|{network}|{address}|grpc|{cert}";
     }
 }

@@ -13,7 +13,8 @@ using Microsoft.Extensions.Options;
 namespace DbtTfProvider.Plugin.Hosting;
 
 /// <summary>
-/// The go-plugin server side of Terraform's provider protocol 6: handshake, AutoMTLS, gRPC over a unix socket,
+/// The go-plugin server side of Terraform's provider protocol 6: handshake, AutoMTLS, gRPC over a unix socket (TCP on
+/// 127.0.0.1 on Windows, see <see cref="PluginListener"/>),
 /// GRPCController/Shutdown, health, signals and hclog logging. Call from Main: <c>return PluginServer.Run(args, options);</c>
 /// </summary>
 public static class PluginServer
@@ -79,9 +80,10 @@ public static class PluginServer
                 mtls?.PrepareServerOptions();
                 return mtls;
             }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            socketPath = UnixSocketPath.Create(Environment.GetEnvironmentVariable("PLUGIN_UNIX_SOCKET_DIR"));
+            var listener = PluginListener.FromEnvironment(Environment.GetEnvironmentVariable);
+            socketPath = listener.SocketPath;
             var removeSocket = socketPath;
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => UnixSocketPath.Remove(removeSocket);
+            if (removeSocket is not null) AppDomain.CurrentDomain.ProcessExit += (_, _) => UnixSocketPath.Remove(removeSocket);
 
             var dispatcher = new GrpcDispatcher(MaxMessageBytes, logger);
             ServiceRoutes.MapController(dispatcher, new ControllerService(lifetime));
@@ -91,15 +93,14 @@ public static class PluginServer
             var provider = new TaskCompletionSource<Tfplugin6.Provider.ProviderBase>(TaskCreationOptions.RunContinuationsAsynchronously);
             ServiceRoutes.MapProvider(dispatcher, provider.Task);
 
-            var server = CreateServer(socketPath, certificate, loggers, logger);
-            server.StartAsync(new GrpcApplication(dispatcher), CancellationToken.None).GetAwaiter().GetResult();
+            var server = listener.Start(bind => CreateServer(bind, certificate, loggers, logger), new GrpcApplication(dispatcher));
             var listening = Stopwatch.GetTimestamp();
             var mtls = certificate.GetAwaiter().GetResult();
             var certificateReady = Stopwatch.GetTimestamp();
 
             WriteText(stdout, debug
-                ? ReattachInstructions(options.ProviderAddress, socketPath)
-                : Handshake.FormatLine(socketPath, mtls?.ServerCertificate.RawData) + "\n");
+                ? ReattachInstructions(options.ProviderAddress, listener.Network, listener.Address)
+                : Handshake.FormatLine(listener.Network, listener.Address, mtls?.ServerCertificate.RawData) + "\n");
             var handshake = Stopwatch.GetTimestamp();
 
             _ = Task.Run(() =>
@@ -115,8 +116,8 @@ public static class PluginServer
                 }
             });
             logger.LogTrace(
-                "plugin server listening on {socket}: server started at {start_ms} ms, certificate ready at {certificate_ms} ms, handshake at {handshake_ms} ms after Run",
-                socketPath, Milliseconds(startedAt, listening), Milliseconds(startedAt, certificateReady), Milliseconds(startedAt, handshake));
+                "plugin server listening on {network} {address}: server started at {start_ms} ms, certificate ready at {certificate_ms} ms, handshake at {handshake_ms} ms after Run",
+                listener.Network, listener.Address, Milliseconds(startedAt, listening), Milliseconds(startedAt, certificateReady), Milliseconds(startedAt, handshake));
 
             var exitCode = lifetime.ExitRequested.GetAwaiter().GetResult();
             logger.LogDebug("plugin server exiting");
@@ -145,8 +146,8 @@ public static class PluginServer
     }
 
     /// <summary>Kestrel without a host: no DI container, configuration, or hosted services to build, HTTP/2 only on
-    /// a unix socket.</summary>
-    private static KestrelServer CreateServer(string socketPath, Task<AutoMtls?> certificate, ILoggerFactory loggers, ILogger logger)
+    /// the listener's one endpoint.</summary>
+    private static KestrelServer CreateServer(Action<KestrelServerOptions, Action<ListenOptions>> bind, Task<AutoMtls?> certificate, ILoggerFactory loggers, ILogger logger)
     {
         var kestrel = new KestrelServerOptions { AddServerHeader = false, ApplicationServices = NoServices.Instance };
         // Like a go-plugin server: no size, rate or idle limits of HTTP's own on the one connection Terraform keeps
@@ -157,7 +158,7 @@ public static class PluginServer
         // Kestrel closes idle HTTP/2 connections after 130 s by default; a walk can leave Terraform's connection idle
         // longer, and go-plugin does not redial.
         kestrel.Limits.KeepAliveTimeout = TimeSpan.FromDays(1);
-        kestrel.ListenUnixSocket(socketPath, listen =>
+        bind(kestrel, listen =>
         {
             listen.Protocols = HttpProtocols.Http2;
             listen.Use(next => new MtlsConnectionMiddleware(next, certificate, logger).OnConnectionAsync);
@@ -166,7 +167,7 @@ public static class PluginServer
         return new KestrelServer(Options.Create(kestrel), transport, loggers);
     }
 
-    private static string ReattachInstructions(string providerAddress, string socketPath)
+    private static string ReattachInstructions(string providerAddress, string network, string address)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer))
@@ -179,8 +180,8 @@ public static class PluginServer
             // Protocol 6 reattach needs Test:true, or Terraform assumes protocol 5 and panics.
             json.WriteBoolean("Test", true);
             json.WriteStartObject("Addr");
-            json.WriteString("Network", "unix");
-            json.WriteString("String", socketPath);
+            json.WriteString("Network", network);
+            json.WriteString("String", address);
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteEndObject();

@@ -36,8 +36,9 @@ public sealed class HostUnitTests
     public void Handshake_line_strips_base64_padding()
     {
         // 4 bytes encode to 8 characters with two '=' of padding.
-        Assert.Equal("1|6|unix|/tmp/plugin1|grpc|AQIDBA", Handshake.FormatLine("/tmp/plugin1", [1, 2, 3, 4]));
-        Assert.Equal("1|6|unix|/tmp/plugin1|grpc|", Handshake.FormatLine("/tmp/plugin1", null));
+        Assert.Equal("1|6|unix|/tmp/plugin1|grpc|AQIDBA", Handshake.FormatLine("unix", "/tmp/plugin1", [1, 2, 3, 4]));
+        Assert.Equal("1|6|tcp|127.0.0.1:10000|grpc|AQIDBA", Handshake.FormatLine("tcp", "127.0.0.1:10000", [1, 2, 3, 4]));
+        Assert.Equal("1|6|unix|/tmp/plugin1|grpc|", Handshake.FormatLine("unix", "/tmp/plugin1", null));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Reflection;
@@ -158,7 +159,7 @@ internal sealed class PluginProcess : IAsyncDisposable
         if (kill(_process.Id, signal) != 0) throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
     }
 
-    /// <summary>A gRPC channel like go-plugin's client: dial the unix socket, TLS with ServerName localhost, trust
+    /// <summary>A gRPC channel like go-plugin's client: dial the unix socket (or TCP address), TLS with ServerName localhost, trust
     /// only the certificate from the handshake line, and present clientCertificate (if any).</summary>
     public GrpcChannel Connect(HandshakeLine handshake, X509Certificate2? clientCertificate)
     {
@@ -166,10 +167,13 @@ internal sealed class PluginProcess : IAsyncDisposable
         {
             ConnectCallback = async (_, cancellationToken) =>
             {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                var tcp = handshake.Network == "tcp";
+                var socket = tcp
+                    ? new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
+                    : new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
                 try
                 {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(handshake.Address), cancellationToken);
+                    await socket.ConnectAsync(tcp ? IPEndPoint.Parse(handshake.Address) : new UnixDomainSocketEndPoint(handshake.Address), cancellationToken);
                     return new NetworkStream(socket, ownsSocket: true);
                 }
                 catch
@@ -215,6 +219,8 @@ internal sealed class PluginProcess : IAsyncDisposable
 /// <summary>go-plugin's handshake line: CORE|APP|NETWORK|ADDR|PROTOCOL|CERT.</summary>
 internal sealed record HandshakeLine(string[] Fields)
 {
+    public string Network => Fields[2];
+
     public string Address => Fields[3];
 
     public string CertificateField => Fields[5];
