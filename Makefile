@@ -14,9 +14,13 @@ DOTNET   ?= dotnet
 # NativeAOT links with gcc here (no clang on the build machines).
 AOT_FLAGS := -r $(RID) -p:PublishAot=true -p:CppCompilerAndLinker=gcc
 
-TEST_PROJECTS := $(wildcard tests/*.Tests/*.Tests.csproj)
+# Release.Tests checks dist/ and runs from `make release-test`, after `make release`.
+TEST_PROJECTS := $(filter-out tests/DbtTfProvider.Release.Tests/%,$(wildcard tests/*.Tests/*.Tests.csproj))
+# Release platforms (Terraform's os_arch names); `make release PLATFORMS=linux_amd64` builds a subset.
+PLATFORMS ?= linux_amd64 linux_arm64 darwin_arm64 darwin_amd64 windows_amd64
+DIST     := $(CURDIR)/dist
 
-.PHONY: help build install test demo emulator docs bench clean
+.PHONY: help build install test demo emulator docs bench release release-test release-tools clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -60,6 +64,35 @@ docs: ## regenerate docs/ from the provider's own schema and examples/
 bench: ## start-up and plan benchmarks (results in bench/README.md)
 	bash bench/run.sh
 
+release-tools: ## apt-get what a release needs when missing: arm64 cross linker, qemu-user-static, arm64 OpenSSL
+	@need=""; \
+	command -v aarch64-linux-gnu-gcc >/dev/null || need="$$need gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu"; \
+	[[ -e /usr/aarch64-linux-gnu/lib/libc.so.6 ]] || need="$$need libc6-dev-arm64-cross"; \
+	command -v qemu-aarch64-static >/dev/null || command -v qemu-aarch64 >/dev/null || need="$$need qemu-user-static"; \
+	command -v zip >/dev/null || need="$$need zip"; \
+	sudo=""; [[ $$(id -u) == 0 ]] || sudo=sudo; \
+	apt="$$sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 -y -qq"; \
+	if [[ -n $$need ]]; then \
+	  echo "installing:$$need"; $$apt update; $$apt install --no-install-recommends $$need; \
+	fi; \
+	if [[ ! -e /usr/lib/aarch64-linux-gnu/libssl.so.3 ]]; then \
+	  echo "installing arm64 OpenSSL (AutoMTLS of the arm64 build under qemu)"; \
+	  $$sudo dpkg --add-architecture arm64; $$apt update; \
+	  ssl=libssl3t64; apt-cache show $$ssl:arm64 >/dev/null 2>&1 || ssl=libssl3; \
+	  $$apt install --no-install-recommends $$ssl:arm64; \
+	fi
+
+release: release-tools ## archives for every platform, checksums, manifest, both mirror layouts and a lock file into dist/
+	bash scripts/release.sh $(VERSION) $(DIST) $(PLATFORMS)
+
+release-test: release-tools ## check dist/: archives, checksums, Mac signatures, arm64 under qemu, installs from the mirrors, lock file
+	$(DOTNET) build tests/DbtTfProvider.Release.Tests -c $(CONFIG) -nologo -v:q
+	@out=$$(mktemp); status=0; \
+	DBTTF_DIST_DIR=$(DIST) $(DOTNET) test tests/DbtTfProvider.Release.Tests -c $(CONFIG) --no-build -nologo 2>&1 | tee $$out || status=1; \
+	p_ok=$$(sed -n 's/.*Passed: *\([0-9]*\).*/\1/p' $$out | tail -1); p_fail=$$(sed -n 's/.*Failed: *\([0-9]*\),.*/\1/p' $$out | tail -1); rm -f $$out; \
+	echo "release tests: $${p_ok:-0} passed, $${p_fail:-0} failed"; \
+	exit $$status
+
 clean: ## remove build output
-	rm -rf $(BIN) artifacts
+	rm -rf $(BIN) artifacts $(DIST)
 	find src tests tools -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} + 2>/dev/null || true

@@ -77,9 +77,14 @@ internal sealed class PluginProcess : IAsyncDisposable
         ["PLUGIN_CLIENT_CERT"] = clientCertificatePem,
     };
 
-    public static PluginProcess Start(IDictionary<string, string?> environment, params string[] args)
+    public static PluginProcess Start(IDictionary<string, string?> environment, params string[] args) =>
+        Start(ExecutablePath, environment, args);
+
+    /// <summary>Starts <paramref name="fileName"/> (a provider executable, or a launcher such as qemu given the
+    /// executable as its first argument) the same way.</summary>
+    public static PluginProcess Start(string fileName, IDictionary<string, string?> environment, params string[] args)
     {
-        var start = new ProcessStartInfo(ExecutablePath)
+        var start = new ProcessStartInfo(fileName)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
