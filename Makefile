@@ -23,7 +23,7 @@ DIST     := $(CURDIR)/dist
 .PHONY: help build install test demo emulator docs bench release release-test release-tools clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 build: ## NativeAOT provider into bin/terraform-provider-{dbtcloud,datafold}
 	$(DOTNET) publish src/DbtTfProvider/DbtTfProvider.csproj -c Release $(AOT_FLAGS) -o $(PUBLISH) -nologo -v:q

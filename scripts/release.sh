@@ -39,10 +39,12 @@ publish() {
   case $platform in
     linux_amd64) args=(-r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker=gcc) ;;
     linux_arm64)
-      # The ILCompiler targets pass clang's --target=<triple> when cross-compiling; gcc has no such option, and the
-      # cross gcc knows its target and sysroot already, so the triple is emptied.
-      args=(-r linux-arm64 -p:PublishAot=true -p:CppCompilerAndLinker=aarch64-linux-gnu-gcc -p:TargetTriple=
-            -p:ObjCopyName=aarch64-linux-gnu-objcopy) ;;
+      # The ILCompiler targets pass clang's --target=<triple> when cross-compiling; gcc has no such option (the cross
+      # gcc knows its target and sysroot already), so the linker is a wrapper that drops it.
+      cross_gcc=$work/aarch64-linux-gnu-gcc
+      printf '#!/usr/bin/env bash\nargs=()\nfor a in "$@"; do [[ $a == --target=* ]] || args+=("$a"); done\nexec aarch64-linux-gnu-gcc "${args[@]}"\n' > "$cross_gcc"
+      chmod +x "$cross_gcc"
+      args=(-r linux-arm64 -p:PublishAot=true -p:CppCompilerAndLinker="$cross_gcc" -p:ObjCopyName=aarch64-linux-gnu-objcopy) ;;
     darwin_arm64) args=(-r osx-arm64 "${single_file[@]}" -p:PublishReadyToRun=true) ;;
     darwin_amd64) args=(-r osx-x64 "${single_file[@]}" -p:PublishReadyToRun=true) ;;
     windows_amd64) args=(-r win-x64 "${single_file[@]}" -p:PublishReadyToRun=false) ;;
@@ -98,15 +100,18 @@ for type in "${types[@]}"; do
   printf '{"archives":{%s}}\n' "$archives" > "$mirror/$version.json"
 done
 
-# The lock file a team commits: h1: and zh: hashes of both providers for every platform built, computed by Terraform
-# itself from the packed mirror, so it holds on every teammate's machine and CI runner.
+# The lock file a team commits: an h1: hash (of the unpacked package) of both providers for every platform built,
+# computed by Terraform itself from the packed mirror; it holds for installs from any of the mirrors, on every
+# teammate's machine and CI runner.
 lock=$work/lock
 mkdir -p "$lock"
+# The constraint the quickstart and README use ("~> MAJOR.MINOR"), so the file drops into such a configuration as is.
+constraint="~> ${version%.*}"
 cat > "$lock/versions.tf" <<EOF
 terraform {
   required_providers {
-    dbtcloud = { source = "dbt-tf/dbtcloud", version = "$version" }
-    datafold = { source = "dbt-tf/datafold", version = "$version" }
+    dbtcloud = { source = "dbt-tf/dbtcloud", version = "$constraint" }
+    datafold = { source = "dbt-tf/datafold", version = "$constraint" }
   }
 }
 EOF
