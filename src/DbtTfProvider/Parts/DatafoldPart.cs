@@ -34,6 +34,7 @@ public static class DatafoldPart
             new DbtIntegrationResource(),
         ],
         DescribeError = ApiErrors.Describe,
+        Home = new("organization_id", "Datafold organization", "api_key (or DATAFOLD_API_KEY)", client => client.OrganizationId),
     };
 
     private static void DefineConfig(SchemaBuilder<DatafoldConfig> s)
@@ -81,7 +82,7 @@ public static class DatafoldPart
         {
             client.Dispose();
             throw new ResourceException("Cannot check the Datafold credentials",
-                $"{described.Detail} Check host (or DATAFOLD_HOST).", CtyPath.Attribute("host"), e);
+                described.Detail.Contains("DATAFOLD_HOST", StringComparison.Ordinal) ? described.Detail : $"{described.Detail} Check host (or DATAFOLD_HOST).", CtyPath.Attribute("host"), e);
         }
     }
 }

@@ -38,6 +38,7 @@ public static class DbtCloudPart
             new ArtifactsJobResource(),
         ],
         DescribeError = ApiErrors.Describe,
+        Home = new("account_id", "dbt Cloud account", "account_id (or DBT_CLOUD_ACCOUNT_ID)", client => client.AccountId),
     };
 
     private static void DefineConfig(SchemaBuilder<DbtCloudConfig> s)
@@ -106,7 +107,8 @@ public static class DbtCloudPart
         {
             client.Dispose();
             throw new ResourceException("Cannot check the dbt Cloud credentials",
-                $"{described.Detail} Check host_url (or DBT_CLOUD_HOST_URL), or set skip_credentials_validation = true to start without the check.",
+                // No hint to skip the check: a wrong address stays wrong, and every refresh would then fail on it instead.
+                described.Detail.Contains("DBT_CLOUD_HOST_URL", StringComparison.Ordinal) ? described.Detail : $"{described.Detail} Check host_url (or DBT_CLOUD_HOST_URL).",
                 CtyPath.Attribute("host_url"), e);
         }
     }

@@ -34,6 +34,10 @@ internal static class DbtIntegrationSchema
 
         s.String("id", m => ref m.Id).Computed().UseStateForUnknown()
             .Description("The CI config id (\"CI config id\" in Datafold), used by `datafold-sdk` and Datafold's CI API. Import with this id.");
+        s.Int64("organization_id", m => ref m.OrganizationId).Computed().UseStateForUnknown()
+            .Description("The Datafold organization the CI config lives in: the API key's organization when it was created or imported. " +
+                         "A plan under a provider whose API key belongs to another organization fails, naming both, instead of taking the " +
+                         "CI config for deleted.");
         s.String("name", m => ref m.Name).Required().LengthAtLeast(1)
             .Description("Configuration name: a label for this integration, unique in the Datafold organisation.");
         s.Int64("repository_id", m => ref m.RepositoryId).Required().Range(1, null).ApiName("repo_id")
