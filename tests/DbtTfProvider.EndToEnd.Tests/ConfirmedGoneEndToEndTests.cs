@@ -77,22 +77,29 @@ public sealed class ConfirmedGoneEndToEndTests(ProviderFixture fixture) : IClass
         var (tokenId, jobId, ciId) = await OnlyObjectsAsync();
         var stateBefore = tf.Runner.StateFileText;
 
-        // Every read of the three objects answers 404 while the lists still hold them (and the job's project is not
-        // visible to the token either): nothing confirms a deletion.
+        // Every read of the objects answers 404 while the lists still hold them (and the job's project is not visible
+        // to the token either): nothing confirms a deletion. Terraform skips the refresh of what depends on a failed
+        // object, so the dbt Cloud side goes first, then the integration.
         await NotFoundAsync($"/api/v3/accounts/1/service-tokens/{tokenId}/");
         await NotFoundAsync($"/api/v2/accounts/1/jobs/{jobId}/");
         await NotFoundAsync("/api/v3/accounts/1/projects/");
-        await NotFoundAsync($"/api/v1/ci/{ciId}/");
         var before = await fixture.RequestCountsAsync();
         var plan = (await tf.PlanAsync()).Expect(1);
+        await fixture.ClearFaultsAsync();
+        await NotFoundAsync($"/api/v1/ci/{ciId}/");
+        var integrationPlan = (await tf.PlanAsync()).Expect(1);
         var after = await fixture.RequestCountsAsync();
 
         var errors = Diagnostics(plan.Output);
         Assert.Contains(errors, e => e.Contains("dbtcloud_service_token.datafold") && e.Contains("shows it as active") && e.Contains("stays in state"));
         Assert.Contains(errors, e => e.Contains("dbtcloud_artifacts_job.datafold") && e.Contains("stays in state") && e.Contains("host_url"));
-        Assert.Contains(errors, e => e.Contains("datafold_dbt_integration.ci") && e.Contains("list still holds it") && e.Contains("stays in state"));
-        Assert.DoesNotContain("will be created", plan.Output);
-        Assert.DoesNotContain("skip_credentials_validation", plan.Output);
+        Assert.Contains(Diagnostics(integrationPlan.Output),
+            e => e.Contains("datafold_dbt_integration.ci") && e.Contains("list still holds it") && e.Contains("stays in state"));
+        foreach (var output in new[] { plan.Output, integrationPlan.Output })
+        {
+            Assert.DoesNotContain("will be created", output);
+            Assert.DoesNotContain("skip_credentials_validation", output);
+        }
         Assert.Equal(0, ProviderFixture.Delta(before, after, ProviderFixture.IsWrite));
         Assert.Equal(stateBefore, tf.Runner.StateFileText);
 
@@ -171,23 +178,30 @@ public sealed class ConfirmedGoneEndToEndTests(ProviderFixture fixture) : IClass
         Assert.Equal(1, state["datafold_dbt_integration.ci"].GetProperty("organization_id").GetInt64());
         var stateBefore = tf.Runner.StateFileText;
 
-        // The admin token also sees account 2; the other API key belongs to organisation 2.
-        tf.Runner.Environment["DBT_CLOUD_ACCOUNT_ID"] = "2";
+        // The other API key belongs to organisation 2 (first alone: Terraform skips what depends on a failed refresh).
         tf.Runner.Environment["DATAFOLD_API_KEY"] = "df_other_api_key";
         var before = await fixture.RequestCountsAsync();
-        var plan = (await tf.PlanAsync()).Expect(1);
-        var after = await fixture.RequestCountsAsync();
+        var otherOrganization = (await tf.PlanAsync()).Expect(1);
+        Assert.Contains(Diagnostics(otherOrganization.Output), e => e.Contains("datafold_dbt_integration.ci") &&
+            e.Contains("lives in Datafold organization 1") && e.Contains("configured for Datafold organization 2") && e.Contains("DATAFOLD_API_KEY"));
 
-        var errors = Diagnostics(plan.Output);
+        // The admin token also sees account 2.
+        tf.Runner.Environment["DBT_CLOUD_ACCOUNT_ID"] = "2";
+        var otherAccount = (await tf.PlanAsync()).Expect(1);
+        var after = await fixture.RequestCountsAsync();
+        var errors = Diagnostics(otherAccount.Output);
         Assert.Contains(errors, e => e.Contains("dbtcloud_service_token.datafold") && e.Contains("lives in dbt Cloud account 1") &&
                                      e.Contains("configured for dbt Cloud account 2"));
         Assert.Contains(errors, e => e.Contains("dbtcloud_artifacts_job.datafold") && e.Contains("lives in dbt Cloud account 1") &&
                                      e.Contains("configured for dbt Cloud account 2"));
-        Assert.Contains(errors, e => e.Contains("datafold_dbt_integration.ci") && e.Contains("lives in Datafold organization 1") &&
-                                     e.Contains("configured for Datafold organization 2"));
-        Assert.DoesNotContain("will be created", plan.Output);
-        // Nothing was read from the other account or organisation, and nothing written anywhere.
-        Assert.Equal(0, ProviderFixture.Delta(before, after, k => k is TokenGet or JobGet or CiGet));
+
+        foreach (var output in new[] { otherOrganization.Output, otherAccount.Output })
+            Assert.DoesNotContain("will be created", output);
+        // Nothing was read from the other organisation or account (the token and job were read once, in account 1, by
+        // the first plan), and nothing written anywhere.
+        Assert.Equal(0, ProviderFixture.Delta(before, after, k => k == CiGet));
+        Assert.Equal(1, ProviderFixture.Delta(before, after, k => k == TokenGet));
+        Assert.Equal(1, ProviderFixture.Delta(before, after, k => k == JobGet));
         Assert.Equal(0, ProviderFixture.Delta(before, after, ProviderFixture.IsWrite));
         Assert.Equal(stateBefore, tf.Runner.StateFileText);
 
@@ -256,8 +270,8 @@ public sealed class ConfirmedGoneEndToEndTests(ProviderFixture fixture) : IClass
     /// <summary>The one active token, the one active job and the one CI config the emulator holds.</summary>
     private async Task<(int Token, int Job, int Ci)> OnlyObjectsAsync()
     {
-        var token = Assert.Single((await fixture.ServiceTokensAsync()).Where(t => (int?)t["state"] == 1));
-        var job = Assert.Single((await fixture.JobsAsync()).Where(j => (int?)j["state"] == 1));
+        var token = Assert.Single(await fixture.ServiceTokensAsync(), t => (int?)t["state"] == 1);
+        var job = Assert.Single(await fixture.JobsAsync(), j => (int?)j["state"] == 1);
         var ci = Assert.Single(await fixture.CiConfigsAsync());
         return ((int)token["id"]!, (int)job["id"]!, (int)ci["id"]!);
     }
