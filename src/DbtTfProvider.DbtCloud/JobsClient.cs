@@ -67,7 +67,16 @@ public sealed partial class JobsClient
             {
                 if (projectId is not { } project)
                     throw second.WithReason("answered twice; whether the job was deleted cannot be confirmed without its project");
-                var projects = await new ProjectsClient(_api, _accountId).ListAsync(cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<DbtProject> projects;
+                try
+                {
+                    projects = await new ProjectsClient(_api, _accountId).ListAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (ServiceApiException listError)
+                {
+                    throw second.WithReason($"answered twice, but the job's project {project} could not be checked ({listError.Message.TrimEnd('.')}), " +
+                                            "so the job is not taken for deleted");
+                }
                 if (!projects.Any(p => p.Id == project))
                     throw second.WithReason($"answered twice, but the token cannot see the job's project {project} either, so the job may be " +
                                             "hidden rather than deleted: check the token's permissions and account_id");

@@ -9,6 +9,6 @@ namespace DbtTfProvider.Framework.Provider;
 /// </summary>
 /// <param name="Attribute">The state attribute, e.g. <c>account_id</c>.</param>
 /// <param name="What">What the id names, for messages: "dbt Cloud account".</param>
-/// <param name="Setting">The provider setting that chooses it, for messages: "account_id (or DBT_CLOUD_ACCOUNT_ID)".</param>
+/// <param name="Setting">What chooses it in the provider, for messages: "account_id or DBT_CLOUD_ACCOUNT_ID".</param>
 /// <param name="IdOf">The configured client's home id, or null when it is not known.</param>
 public sealed record ResourceHome<TClient>(string Attribute, string What, string Setting, Func<TClient, long?> IdOf) where TClient : class;

@@ -320,8 +320,8 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
             return true;
         diagnostics.AddAttributeError(CtyPath.Attribute(home.Attribute), $"Object belongs to another {home.What}",
             $"{TypeName} {Describe(state)} lives in {home.What} {recorded}, but the provider is configured for {home.What} {configured} " +
-            $"({home.Setting}). Nothing was read or changed. Set {home.Setting} back to {recorded} to manage it; to leave it where it is, " +
-            "remove it from this configuration's state with `terraform state rm`.");
+            $"(set by {home.Setting}). Nothing was read or changed. Configure the provider for {home.What} {recorded} again to manage it; " +
+            "to leave it where it is, remove it from this configuration's state with `terraform state rm`.");
         return false;
     }
 

@@ -28,6 +28,7 @@ internal static class ApiErrors
         ApiErrorKind.Unauthorized => $"{e.Service} rejected the credentials",
         ApiErrorKind.Forbidden => $"Not permitted by {e.Service}",
         ApiErrorKind.NotFound => $"Not found in {e.Service}",
+        ApiErrorKind.Unexpected when e.StatusCode == System.Net.HttpStatusCode.NotFound => $"Not the {e.Service} API",
         ApiErrorKind.Conflict => $"Conflict in {e.Service}",
         ApiErrorKind.RateLimited => $"{e.Service} rate limit reached",
         ApiErrorKind.Server => $"{e.Service} server error",
@@ -41,8 +42,8 @@ internal static class ApiErrors
             ApiErrorKind.Unauthorized => " Check the provider's credential setting (or its environment variable).",
             ApiErrorKind.Forbidden => " The credential is valid but lacks a permission for this object, or an IP allow-list blocks it. " +
                                       "The object may still exist, so it stays in state: check the token's permissions.",
-            ApiErrorKind.NotFound => " A single not-found answer does not prove the object was deleted, so it stays in state. Check that the " +
-                                     $"provider's {HostSetting(e)}, account and credential are the ones it was created with, then run the command again.",
+            ApiErrorKind.NotFound => $" {e.Service} did not confirm that the object was deleted, so it stays in state. Check the credential's " +
+                                     $"permissions, and that the provider's {Settings(e)} are the ones it was created with; then run the command again.",
             ApiErrorKind.Unexpected when e.StatusCode == System.Net.HttpStatusCode.NotFound =>
                 $" Objects in state stay there. Check the provider's {HostSetting(e)}.",
             ApiErrorKind.RateLimited => " All retries were spent; wait a minute, or raise max_retries.",
@@ -55,6 +56,10 @@ internal static class ApiErrors
     private static string HostSetting(ServiceApiException e) => e.Service == "Datafold"
         ? "host (or DATAFOLD_HOST): the Datafold application's URL, e.g. https://app.datafold.com"
         : "host_url (or DBT_CLOUD_HOST_URL): the Admin API's URL, ending in /api, e.g. https://cloud.getdbt.com/api";
+
+    private static string Settings(ServiceApiException e) => e.Service == "Datafold"
+        ? "host and api_key (DATAFOLD_HOST, DATAFOLD_API_KEY)"
+        : "host_url, account_id and token (DBT_CLOUD_HOST_URL, DBT_CLOUD_ACCOUNT_ID, DBT_CLOUD_TOKEN)";
 
     /// <summary>Datafold's paths start with /api/v1; dbt Cloud's are /v2 or /v3 under host_url.</summary>
     private static string HostSetting(string path) => path.Contains("/api/v1/", StringComparison.Ordinal)

@@ -34,7 +34,7 @@ public static class DatafoldPart
             new DbtIntegrationResource(),
         ],
         DescribeError = ApiErrors.Describe,
-        Home = new("organization_id", "Datafold organization", "api_key (or DATAFOLD_API_KEY)", client => client.OrganizationId),
+        Home = new("organization_id", "Datafold organization", "the organization of api_key or DATAFOLD_API_KEY", client => client.OrganizationId),
     };
 
     private static void DefineConfig(SchemaBuilder<DatafoldConfig> s)

@@ -38,7 +38,7 @@ public static class DbtCloudPart
             new ArtifactsJobResource(),
         ],
         DescribeError = ApiErrors.Describe,
-        Home = new("account_id", "dbt Cloud account", "account_id (or DBT_CLOUD_ACCOUNT_ID)", client => client.AccountId),
+        Home = new("account_id", "dbt Cloud account", "account_id or DBT_CLOUD_ACCOUNT_ID", client => client.AccountId),
     };
 
     private static void DefineConfig(SchemaBuilder<DbtCloudConfig> s)
