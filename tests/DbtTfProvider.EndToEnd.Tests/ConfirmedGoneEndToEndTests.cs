@@ -211,6 +211,32 @@ public sealed class ConfirmedGoneEndToEndTests(ProviderFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task State_written_before_account_and_organization_were_recorded_gets_them_on_the_next_refresh()
+    {
+        await fixture.ResetAsync();
+        var tf = TerraformCli.InNewDirectory(fixture, "upgrade-home").WriteConfig(Setup);
+        (await tf.ApplyAsync()).Succeeded();
+        var (tokenId, jobId, ciId) = await OnlyObjectsAsync();
+
+        // The state as an earlier provider version wrote it: same schema version, no account_id / organization_id.
+        var old = JsonNode.Parse(tf.Runner.StateFileText)!;
+        foreach (var resource in old["resources"]!.AsArray())
+        {
+            var attributes = resource!["instances"]![0]!["attributes"]!.AsObject();
+            Assert.True(attributes.Remove("account_id") | attributes.Remove("organization_id"));
+        }
+        File.WriteAllText(Path.Combine(tf.WorkingDirectory, "terraform.tfstate"), old.ToJsonString());
+
+        (await tf.PlanAsync()).Expect(0);
+        (await tf.RunAsync("apply", "-refresh-only", "-auto-approve")).Succeeded();
+        var state = StateValues(tf);
+        Assert.Equal(1, state["dbtcloud_service_token.datafold"].GetProperty("account_id").GetInt64());
+        Assert.Equal(1, state["dbtcloud_artifacts_job.datafold"].GetProperty("account_id").GetInt64());
+        Assert.Equal(1, state["datafold_dbt_integration.ci"].GetProperty("organization_id").GetInt64());
+        await CleanApplyKeepsExactlyTheConfiguredObjectsAsync(tf, tokenId, jobId, ciId);
+    }
+
+    [Fact]
     public async Task Imported_objects_record_their_account_and_organization()
     {
         await fixture.ResetAsync();
