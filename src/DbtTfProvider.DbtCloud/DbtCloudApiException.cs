@@ -10,8 +10,9 @@ namespace DbtTfProvider.DbtCloud;
 /// dbt Cloud often answers 404 rather than 403 when the token lacks permission. A 404 whose message is only about
 /// permissions has <see cref="ApiErrorKind.Forbidden"/>, so that a lost permission is not taken for a deleted object; the
 /// generic "X was not found, or this token does not have permission to access it" stays
-/// <see cref="ApiErrorKind.NotFound"/> (it is also what a deleted object answers) with <see cref="MentionsPermission"/> set,
-/// so that a caller dropping the object from state can say that permissions are a possible cause. A 404 without the
+/// <see cref="ApiErrorKind.NotFound"/> (it is also what a deleted object answers) with <see cref="MentionsPermission"/> set;
+/// such a 404 is only ever taken for "deleted" after the clients confirm it (a second read with the job's project still
+/// visible, or the token list), and then as <see cref="ObjectGoneException"/>. A 404 without the
 /// envelope is not dbt Cloud speaking (a proxy's or web server's page, a host_url without <c>/api</c>): it has
 /// <see cref="ApiErrorKind.Unexpected"/> and <see cref="IsServiceAnswer"/> false, and never means "not found".
 /// </summary>
