@@ -32,7 +32,7 @@ public sealed class SecretEchoEndToEndTests(ProviderFixture fixture) : IClassFix
     /// <summary>A workspace whose runs write a trace log (the provider's log lines included) to a file.</summary>
     private (TerraformCli Tf, string LogPath) TracedWorkspace(string name, string hcl)
     {
-        var tf = TerraformCli.InNewDirectory(fixture, name).WriteConfig(ProviderFixture.ProvidersHcl + hcl);
+        var tf = TerraformCli.InNewDirectory(fixture, name).WriteConfig(hcl);
         var log = Path.Combine(tf.WorkingDirectory, "trace.log");
         tf.Runner.Environment["TF_LOG"] = "trace";
         tf.Runner.Environment["TF_LOG_PATH"] = log;
@@ -52,6 +52,10 @@ public sealed class SecretEchoEndToEndTests(ProviderFixture fixture) : IClassFix
 
     private static string Unwrapped(string output) => string.Join(' ', output.Split('\n', StringSplitOptions.TrimEntries));
 
+    /// <summary>The output, its lines joined as terraform wrapped them, shows <paramref name="text"/>.</summary>
+    private static void AssertShows(TerraformResult result, string text) =>
+        Assert.True(Unwrapped(result.Output).Contains(text, StringComparison.Ordinal), $"expected \"{text}\" in\n{result}");
+
     [Fact]
     public async Task A_dbt_Cloud_401_that_echoes_the_admin_token_shows_it_redacted()
     {
@@ -61,8 +65,8 @@ public sealed class SecretEchoEndToEndTests(ProviderFixture fixture) : IClassFix
 
         var result = (await tf.PlanAsync()).Expect(1);
 
-        Assert.Contains("Error: Invalid dbt Cloud token", result.Output);
-        Assert.Contains("Invalid token. (credential \"(redacted)\"", Unwrapped(result.Output));
+        AssertShows(result, "Error: Invalid dbt Cloud token");
+        AssertShows(result, "Invalid token. (credential \"(redacted)\"");
         AssertNowhere(result, log, token);
     }
 
@@ -84,8 +88,8 @@ public sealed class SecretEchoEndToEndTests(ProviderFixture fixture) : IClassFix
 
         var result = (await tf.PlanAsync()).Expect(1);
 
-        Assert.Contains("Error: Invalid Datafold API key", result.Output);
-        Assert.Contains("(redacted)", result.Output);
+        AssertShows(result, "Error: Invalid Datafold API key");
+        AssertShows(result, "(redacted)");
         AssertNowhere(result, log, key);
     }
 
@@ -100,7 +104,7 @@ public sealed class SecretEchoEndToEndTests(ProviderFixture fixture) : IClassFix
 
         var result = (await tf.ApplyAsync()).Expect(1);
 
-        Assert.Contains("Error: dbt Cloud rejected the request", result.Output);
+        AssertShows(result, "Error: dbt Cloud rejected the request");
         var text = Unwrapped(result.Output);
         Assert.Contains("credential \"(redacted)\"", text);
         Assert.Contains("st-echo", text); // the echoed body is shown, only its secrets are not
@@ -133,9 +137,8 @@ public sealed class SecretEchoEndToEndTests(ProviderFixture fixture) : IClassFix
 
         var result = (await tf.ApplyAsync()).Expect(1);
 
-        Assert.Contains("Error: Datafold rejected the request", result.Output);
-        Assert.Contains($"with datafold_dbt_integration.ci", result.Output);
-        Assert.Contains("(redacted)", result.Output);
+        AssertShows(result, $"Error: Datafold rejected {tokenAttribute}");
+        AssertShows(result, "(got \"(redacted)\"; credential \"(redacted)\")");
         Assert.Empty(await fixture.CiConfigsAsync());
         AssertNowhere(result, log, sentToken, ProviderFixture.DatafoldApiKey);
     }
@@ -145,7 +148,7 @@ public sealed class SecretEchoEndToEndTests(ProviderFixture fixture) : IClassFix
     [InlineData("DATAFOLD_HOST", "https://admin:pa55word_e2e@127.0.0.1:9", "host")]
     public async Task A_host_setting_with_credentials_in_it_is_refused_without_showing_them(string variable, string url, string setting)
     {
-        var (tf, log) = TracedWorkspace("userinfo-" + setting, OneToken + """
+        var (tf, log) = TracedWorkspace("userinfo-" + setting, OneToken + "\n" + """
             resource "datafold_dbt_integration" "ci" {
               name                 = "userinfo"
               repository_id        = 3
@@ -159,7 +162,7 @@ public sealed class SecretEchoEndToEndTests(ProviderFixture fixture) : IClassFix
 
         var result = (await tf.PlanAsync()).Expect(1);
 
-        Assert.Contains($"{setting} must not carry credentials", Unwrapped(result.Output));
+        AssertShows(result, $"{setting} must not carry credentials");
         AssertNowhere(result, log, "pa55word_e2e");
     }
 
@@ -185,7 +188,7 @@ public sealed class SecretEchoEndToEndTests(ProviderFixture fixture) : IClassFix
 
         var result = (await tf.PlanAsync()).Expect(1);
 
-        Assert.Contains("dbt_cloud_host_url must not carry credentials", Unwrapped(result.Output));
+        AssertShows(result, "dbt_cloud_host_url must not carry credentials");
         Assert.Empty(await fixture.CiConfigsAsync());
         AssertNowhere(result, log, "pa55word_e2e");
     }
@@ -197,7 +200,7 @@ public sealed class SecretEchoEndToEndTests(ProviderFixture fixture) : IClassFix
     [InlineData("https://emea.dbt.com", true)]
     public async Task The_integrations_dbt_cloud_host_url_needs_https_except_for_loopback_at_validate(string url, bool valid)
     {
-        var tf = TerraformCli.InNewDirectory(fixture, "host-url-validate").WriteConfig(ProviderFixture.ProvidersHcl + $$"""
+        var tf = TerraformCli.InNewDirectory(fixture, "host-url-validate").WriteConfig($$"""
             resource "datafold_dbt_integration" "ci" {
               name                 = "validate"
               repository_id        = 3
@@ -214,8 +217,8 @@ public sealed class SecretEchoEndToEndTests(ProviderFixture fixture) : IClassFix
 
         if (!valid)
         {
-            Assert.Contains("Error: Invalid attribute value", result.Output);
-            Assert.Contains("dbt_cloud_host_url \"http://example.com\" uses plain http://", Unwrapped(result.Output));
+            AssertShows(result, "Error: Invalid attribute value");
+            AssertShows(result, "dbt_cloud_host_url \"http://example.com\" uses plain http://");
         }
         Assert.Equal(0, ProviderFixture.Delta(before, await fixture.RequestCountsAsync(), _ => true));
     }
