@@ -11,13 +11,13 @@ public sealed class DatafoldClient : IDisposable
     private readonly HttpClient _http;
     private readonly IDatafoldApi _api;
 
-    private DatafoldClient(HttpClient http, IDatafoldApi api, ICiConfigApi ciApi, Uri host, ILogger logger)
+    private DatafoldClient(HttpClient http, IDatafoldApi api, ICiConfigApi ciApi, Uri host, ILogger logger, SecretRedactor redactor)
     {
         _http = http;
         _api = api;
         Host = host;
         DataSources = new DataSourcesClient(api);
-        CiConfigs = new CiConfigsClient(ciApi, logger);
+        CiConfigs = new CiConfigsClient(ciApi, logger, redactor);
     }
 
     public Uri Host { get; }
@@ -31,6 +31,7 @@ public sealed class DatafoldClient : IDisposable
         var host = ServiceEndpoint.Normalize(options.Host, "host");
         var apiKey = ServiceHttpClient.RequireCredential(options.ApiKey, "api_key");
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("DbtTfProvider.Datafold");
+        var redactor = options.Redactor ?? new SecretRedactor();
         var http = ServiceHttpClient.Create(new ServiceHttpClientSettings
         {
             BaseAddress = host,
@@ -39,6 +40,7 @@ public sealed class DatafoldClient : IDisposable
             UserAgent = $"terraform-provider-datafold/{options.ProviderVersion ?? LibraryVersion}",
             Resilience = ResilienceOptions.FromProviderSettings(options.MaxRetries, options.TimeoutSeconds, options.Resilience),
             Transport = options.Transport,
+            Redactor = redactor,
         }, logger);
 
         var settings = RefitSettings.ForJsonContext(DatafoldJsonContext.Default);
@@ -48,7 +50,7 @@ public sealed class DatafoldClient : IDisposable
             response.RequestMessage?.Method.Method, response.RequestMessage?.RequestUri?.AbsolutePath, inner: error));
         settings.TransportExceptionFactory = static (_, error, _) => error;
         return new DatafoldClient(http, RestService.ForGenerated<IDatafoldApi>(http, settings), RestService.ForGenerated<ICiConfigApi>(http, settings),
-            host, logger);
+            host, logger, redactor);
     }
 
     /// <summary>
@@ -91,8 +93,9 @@ public sealed partial class CiConfigsClient
 
     private readonly ICiConfigApi _api;
     private readonly ILogger _logger;
+    private readonly SecretRedactor _redactor;
 
-    internal CiConfigsClient(ICiConfigApi api, ILogger logger) => (_api, _logger) = (api, logger);
+    internal CiConfigsClient(ICiConfigApi api, ILogger logger, SecretRedactor redactor) => (_api, _logger, _redactor) = (api, logger, redactor);
 
     /// <summary>
     /// Creates the CI config. A config with the same name (unique per organisation) makes it fail with
@@ -102,6 +105,7 @@ public sealed partial class CiConfigsClient
     /// </summary>
     public async Task<DbtCloudCiConfig> CreateAsync(DbtCloudCiConfig config, CancellationToken cancellationToken = default)
     {
+        _redactor.Add(config.DbtCloud?.ApiKey);
         if (await FindByNameAsync(config.Name, cancellationToken).ConfigureAwait(false) is { } existing)
             throw NameTaken(config.Name, existing.Id, null);
         for (var post = 1; ; post++)
@@ -157,8 +161,11 @@ public sealed partial class CiConfigsClient
     }
 
     /// <summary>Replaces the whole config; without <see cref="DbtCloudCiSettings.ApiKey"/> the stored key is kept.</summary>
-    public Task<DbtCloudCiConfig> UpdateAsync(long id, DbtCloudCiConfig config, CancellationToken cancellationToken = default) =>
-        _api.UpdateAsync(id, config, cancellationToken);
+    public Task<DbtCloudCiConfig> UpdateAsync(long id, DbtCloudCiConfig config, CancellationToken cancellationToken = default)
+    {
+        _redactor.Add(config.DbtCloud?.ApiKey);
+        return _api.UpdateAsync(id, config, cancellationToken);
+    }
 
     /// <summary>
     /// Deletes the config. A 404 is checked as <see cref="GetAsync"/> checks it: confirmed already deleted is

@@ -1,5 +1,6 @@
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Values;
+using DbtTfProvider.Http;
 
 namespace DbtTfProvider.Resources.DbtIntegration;
 
@@ -49,8 +50,8 @@ internal static class DbtIntegrationSchema
             .Description("Account: the dbt Cloud account id (the number after `/accounts/` or `/deploy/` in dbt Cloud URLs). " +
                          "The token must be able to see it.");
         s.String("dbt_cloud_host_url", m => ref m.DbtCloudHostUrl).Optional().Default(DefaultHostUrl).ApiName("dbt_cloud.host_url")
-            .Check("must be an http(s) URL", v => Uri.TryCreate(v, UriKind.Absolute, out var u) && (u.Scheme == "https" || u.Scheme == "http")
-                ? null : $"must be an absolute https:// URL such as \"https://emea.dbt.com\"; got \"{v}\".")
+            // Datafold sends the token to this URL: plain http only to loopback, and never credentials in it (Problem looks for them first).
+            .Check("an absolute https:// URL (http:// only for loopback hosts), without credentials", ServiceEndpoint.Problem)
             .Description("dbt Cloud access URL that Datafold calls, without `/api`: e.g. `https://emea.dbt.com`, `https://au.dbt.com` " +
                          $"or a single-tenant URL. Default: `\"{DefaultHostUrl}\"`.");
 
