@@ -78,6 +78,7 @@ public static class DbtCloudPart
             HostUrl = config.HostUrl.ValueOrNull ?? DbtCloudClientOptions.DefaultHostUrl,
             MaxRetries = ConnectionSettings.ToInt(config.MaxRetries),
             TimeoutSeconds = ConnectionSettings.ToInt(config.TimeoutSeconds),
+            TerraformVersion = context.TerraformVersion,
         }, context.LoggerFactory), "dbtcloud");
 
         if (config.SkipCredentialsValidation.ValueOrNull == true) return client;
