@@ -434,6 +434,13 @@ public sealed class ServiceTokenEndToEndTests(ProviderFixture fixture) : IClassF
         Assert.Equal(["developer/10/", "developer/11/", "developer/all/all"], Grants(token));
         (await tf.PlanAsync()).Expect(0);
 
+        // The requests name this provider and the Terraform that runs it (ConfigureProvider's terraform_version).
+        var version = (await tf.RunAsync("version", "-json")).Succeeded().Stdout;
+        var terraformVersion = JsonNode.Parse(version)!["terraform_version"]!.GetValue<string>();
+        var agents = ((await fixture.StateAsync())["user_agents"]!.AsArray()).Select(a => (string)a!).ToList();
+        Assert.Contains(agents, a => System.Text.RegularExpressions.Regex.IsMatch(a, $@"^dbt-tf-provider/\d+\.\d+\.\d+ terraform/{System.Text.RegularExpressions.Regex.Escape(terraformVersion)}$"));
+        Assert.DoesNotContain(agents, a => a.Contains("terraform-provider-dbtcloud"));
+
         var values = await StateValuesAsync(tf);
         var byProject = values.GetProperty("service_token_permissions").EnumerateArray()
             .ToDictionary(p => p.GetProperty("project_id").ValueKind == JsonValueKind.Null ? "all" : p.GetProperty("project_id").GetRawText(),

@@ -23,7 +23,7 @@ internal static class JobValidation
         "triggers_on_draft_pr", "triggers", "schedule", "generate_sources", "job_completion_trigger_condition",
     ];
 
-    /// <summary>dbt Cloud's answer (405) to state-aware orchestration fields on a CI or merge job (dbt Labs' provider, issue #664).</summary>
+    /// <summary>dbt Cloud's answer (405) to state-aware orchestration fields on a CI or merge job (sources: this project's README).</summary>
     public const string SaoNotAvailable = "State aware orchestration is not available for CI or Merge jobs";
 
     /// <summary>The one cost optimization feature a CI or merge job may carry (dbt Labs' provider sends it there).</summary>

@@ -7,7 +7,7 @@ namespace DbtTfProvider.Emulator.DbtCloud;
 /// <summary>The service-token and grant rules of the spec.</summary>
 internal static class ServiceTokenValidation
 {
-    /// <summary>dbt Cloud's words, typo included (dbt Labs' provider issues #343 and #344).</summary>
+    /// <summary>dbt Cloud's words, typo included (sources: this project's README).</summary>
     public const string GrantsAlreadyAssigned =
         "Service token permissions cannot be updated after assigment. Please create a new service token.";
 
