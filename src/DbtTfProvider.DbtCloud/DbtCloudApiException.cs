@@ -108,9 +108,17 @@ public sealed class DbtCloudApiException : ServiceApiException
             : null;
 }
 
-/// <summary>Turns dbt Cloud's 400 <c>data</c>, which mirrors the request with the reason at the offending field, into pairs.</summary>
+/// <summary>
+/// Turns dbt Cloud's 400 <c>data</c> into (path, reason) pairs. It comes in three shapes: the request mirrored with the
+/// reason at the offending field; a plain string (e.g. "Additional properties are not allowed ('limit' was
+/// unexpected)"); or an object with a <c>_model</c> key, whose reasons are about the body as a whole. The last two
+/// become reasons without a path, so they are kept in the message but never mapped to an attribute.
+/// </summary>
 internal static class FieldErrorMap
 {
+    /// <summary>The key under which dbt Cloud puts reasons about the whole request body.</summary>
+    public const string ModelKey = "_model";
+
     public static void Flatten(JsonElement data, List<ApiFieldError> into) => Walk(data, [], into);
 
     private static void Walk(JsonElement element, List<string> path, List<ApiFieldError> into)
@@ -120,9 +128,10 @@ internal static class FieldErrorMap
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    path.Add(property.Name);
+                    var modelLevel = path.Count == 0 && property.Name == ModelKey;
+                    if (!modelLevel) path.Add(property.Name);
                     Walk(property.Value, path, into);
-                    path.RemoveAt(path.Count - 1);
+                    if (!modelLevel) path.RemoveAt(path.Count - 1);
                 }
                 break;
             case JsonValueKind.Array:
@@ -141,7 +150,7 @@ internal static class FieldErrorMap
                     index++;
                 }
                 break;
-            case JsonValueKind.String when path.Count > 0 && element.GetString() is { Length: > 0 } message:
+            case JsonValueKind.String when element.GetString() is { Length: > 0 } message:
                 into.Add(new ApiFieldError([.. path], message));
                 break;
         }

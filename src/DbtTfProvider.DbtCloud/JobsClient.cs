@@ -92,12 +92,15 @@ public sealed partial class JobsClient
     private async Task<DbtJob> ReadAsync(long jobId, CancellationToken cancellationToken) =>
         Envelope.Data(await _api.GetJobAsync(_accountId, jobId, cancellationToken).ConfigureAwait(false), $"job {jobId}");
 
-    /// <summary>Writes the whole job back. Change a job read with <see cref="GetAsync"/>: fields this client does not model are kept.</summary>
+    /// <summary>
+    /// Writes the whole job back, as its request fields (<see cref="DbtJob.ToRequest"/>). Change a job read with
+    /// <see cref="GetAsync"/>: writable fields this client does not model are kept.
+    /// </summary>
     public async Task<DbtJob> UpdateAsync(DbtJob job, CancellationToken cancellationToken = default)
     {
         var jobId = job.Id ?? throw new ArgumentException("a job to update needs its id", nameof(job));
         job.AccountId = _accountId;
-        return Envelope.Data(await _api.UpdateJobAsync(_accountId, jobId, job, RequestIdempotency.Idempotent, cancellationToken).ConfigureAwait(false),
+        return Envelope.Data(await _api.UpdateJobAsync(_accountId, jobId, job.ToRequest(), RequestIdempotency.Idempotent, cancellationToken).ConfigureAwait(false),
             $"the update of job {jobId}");
     }
 

@@ -106,24 +106,25 @@ public sealed partial class ServiceTokensClient
     /// GET /v3/accounts/{a}/service-tokens/?state=).
     /// </summary>
     public async Task<IReadOnlyList<ServiceToken>> ListAsync(int? state = null, CancellationToken cancellationToken = default) =>
-        await Envelope.ReadAllPagesAsync((offset, limit, token) => _api.ListServiceTokensAsync(_accountId, state, offset, limit, token),
+        await Envelope.ReadAllPagesByOffsetAsync((offset, token) => _api.ListServiceTokensAsync(_accountId, state, offset, token),
             "the service token list", cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// Assigns the grants (possible once per token) and returns them as read back, every page. If the POST fails
+    /// Assigns the grants (possible once per token) and returns them as read back with GET, every page: the POST's own
+    /// answer is not read, as dbt Labs' client does not (the v3 spec does not document it). If the POST fails
     /// ambiguously, the grants are read: present means the POST was processed, absent means it is sent again.
     /// </summary>
     public async Task<IReadOnlyList<ServiceTokenGrant>> AssignGrantsAsync(long tokenId, IEnumerable<ServiceTokenGrantSpec> grants,
         CancellationToken cancellationToken = default)
     {
-        var body = grants.Select(g => new ServiceTokenGrant
+        var body = grants.Select(g => new ServiceTokenGrantRequest
         {
             AccountId = _accountId,
             ServiceTokenId = tokenId,
             PermissionSet = g.PermissionSet,
             AllProjects = g.AllProjects,
             ProjectId = g.AllProjects ? null : g.ProjectId,
-            WritableEnvironmentCategories = [.. g.WritableEnvironmentCategories],
+            WritableEnvironmentCategories = g.WritableEnvironmentCategories.Count == 0 ? null : [.. g.WritableEnvironmentCategories],
         }).ToList();
         for (var post = 1; ; post++)
         {
@@ -143,7 +144,7 @@ public sealed partial class ServiceTokensClient
 
     /// <summary>The token's grants, every page.</summary>
     public async Task<IReadOnlyList<ServiceTokenGrant>> ListGrantsAsync(long tokenId, CancellationToken cancellationToken = default) =>
-        await Envelope.ReadAllPagesAsync((offset, limit, token) => _api.ListGrantsAsync(_accountId, tokenId, offset, limit, token),
+        await Envelope.ReadAllPagesByOffsetAsync((offset, token) => _api.ListGrantsAsync(_accountId, tokenId, offset, token),
             $"the grants of service token {tokenId}", cancellationToken).ConfigureAwait(false);
 
     private async Task<List<ServiceToken>> ListActiveNamedAsync(string name, CancellationToken cancellationToken) =>

@@ -57,7 +57,7 @@ public sealed class ServiceHttpClientSettings
 
     public required string Credential { get; init; }
 
-    /// <summary>e.g. "terraform-provider-dbtcloud/0.1.0".</summary>
+    /// <summary>e.g. "dbt-tf-provider/0.1.0 terraform/1.11.4".</summary>
     public required string UserAgent { get; init; }
 
     public ResilienceOptions Resilience { get; init; } = new();

@@ -13,7 +13,7 @@ internal static class ApiErrors
     public static ApiErrorDescription? Describe(Exception exception) => exception switch
     {
         ObjectGoneException gone => new ApiErrorDescription($"Gone from {gone.Service}", gone.Message + ".", IsConfirmedGone: true),
-        ServiceApiException api => new ApiErrorDescription(Summary(api), Detail(api), api.FieldErrors.FirstOrDefault()?.DottedPath),
+        ServiceApiException api => new ApiErrorDescription(Summary(api), Detail(api), api.FieldErrors.FirstOrDefault(f => f.Path.Count > 0)?.DottedPath),
         AmbiguousRequestException ambiguous => new ApiErrorDescription("Request outcome unknown",
             $"{ambiguous.Message}. Repeated attempts could not tell whether the service made the change; run `terraform plan` to see the current state, then apply again."),
         ServiceUnavailableException unavailable => new ApiErrorDescription("Service unreachable",

@@ -82,6 +82,7 @@ public static class DbtCloudPart
             MaxRetries = ConnectionSettings.ToInt(config.MaxRetries),
             TimeoutSeconds = ConnectionSettings.ToInt(config.TimeoutSeconds),
             Redactor = secrets,
+            TerraformVersion = context.TerraformVersion,
         }, context.LoggerFactory), "dbtcloud");
 
         if (config.SkipCredentialsValidation.ValueOrNull == true) return client;

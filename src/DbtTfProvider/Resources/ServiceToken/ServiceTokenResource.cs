@@ -115,8 +115,17 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
         a.PermissionSet == b.PermissionSet && a.AllProjects == b.AllProjects && a.ProjectId == b.ProjectId &&
         Categories(a).SetEquals(Categories(b));
 
-    private static HashSet<string> Categories(ServiceTokenPermissionModel p) =>
-        p.WritableEnvironmentCategories.IsKnown ? [.. p.WritableEnvironmentCategories.Values()] : [];
+    /// <summary>
+    /// What a grant's categories mean (dbt Labs' docs): left out and [] are both "no write access"; a set with "all" is
+    /// write access everywhere, whatever else it names.
+    /// </summary>
+    private static HashSet<string> Categories(ServiceTokenPermissionModel p)
+    {
+        HashSet<string> categories = p.WritableEnvironmentCategories.IsKnown ? [.. p.WritableEnvironmentCategories.Values()] : [];
+        return categories.Contains(AllEnvironments) ? [AllEnvironments] : categories;
+    }
+
+    private const string AllEnvironments = "all";
 
 
 }

@@ -64,7 +64,9 @@ internal static class ServiceTokenSchema
             .Each(new OneOfValidator(EnvironmentCategories))
             .Description("Environment types the token may write to: any of `all`, `development`, `staging`, `production`, `other`. " +
                          "Only meaningful for the `analyst`, `database_admin`, `developer`, `git_admin` and `team_admin` sets. " +
-                         "Leave it out for no write access beyond what the permission set itself gives.");
+                         "Left out or `[]` (the same to dbt Cloud): no write access to any environment, only read access. " +
+                         "`[\"all\"]`: write access to every environment. A token read back keeps the form you wrote; after an " +
+                         "import, no write access reads as left out.");
 
         p.Validate("`project_id` is required when `all_projects` is false and not allowed when it is true.", (grant, context) =>
         {
