@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using DbtTfProvider.TestSupport;
 
 namespace DbtTfProvider.EndToEnd.Tests;
 
@@ -8,30 +8,33 @@ public sealed class StartupEndToEndTests(ProviderFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_schema_only_launch_never_opens_the_system_trust_store()
     {
-        // The system's trusted roots are found through SSL_CERT_DIR and SSL_CERT_FILE. Both lead to a named pipe
-        // without a writer: a process that loads the store blocks on opening it, and the command never finishes.
+        // SSL_CERT_DIR and SSL_CERT_FILE name where OpenSSL and .NET look for the system's trusted roots. Point them
+        // at a store of our own and watch it: any open of the directory or a file in it is seen.
         var store = Directory.CreateTempSubdirectory("dbttf-certs").FullName;
         try
         {
-            var blocker = Path.Combine(store, "ca-certificates.crt");
-            Assert.Equal(0, mkfifo(blocker, 0b110_000_000));
+            var bundle = Path.Combine(store, "ca-certificates.crt");
+            await File.WriteAllTextAsync(bundle, "");
             var tf = TerraformCli.InNewDirectory(fixture, "no-trust-store").WriteConfig("");
             tf.Runner.Environment["SSL_CERT_DIR"] = store;
-            tf.Runner.Environment["SSL_CERT_FILE"] = blocker;
+            tf.Runner.Environment["SSL_CERT_FILE"] = bundle;
+            using var watch = new DirectoryOpenWatch(store);
 
-            // Both personas start, hand-shake over mTLS and serve GetProviderSchema, then shut down.
+            // Both personas start, hand-shake over mTLS, serve GetProviderSchema and shut down.
             var result = (await tf.RunAsync("providers", "schema", "-json")).Succeeded();
+            var opensDuringTheCommand = watch.TakeOpens();
+            _ = Directory.GetFiles(store);
+            var opensByTheTest = watch.TakeOpens();
 
             Assert.Contains("\"dbtcloud_service_token\"", result.Stdout);
             Assert.Contains("\"dbtcloud_artifacts_job\"", result.Stdout);
             Assert.Contains("\"datafold_dbt_integration\"", result.Stdout);
+            Assert.NotEmpty(opensByTheTest);
+            Assert.Empty(opensDuringTheCommand);
         }
         finally
         {
             Directory.Delete(store, recursive: true);
         }
     }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int mkfifo(string path, uint mode);
 }

@@ -1,5 +1,4 @@
-using System.Runtime.InteropServices;
-using Grpc.Core;
+using DbtTfProvider.TestSupport;
 using Tfplugin6;
 
 namespace DbtTfProvider.Plugin.Tests.Protocol;
@@ -9,27 +8,35 @@ namespace DbtTfProvider.Plugin.Tests.Protocol;
 public sealed class ServerTlsStartupTests
 {
     [Fact]
-    public async Task The_server_TLS_path_never_opens_the_system_trust_store()
+    public async Task A_launch_that_serves_the_schema_never_opens_the_system_trust_store()
     {
-        // SSL_CERT_DIR and SSL_CERT_FILE name where OpenSSL and .NET look for the system's trusted roots. Here the
-        // directory holds a named pipe without a writer: whoever loads that store blocks on opening it, for good.
+        // SSL_CERT_DIR and SSL_CERT_FILE name where OpenSSL and .NET look for the system's trusted roots. Point them
+        // at a store of our own and watch it: any open of the directory or a file in it is seen.
         var store = Directory.CreateTempSubdirectory("dbttf-certs").FullName;
         try
         {
-            var blocker = Path.Combine(store, "ca-certificates.crt");
-            Assert.Equal(0, mkfifo(blocker, 0b110_000_000));
+            var bundle = Path.Combine(store, "ca-certificates.crt");
             using var terraform = TerraformClientCertificate.Create();
+            await File.WriteAllTextAsync(bundle, terraform.ExportCertificatePem());
+            using var watch = new DirectoryOpenWatch(store);
             var env = PluginProcess.TerraformEnvironment(terraform.ExportCertificatePem());
             env["SSL_CERT_DIR"] = store;
-            env["SSL_CERT_FILE"] = blocker;
+            env["SSL_CERT_FILE"] = bundle;
             await using var plugin = PluginProcess.Start(env);
-            var provider = new Provider.ProviderClient(plugin.Connect(await plugin.HandshakeAsync(), terraform));
+            var channel = plugin.Connect(await plugin.HandshakeAsync(), terraform);
 
-            var schema = await provider.GetProviderSchemaAsync(new GetProviderSchema.Types.Request(),
-                deadline: DateTime.UtcNow.AddSeconds(30));
+            var schema = await new Provider.ProviderClient(channel).GetProviderSchemaAsync(new GetProviderSchema.Types.Request());
+            await new GoPlugin.GRPCController.GRPCControllerClient(channel).ShutdownAsync(new GoPlugin.Empty());
+            Assert.Equal(0, await plugin.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+            var opensByThePlugin = watch.TakeOpens();
+            // The watch does see opens: reading the store from here shows up.
+            _ = Directory.GetFiles(store);
+            _ = await File.ReadAllBytesAsync(bundle);
+            var opensByTheTest = watch.TakeOpens();
 
             Assert.NotNull(schema.Provider.Block);
-            Assert.True(schema.ServerCapabilities.GetProviderSchemaOptional);
+            Assert.NotEmpty(opensByTheTest);
+            Assert.Empty(opensByThePlugin);
         }
         finally
         {
@@ -43,7 +50,7 @@ public sealed class ServerTlsStartupTests
         var pem = "-----BEGIN CERTIFICATE-----\n" + Convert.ToBase64String("this is no DER certificate"u8) + "\n-----END CERTIFICATE-----\n";
         await using var plugin = PluginProcess.Start(PluginProcess.TerraformEnvironment(pem));
 
-        var stdout = await plugin.ReadAllStdoutAsync();
+        var stdout = await plugin.ReadAllStdoutAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(1, await plugin.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal("", stdout);
@@ -56,13 +63,10 @@ public sealed class ServerTlsStartupTests
     {
         await using var plugin = PluginProcess.Start(PluginProcess.TerraformEnvironment("not a certificate"));
 
-        var stdout = await plugin.ReadAllStdoutAsync();
+        var stdout = await plugin.ReadAllStdoutAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(1, await plugin.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal("", stdout);
         Assert.Contains("PLUGIN_CLIENT_CERT does not hold a PEM \"CERTIFICATE\" block.", plugin.StderrLines);
     }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int mkfifo(string path, uint mode);
 }
