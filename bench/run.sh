@@ -11,7 +11,7 @@
 #      over the API bound (calls x 20 ms / 10, Terraform's parallelism), and the same for apply   target <= 1.3x;
 #      peak RSS of any provider launch <= 60 MB; API calls per object (one read per job, token + grants per token)
 #   5. the emulator's latency injection: 20 requests at once take about as long as one
-# N=5 SCALE_N=2 by default; results go to stdout, bench/README.md records them with the machine and its load.
+# N=5 SCALE_N=2 by default (OBJECTS=200, LATENCY_MS=20); results go to stdout, bench/README.md records them with the machine and its load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -179,8 +179,9 @@ echo "-- 5. the emulator under latency: 20 requests at once against 1 (200 ms in
 curl -sf -X POST "$EMU/_emulator/faults" -H 'content-type: application/json' -d '{"kind": "latency", "latency_ms": 200}' >/dev/null
 one_req=$(timed curl -sf -H 'Authorization: Token dbtc_admin_token' "$EMU/api/v2/accounts/1/")
 s=$EPOCHREALTIME
-for ((i = 0; i < 20; i++)); do curl -sf -o /dev/null -H 'Authorization: Token dbtc_admin_token' "$EMU/api/v2/accounts/1/" & done
-wait
+pids=()
+for ((i = 0; i < 20; i++)); do curl -sf -o /dev/null -H 'Authorization: Token dbtc_admin_token' "$EMU/api/v2/accounts/1/" & pids+=($!); done
+wait "${pids[@]}"
 twenty=$(ms_since "$s")
 curl -sf -X DELETE "$EMU/_emulator/faults" >/dev/null
 echo "one request $one_req ms, 20 at once $twenty ms: $(ratio "$twenty" "$one_req")x (serialized would be about 20x)"
