@@ -45,14 +45,16 @@ cli_config() { # $1 = file, $2 = dir for dbt-tf/*
 echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo); load $(load)"
 echo "terraform $(terraform version | head -1 | cut -d' ' -f2), dotnet $(dotnet --version), $(date -u +%FT%TZ)"
 
-[[ -x bin/terraform-provider-dbtcloud ]] || make --no-print-directory build >/dev/null
+# PROVIDER=path measures another build of the provider (e.g. main's, for a before/after).
+PROVIDER=${PROVIDER:-bin/terraform-provider-dbtcloud}
+[[ -x $PROVIDER ]] || make --no-print-directory build >/dev/null
 # Terraform starts bench/wrap/terraform-provider-*, which runs the real binary under launchstat. The persona comes
 # from the real binary's file name, so each persona has its own copy.
 cc -O2 -o "$work/launchstat" bench/launchstat.c
 mkdir -p "$work/real" "$work/wrap"
 export LAUNCH_LOG=$work/launches.log
 for persona in dbtcloud datafold; do
-  cp bin/terraform-provider-dbtcloud "$work/real/terraform-provider-$persona"
+  cp "$PROVIDER" "$work/real/terraform-provider-$persona"
   printf '#!/bin/sh\nexec "%s" "$LAUNCH_LOG" "%s" "$@"\n' "$work/launchstat" "$work/real/terraform-provider-$persona" >"$work/wrap/terraform-provider-$persona"
   chmod +x "$work/wrap/terraform-provider-$persona"
 done
@@ -163,8 +165,9 @@ for ((i = 0; i < SCALE_N; i++)); do
   plan_ms=$(cd "$big" && TF_CLI_CONFIG_FILE=$work/cli.tfrc timed terraform plan -detailed-exitcode)
   after_plan=$(emu_requests)
   read -r wall cpu rss count < <(launches)
-  apply_calls=$(calls_between "$before" "$after_apply" 2>/dev/null)
-  echo "run $((i + 1)), load $(load): API calls of the no-op plan by endpoint:"
+  echo "run $((i + 1)), load $(load): API calls of the apply by endpoint:"
+  apply_calls=$(calls_between "$before" "$after_apply")
+  echo "  API calls of the no-op plan by endpoint:"
   plan_calls=$(calls_between "$after_apply" "$after_plan")
   plan_ratio=$(awk -v p="$plan_ms" -v b="$base_plan" -v c="$(bound "$plan_calls")" 'BEGIN { printf "%.2f", (p - b) / c }')
   apply_ratio=$(awk -v p="$apply_ms" -v b="$base_apply" -v c="$(bound "$apply_calls")" 'BEGIN { printf "%.2f", (p - b) / c }')
