@@ -51,8 +51,19 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
         var state = context.State;
         var id = NumericIds.FromState(state.Id, TypeName);
         var tokens = context.Client.ServiceTokens;
-        var token = await tokens.GetAsync(id, context.CancellationToken);
-        var grants = await tokens.ListGrantsAsync(id, context.CancellationToken);
+        // The token and its grants at once: a plan refreshes every token, and two calls in a row double its latency.
+        var tokenRead = tokens.GetAsync(id, context.CancellationToken);
+        var grantsRead = tokens.ListGrantsAsync(id, context.CancellationToken);
+        try
+        {
+            await Task.WhenAll(tokenRead, grantsRead);
+        }
+        catch (Exception) when (tokenRead.IsFaulted)
+        {
+            // The token's own error (a confirmed "gone" included) wins over the grants', as when the calls ran in turn.
+        }
+        var token = await tokenRead;
+        var grants = await grantsRead;
 
         state.Name = token.Name;
         state.Uid = token.Uid ?? state.Uid;
