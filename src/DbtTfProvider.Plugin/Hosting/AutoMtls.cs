@@ -6,13 +6,13 @@ namespace DbtTfProvider.Plugin.Hosting;
 
 /// <summary>
 /// go-plugin's AutoMTLS, server side: a one-off server certificate per process, and a client certificate that must
-/// be byte-for-byte the one Terraform put in PLUGIN_CLIENT_CERT. Nothing else is trusted, so nothing on this path
-/// reads the system trust store (see <see cref="OpenSslServerContext"/>).
+/// be byte-for-byte the one Terraform put in PLUGIN_CLIENT_CERT. Nothing else is trusted, so on Linux nothing on this
+/// path reads the system trust store (see <see cref="OpenSslServerContext"/>; elsewhere <see cref="SslStreamServerContext"/>).
 /// </summary>
 internal sealed class AutoMtls
 {
     private readonly byte[] _expectedClientDer;
-    private readonly Lazy<Task<OpenSslServerContext>> _serverContext;
+    private readonly Lazy<Task<IServerTlsContext>> _serverContext;
 
     private AutoMtls(X509Certificate2 expectedClient, X509Certificate2 serverCertificate)
     {
@@ -46,7 +46,7 @@ internal sealed class AutoMtls
     /// <summary>Starts building the TLS server context in the background; the first TLS handshake awaits it.</summary>
     public void PrepareServerOptions() => _ = _serverContext.Value;
 
-    public Task<OpenSslServerContext> GetServerContextAsync() => _serverContext.Value;
+    public Task<IServerTlsContext> GetServerContextAsync() => _serverContext.Value;
 
     /// <summary>go-plugin's template: CN=localhost with SAN DNS:localhost (the client verifies ServerName
     /// "localhost"), serverAuth and clientAuth, CA so the client can use the leaf as its own root, valid from
@@ -105,14 +105,21 @@ internal sealed class AutoMtls
     /// <summary>How long building the server's TLS context took (for trace logs).</summary>
     public TimeSpan ServerContextBuildTime { get; private set; }
 
-    private OpenSslServerContext CreateServerContext()
+    private IServerTlsContext CreateServerContext()
     {
         var started = Stopwatch.GetTimestamp();
-        using var key = ServerCertificate.GetECDsaPrivateKey()
-            ?? throw new InvalidOperationException("the server certificate has no ECDSA private key");
-        var context = OpenSslServerContext.Create(ServerCertificate.RawData, key.ExportPkcs8PrivateKeyPem(), _expectedClientDer);
+        var context = OpenSslServerContext.IsAvailable && Environment.GetEnvironmentVariable(SslStreamServerContext.ForceVariable) != "dotnet"
+            ? (IServerTlsContext)CreateOpenSslContext()
+            : SslStreamServerContext.Create(ServerCertificate, ExpectedClient);
         ServerContextBuildTime = Stopwatch.GetElapsedTime(started);
         return context;
+    }
+
+    private OpenSslServerContext CreateOpenSslContext()
+    {
+        using var key = ServerCertificate.GetECDsaPrivateKey()
+            ?? throw new InvalidOperationException("the server certificate has no ECDSA private key");
+        return OpenSslServerContext.Create(ServerCertificate.RawData, key.ExportPkcs8PrivateKeyPem(), _expectedClientDer);
     }
 }
 

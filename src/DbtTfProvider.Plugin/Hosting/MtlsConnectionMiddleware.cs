@@ -12,8 +12,8 @@ namespace DbtTfProvider.Plugin.Hosting;
 /// <summary>
 /// TLS for one Kestrel connection with AutoMTLS rules: the client must present exactly Terraform's certificate or
 /// the connection is closed during the handshake. Kestrel's own HTTPS middleware (SslStream) would load the system
-/// trust store for the server certificate and again for the client's; here libssl serves the handshake from a
-/// context built in the background after the handshake line's certificate (see <see cref="OpenSslServerContext"/>),
+/// trust store for the server certificate and again for the client's; here libssl serves the handshake (where present:
+/// see <see cref="IServerTlsContext"/>) from a context built in the background after the handshake line's certificate,
 /// and the first connection awaits it. Without AutoMTLS connections pass through untouched.
 /// </summary>
 internal sealed class MtlsConnectionMiddleware(ConnectionDelegate next, Task<AutoMtls?> certificate, ILogger logger)
@@ -31,26 +31,26 @@ internal sealed class MtlsConnectionMiddleware(ConnectionDelegate next, Task<Aut
         var started = Stopwatch.GetTimestamp();
         var context = await mtls.GetServerContextAsync();
         var optionsReady = Stopwatch.GetTimestamp();
-        var tls = context.CreateStream(new DuplexStream(connection.Transport));
+        Stream tls;
+        ReadOnlyMemory<byte> applicationProtocol;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
+            timeout.CancelAfter(HandshakeTimeout);
+            (tls, applicationProtocol) = await context.AcceptAsync(new DuplexStream(connection.Transport), timeout.Token);
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException)
+        {
+            logger.LogWarning("refused a connection: TLS handshake failed ({error}); only the client certificate from PLUGIN_CLIENT_CERT is accepted", e.Message);
+            return;
+        }
         await using (tls)
         {
-            try
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
-                timeout.CancelAfter(HandshakeTimeout);
-                await tls.AuthenticateAsServerAsync(timeout.Token);
-            }
-            catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException)
-            {
-                logger.LogWarning("refused a connection: TLS handshake failed ({error}); only the client certificate from PLUGIN_CLIENT_CERT is accepted", e.Message);
-                return;
-            }
-
             logger.LogTrace("TLS connection accepted: waited {options_ms:F1} ms for the server certificate context (built in {context_ms:F1} ms), handshake {handshake_ms:F1} ms",
                 Stopwatch.GetElapsedTime(started, optionsReady).TotalMilliseconds, mtls.ServerContextBuildTime.TotalMilliseconds,
                 Stopwatch.GetElapsedTime(optionsReady).TotalMilliseconds);
             var plaintext = connection.Transport;
-            var feature = new TlsFeature(mtls.ExpectedClient, tls.NegotiatedApplicationProtocol);
+            var feature = new TlsFeature(mtls.ExpectedClient, applicationProtocol);
             connection.Features.Set<ITlsConnectionFeature>(feature);
             connection.Features.Set<ITlsApplicationProtocolFeature>(feature);
             connection.Transport = new StreamPipe(

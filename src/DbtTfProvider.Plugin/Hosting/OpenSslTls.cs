@@ -14,7 +14,7 @@ namespace DbtTfProvider.Plugin.Hosting;
 /// the verify callback decides by comparing the client's certificate byte for byte. Outbound HTTPS (the API clients)
 /// keeps SslStream and the system trust.
 /// </summary>
-internal sealed unsafe class OpenSslServerContext : IDisposable
+internal sealed unsafe class OpenSslServerContext : IServerTlsContext, IDisposable
 {
     private const int SslVerifyPeer = 0x01;
     private const int SslVerifyFailIfNoPeerCert = 0x02;
@@ -66,6 +66,24 @@ internal sealed unsafe class OpenSslServerContext : IDisposable
             throw;
         }
     }
+
+    /// <summary>Whether libssl and libcrypto load here (Linux; not the macOS and Windows builds).</summary>
+    public static bool IsAvailable => Available.Value;
+
+    private static readonly Lazy<bool> Available = new(() =>
+    {
+        try
+        {
+            return LibSsl.TLS_server_method != null;
+        }
+        catch (TypeInitializationException)
+        {
+            return false;
+        }
+    });
+
+    public Task<(Stream Tls, ReadOnlyMemory<byte> ApplicationProtocol)> AcceptAsync(Stream transport, CancellationToken cancellationToken) =>
+        OpenSslServerStream.AcceptAsync(CreateStream(transport), cancellationToken);
 
     /// <summary>A server-side TLS stream over <paramref name="transport"/>; call AuthenticateAsync first.</summary>
     public OpenSslServerStream CreateStream(Stream transport)
@@ -199,6 +217,21 @@ internal sealed class OpenSslServerStream : Stream
         // The SSL object owns both BIOs from here on.
         LibSsl.SSL_set_bio(_ssl, _incoming, _outgoing);
         LibSsl.SSL_set_accept_state(_ssl);
+    }
+
+    /// <summary>Runs the handshake on <paramref name="tls"/>; disposes it when the handshake fails.</summary>
+    internal static async Task<(Stream Tls, ReadOnlyMemory<byte> ApplicationProtocol)> AcceptAsync(OpenSslServerStream tls, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tls.AuthenticateAsServerAsync(cancellationToken).ConfigureAwait(false);
+            return (tls, tls.NegotiatedApplicationProtocol);
+        }
+        catch
+        {
+            await tls.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>The protocol ALPN settled on ("h2"), or empty.</summary>
