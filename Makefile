@@ -20,7 +20,7 @@ TEST_PROJECTS := $(filter-out tests/DbtTfProvider.Release.Tests/%,$(wildcard tes
 PLATFORMS ?= linux_amd64 linux_arm64 darwin_arm64 darwin_amd64 windows_amd64
 DIST     := $(CURDIR)/dist
 
-.PHONY: help build install test demo emulator docs bench release release-test release-tools clean
+.PHONY: help build install test demo emulator docs bench bench-sets release release-test release-tools clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -61,8 +61,12 @@ demo: ## the whole Datafold setup against the emulator: apply, drift caught, res
 docs: ## regenerate docs/ from the provider's own schema and examples/
 	$(DOTNET) run --project src/DbtTfProvider.DocsGenerator -c $(CONFIG) -- $(CURDIR)
 
-bench: ## start-up and plan benchmarks (results in bench/README.md)
+bench: ## start-up, plan and set-size benchmarks (results in bench/README.md)
 	bash bench/run.sh
+	bash bench/sets.sh
+
+bench-sets: ## validating and planning 16,000 set blocks (results in bench/README.md)
+	bash bench/sets.sh
 
 release-tools: ## apt-get what a release needs when missing: arm64 cross linker, qemu-user-static, arm64 OpenSSL
 	@need=""; \

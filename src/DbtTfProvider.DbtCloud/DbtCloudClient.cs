@@ -49,9 +49,10 @@ public sealed class DbtCloudClient : IDisposable
             BaseAddress = hostUrl,
             AuthorizationScheme = "Token",
             Credential = token,
-            UserAgent = $"terraform-provider-dbtcloud/{options.ProviderVersion ?? LibraryVersion}",
+            UserAgent = UserAgentFor(options),
             Resilience = ResilienceOptions.FromProviderSettings(options.MaxRetries, options.TimeoutSeconds, options.Resilience),
             Transport = options.Transport,
+            Redactor = options.Redactor ?? new SecretRedactor(),
         }, logger);
 
         var settings = RefitSettings.ForJsonContext(DbtCloudJsonContext.Default);
@@ -64,6 +65,20 @@ public sealed class DbtCloudClient : IDisposable
         var api = RestService.ForGenerated<IDbtCloudApi>(http, settings);
         return new DbtCloudClient(http, api, options.AccountId, hostUrl, logger);
     }
+
+    /// <summary>
+    /// "dbt-tf-provider/&lt;version&gt; terraform/&lt;version&gt;": this provider's own name, so that dbt Labs can tell its
+    /// requests from those of their provider (terraform-provider-dbtcloud).
+    /// </summary>
+    internal static string UserAgentFor(DbtCloudClientOptions options)
+    {
+        var agent = $"{UserAgentProduct}/{options.ProviderVersion ?? LibraryVersion}";
+        return options.TerraformVersion is { Length: > 0 } terraform && terraform.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '+')
+            ? $"{agent} terraform/{terraform}"
+            : agent;
+    }
+
+    public const string UserAgentProduct = "dbt-tf-provider";
 
     internal static string LibraryVersion { get; } =
         typeof(DbtCloudClient).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";

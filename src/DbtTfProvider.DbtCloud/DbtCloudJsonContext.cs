@@ -18,7 +18,7 @@ namespace DbtTfProvider.DbtCloud;
 [JsonSerializable(typeof(DbtEnvelope<DbtRun>))]
 [JsonSerializable(typeof(ServiceTokenCreateRequest))]
 [JsonSerializable(typeof(ServiceTokenRenameRequest))]
-[JsonSerializable(typeof(List<ServiceTokenGrant>))]
+[JsonSerializable(typeof(List<ServiceTokenGrantRequest>))]
 [JsonSerializable(typeof(DbtJob))]
 [JsonSerializable(typeof(RunTriggerRequest))]
 public sealed partial class DbtCloudJsonContext : JsonSerializerContext;

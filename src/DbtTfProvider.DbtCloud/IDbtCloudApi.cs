@@ -12,16 +12,19 @@ internal interface IDbtCloudApi
     [Get("/v3/accounts/{accountId}/projects/")]
     Task<DbtEnvelope<List<DbtProject>>> ListProjectsAsync(long accountId, int offset, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Path assumed by the spec.</summary>
+    /// <summary>Documented in the v3 OpenAPI spec.</summary>
     [Get("/v3/accounts/{accountId}/projects/{projectId}/environments/")]
     Task<DbtEnvelope<List<DbtEnvironment>>> ListEnvironmentsAsync(long accountId, long projectId, int offset, int limit, CancellationToken cancellationToken);
 
     [Post("/v3/accounts/{accountId}/service-tokens/")]
     Task<DbtEnvelope<ServiceToken>> CreateServiceTokenAsync(long accountId, [Body] ServiceTokenCreateRequest token, CancellationToken cancellationToken);
 
-    /// <summary>Not in the spec's table; the real v3 API has it (research 3.1). Used to find what an ambiguous create left.</summary>
+    /// <summary>
+    /// Not in the spec's table; the real v3 API has it. Used to find what an ambiguous create left. Only documented query
+    /// parameters (state, and offset as dbt Labs' client pages): dbt Cloud refuses others, limit included.
+    /// </summary>
     [Get("/v3/accounts/{accountId}/service-tokens/")]
-    Task<DbtEnvelope<List<ServiceToken>>> ListServiceTokensAsync(long accountId, int? state, int offset, int limit, CancellationToken cancellationToken);
+    Task<DbtEnvelope<List<ServiceToken>>> ListServiceTokensAsync(long accountId, int? state, int offset, CancellationToken cancellationToken);
 
     [Get("/v3/accounts/{accountId}/service-tokens/{tokenId}/")]
     Task<DbtEnvelope<ServiceToken>> GetServiceTokenAsync(long accountId, long tokenId, CancellationToken cancellationToken);
@@ -32,11 +35,13 @@ internal interface IDbtCloudApi
     [Delete("/v3/accounts/{accountId}/service-tokens/{tokenId}/")]
     Task DeleteServiceTokenAsync(long accountId, long tokenId, CancellationToken cancellationToken);
 
+    /// <summary>The answer is not read (the v3 spec does not document it): the grants are read back with <see cref="ListGrantsAsync"/>.</summary>
     [Post("/v3/accounts/{accountId}/service-tokens/{tokenId}/permissions/")]
-    Task<DbtEnvelope<List<ServiceTokenGrant>>> AssignGrantsAsync(long accountId, long tokenId, [Body] List<ServiceTokenGrant> grants, CancellationToken cancellationToken);
+    Task AssignGrantsAsync(long accountId, long tokenId, [Body] List<ServiceTokenGrantRequest> grants, CancellationToken cancellationToken);
 
+    /// <summary>Pages by offset only, as dbt Labs' client does: the spec documents no limit here, and dbt Cloud refuses it.</summary>
     [Get("/v3/accounts/{accountId}/service-tokens/{tokenId}/permissions/")]
-    Task<DbtEnvelope<List<ServiceTokenGrant>>> ListGrantsAsync(long accountId, long tokenId, int offset, int limit, CancellationToken cancellationToken);
+    Task<DbtEnvelope<List<ServiceTokenGrant>>> ListGrantsAsync(long accountId, long tokenId, int offset, CancellationToken cancellationToken);
 
     [Post("/v2/accounts/{accountId}/jobs/")]
     Task<DbtEnvelope<DbtJob>> CreateJobAsync(long accountId, [Body] DbtJob job, CancellationToken cancellationToken);

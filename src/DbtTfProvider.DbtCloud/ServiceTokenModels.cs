@@ -11,7 +11,7 @@ public sealed class ServiceToken
     /// <summary>The token's short public identifier.</summary>
     public string? Uid { get; set; }
 
-    public string Name { get; set; } = "";
+    public string Name { get; set => field = value ?? ""; } = "";
     public int State { get; set; } = DbtObjectState.Active;
     public string? CreatedAt { get; set; }
     public string? UpdatedAt { get; set; }
@@ -39,28 +39,43 @@ public sealed class ServiceTokenRenameRequest
     public string Name { get; set; } = "";
 }
 
-/// <summary>One permission grant of a service token. The create request leaves id, state and timestamps out.</summary>
+/// <summary>
+/// One permission grant of a service token, as the service answers it. A null where the spec has a string or a list
+/// reads as the empty value, so that a read never fails on it.
+/// </summary>
 public sealed class ServiceTokenGrant
 {
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? Id { get; set; }
-
     public long AccountId { get; set; }
     public long ServiceTokenId { get; set; }
-    public string PermissionSet { get; set; } = "";
+    public string PermissionSet { get; set => field = value ?? ""; } = "";
     public bool AllProjects { get; set; }
 
     /// <summary>Null when <see cref="AllProjects"/>.</summary>
     public long? ProjectId { get; set; }
 
-    public List<string> WritableEnvironmentCategories { get; set; } = [];
+    public List<string> WritableEnvironmentCategories { get; set => field = value ?? []; } = [];
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? State { get; set; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CreatedAt { get; set; }
+    public string? UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// One grant of a permissions POST, shaped as dbt Labs' client sends it: <c>project_id</c> left out for an
+/// all-projects grant (the spec types it integer, not nullable), <c>writable_environment_categories</c> left out when
+/// empty (omitted and empty both mean no write access).
+/// </summary>
+public sealed class ServiceTokenGrantRequest
+{
+    public long AccountId { get; set; }
+    public long ServiceTokenId { get; set; }
+    public string PermissionSet { get; set; } = "";
+    public bool AllProjects { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? UpdatedAt { get; set; }
+    public long? ProjectId { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? WritableEnvironmentCategories { get; set; }
 }

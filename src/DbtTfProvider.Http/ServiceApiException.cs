@@ -77,11 +77,18 @@ public abstract class ServiceApiException : Exception
         _ => ApiErrorKind.Unexpected,
     };
 
+    /// <summary>
+    /// "dbt Cloud: POST /path answered 400: summary (field: reason; ...)". A reason the summary already says is not said
+    /// again: its field alone is named ("(at environment_id)"), and a reason without a field is left out.
+    /// </summary>
     private static string BuildMessage(string service, string summary, HttpStatusCode? status, IReadOnlyList<ApiFieldError> fieldErrors,
         string? method, string? path)
     {
         var where = method is null ? service : $"{service}: {method} {path}";
         var head = status is { } s ? $"{where} answered {(int)s}: {summary}" : $"{where}: {summary}";
-        return fieldErrors.Count == 0 ? head : $"{head} ({string.Join("; ", fieldErrors)})";
+        var details = fieldErrors
+            .Select(e => !summary.Contains(e.Message, StringComparison.Ordinal) ? e.ToString() : e.Path.Count == 0 ? null : $"at {e.DottedPath}")
+            .OfType<string>().Distinct().ToList();
+        return details.Count == 0 ? head : $"{head} ({string.Join("; ", details)})";
     }
 }

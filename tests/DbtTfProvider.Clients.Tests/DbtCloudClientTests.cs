@@ -10,7 +10,7 @@ namespace DbtTfProvider.Clients.Tests;
 public sealed class DbtCloudClientTests
 {
     private static DbtCloudClient Client(ScriptedTransport transport, string hostUrl = "https://cloud.test/api/", int maxRetries = 0,
-        string? providerVersion = null) =>
+        string? providerVersion = null, string? terraformVersion = null) =>
         DbtCloudClient.Create(new DbtCloudClientOptions
         {
             HostUrl = hostUrl,
@@ -18,6 +18,7 @@ public sealed class DbtCloudClientTests
             Token = "dbtc_test_token",
             MaxRetries = maxRetries,
             ProviderVersion = providerVersion,
+            TerraformVersion = terraformVersion,
             Transport = transport,
             Resilience = new ResilienceOptions { Delay = (_, _) => Task.CompletedTask },
         });
@@ -36,18 +37,18 @@ public sealed class DbtCloudClientTests
         Assert.Equal("https://cloud.test/api/v2/accounts/", request.Uri.ToString());
         Assert.Equal("Token dbtc_test_token", request.Headers["Authorization"]);
         Assert.Equal("application/json", request.Headers["Accept"]);
-        Assert.Equal("terraform-provider-dbtcloud/0.1.0", request.Headers["User-Agent"]);
+        Assert.Equal("dbt-tf-provider/0.1.0", request.Headers["User-Agent"]);
     }
 
     [Fact]
-    public async Task The_provider_version_goes_into_the_user_agent()
+    public async Task The_user_agent_names_this_provider_and_terraform_with_their_versions()
     {
         var transport = Answer(200, Answers.Envelope(200, "[]"));
-        using var client = Client(transport, providerVersion: "1.2.3");
+        using var client = Client(transport, providerVersion: "1.2.3", terraformVersion: "1.11.4");
 
         await client.Accounts.ListAsync();
 
-        Assert.Equal("terraform-provider-dbtcloud/1.2.3", transport.Requests[0].Headers["User-Agent"]);
+        Assert.Equal("dbt-tf-provider/1.2.3 terraform/1.11.4", transport.Requests[0].Headers["User-Agent"]);
     }
 
     [Theory]
@@ -120,7 +121,7 @@ public sealed class DbtCloudClientTests
     }
 
     [Fact]
-    public void A_job_read_and_written_back_keeps_the_fields_this_client_does_not_model()
+    public void A_job_read_and_written_back_sends_request_fields_only_keeping_the_writable_ones_it_does_not_model()
     {
         const string read = """
             {"id": 7, "account_id": 1, "project_id": 10, "environment_id": 100, "name": "n", "description": "",
@@ -132,19 +133,72 @@ public sealed class DbtCloudClientTests
              "deferring_environment_id": null, "job_type": "scheduled", "triggers_on_draft_pr": false, "run_lint": false,
              "errors_on_lint_failure": true, "run_compare_changes": false, "compare_changes_flags": "--select state:modified",
              "cost_optimization_features": ["dbt_state"], "job_completion_trigger_condition": {"condition": {"job_id": 3, "statuses": [10]}},
-             "created_at": "2026-01-01T00:00:00Z"}
+             "deferring_job_definition_id": 5, "force_node_selection": true,
+             "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-02T00:00:00Z", "cron_humanized": "Every hour", "next_run": "soon",
+             "next_run_humanized": "in 5 minutes", "is_deferrable": false, "raw_dbt_version": "1.9", "run_failure_count": 0, "deactivated": false,
+             "is_system": false, "lifecycle_webhooks_url": "x", "environment": {"id": 100}, "project": {"id": 10}, "account": {"id": 1}}
             """;
 
         var job = JsonSerializer.Deserialize(read, DbtCloudJsonContext.Default.DbtJob)!;
         job.Name = "renamed";
-        var written = JsonNode.Parse(JsonSerializer.Serialize(job, DbtCloudJsonContext.Default.DbtJob))!;
+        var written = JsonNode.Parse(JsonSerializer.Serialize(job.ToRequest(), DbtCloudJsonContext.Default.DbtJob))!.AsObject();
 
         Assert.Equal("renamed", (string)written["name"]!);
         Assert.Equal("""["dbt_state"]""", written["cost_optimization_features"]!.ToJsonString());
         Assert.Equal(3, (int)written["job_completion_trigger_condition"]!["condition"]!["job_id"]!);
-        Assert.True((bool)written["triggers"]!["custom_branch_only"]!);
-        Assert.Equal("""{"x":1}""", written["settings"]!["future_setting"]!.ToJsonString());
+        Assert.Equal(5, (int)written["deferring_job_definition_id"]!);
+        Assert.True((bool)written["force_node_selection"]!);
         Assert.Equal("prod", (string)written["settings"]!["target_name"]!);
+        foreach (var readOnly in new[] { "created_at", "updated_at", "cron_humanized", "next_run", "next_run_humanized", "is_deferrable",
+                     "raw_dbt_version", "run_failure_count", "deactivated", "is_system", "lifecycle_webhooks_url", "environment", "project", "account" })
+            Assert.False(written.ContainsKey(readOnly), readOnly);
+        // Nested objects are strict in dbt Cloud: only the fields of the request schema go back.
+        Assert.Equal("""{"threads":4,"target_name":"prod"}""", written["settings"]!.ToJsonString());
+        Assert.False(written["triggers"]!.AsObject().ContainsKey("custom_branch_only"));
+        // The job read is untouched: the request is a copy.
+        Assert.Equal("2026-01-01T00:00:00Z", job.CreatedAt);
+    }
+
+    [Theory]
+    [InlineData("merge", """["state_aware_orchestration"]""", false)]
+    [InlineData("merge", """["dbt_state"]""", true)]
+    [InlineData("merge", "[]", true)]
+    [InlineData("ci", """["state_aware_orchestration", "dbt_state"]""", false)]
+    [InlineData(null, """["state_aware_orchestration"]""", false)]
+    public void A_CI_or_merge_job_is_written_without_state_aware_orchestration_fields(string? jobType, string features, bool featuresKept)
+    {
+        var type = jobType is null ? "" : $"\"job_type\": \"{jobType}\",";
+        var read = $$"""
+            {"id": 7, "project_id": 10, "environment_id": 100, "name": "n", {{type}}
+             "triggers": {"schedule": false, "on_merge": {{(jobType is "ci" ? "false" : "true")}}, "git_provider_webhook": {{(jobType is "ci" ? "true" : "false")}}},
+             "force_node_selection": false, "cost_optimization_features": {{features}}}
+            """;
+
+        var written = JsonNode.Parse(JsonSerializer.Serialize(JsonSerializer.Deserialize(read, DbtCloudJsonContext.Default.DbtJob)!.ToRequest(),
+            DbtCloudJsonContext.Default.DbtJob))!.AsObject();
+
+        Assert.False(written.ContainsKey("force_node_selection"));
+        Assert.Equal(featuresKept, written.ContainsKey("cost_optimization_features"));
+    }
+
+    [Fact]
+    public void Nulls_in_a_job_answer_read_as_empty_values()
+    {
+        const string read = """
+            {"id": 7, "project_id": 10, "environment_id": 100, "name": null, "description": null, "execute_steps": null, "settings": null,
+             "execution": null, "triggers": null, "schedule": {"cron": null, "date": null, "time": null}, "compare_changes_flags": null}
+            """;
+
+        var job = JsonSerializer.Deserialize(read, DbtCloudJsonContext.Default.DbtJob)!;
+
+        Assert.Equal("", job.Name);
+        Assert.Equal("", job.Description);
+        Assert.Empty(job.ExecuteSteps);
+        Assert.NotNull(job.Settings);
+        Assert.False(job.Triggers.Schedule);
+        Assert.NotNull(job.Schedule.Date);
+        Assert.NotNull(job.Schedule.Time);
+        Assert.NotNull(job.ToRequest());
     }
 
     [Fact]
@@ -164,6 +218,48 @@ public sealed class DbtCloudClientTests
             error.FieldErrors.Select(f => (f.DottedPath, f.Message)).ToArray());
         Assert.Contains("schedule.date.cron: invalid cron", error.Message);
         Assert.Contains("GET /api/v2/accounts/1/jobs/7/", error.Message);
+    }
+
+    [Fact]
+    public async Task A_400_whose_data_is_a_plain_string_keeps_that_reason()
+    {
+        using var client = Client(Answer(400, Answers.Envelope(400, "\"Additional properties are not allowed ('limit' was unexpected)\"",
+            "The request was invalid. Please double check the provided data and try again.")));
+
+        var error = await Assert.ThrowsAsync<DbtCloudApiException>(() => client.ServiceTokens.ListGrantsAsync(5));
+
+        var reason = Assert.Single(error.FieldErrors);
+        Assert.Empty(reason.Path);
+        Assert.Equal("Additional properties are not allowed ('limit' was unexpected)", reason.Message);
+        Assert.EndsWith("answered 400: The request was invalid. Please double check the provided data and try again. " +
+                        "(Additional properties are not allowed ('limit' was unexpected))", error.Message);
+    }
+
+    [Fact]
+    public async Task A_400_with_a_model_key_keeps_its_reason_without_a_field()
+    {
+        const string data = """{"_model": ["Project 99 does not exist."], "name": "required key not provided"}""";
+        using var client = Client(Answer(400, Answers.Envelope(400, data, "The request was invalid. Please double check the provided data and try again.")));
+
+        var error = await Assert.ThrowsAsync<DbtCloudApiException>(() => client.Jobs.GetAsync(7));
+
+        Assert.Equal([("", "Project 99 does not exist."), ("name", "required key not provided")],
+            error.FieldErrors.Select(f => (f.DottedPath, f.Message)).ToArray());
+        Assert.Contains("(Project 99 does not exist.; name: required key not provided)", error.Message);
+        Assert.DoesNotContain("_model", error.Message);
+    }
+
+    [Fact]
+    public async Task A_reason_that_is_also_the_user_message_is_said_once()
+    {
+        const string reason = "Environment 110 does not belong to project 10.";
+        using var client = Client(Answer(400, Answers.Envelope(400, $$"""{"environment_id": "{{reason}}"}""", reason)));
+
+        var error = await Assert.ThrowsAsync<DbtCloudApiException>(() => client.Jobs.GetAsync(7));
+
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(error.Message, System.Text.RegularExpressions.Regex.Escape(reason)));
+        Assert.EndsWith($"answered 400: {reason} (at environment_id)", error.Message);
+        Assert.Equal("environment_id", Assert.Single(error.FieldErrors).DottedPath);
     }
 
     [Fact]
@@ -193,7 +289,8 @@ public sealed class DbtCloudClientTests
     {
         using var client = Client(Answer(status, Answers.Envelope(status, "null", userMessage)));
 
-        var error = await Assert.ThrowsAsync<DbtCloudApiException>(() => client.ServiceTokens.GetAsync(5));
+        // A job read without its project: a 404 is never confirmed, so the error is the answer's own.
+        var error = await Assert.ThrowsAsync<DbtCloudApiException>(() => client.Jobs.GetAsync(5));
 
         Assert.Equal(kind, error.Kind);
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
@@ -268,23 +365,32 @@ public sealed class DbtCloudClientTests
         var grants = await client.ServiceTokens.ListGrantsAsync(5);
 
         Assert.Equal(Enumerable.Range(0, 250).Select(i => (long?)i), grants.Select(g => g.ProjectId));
-        Assert.Equal(["offset=0&limit=100", "offset=100&limit=100", "offset=200&limit=100"], transport.Requests.Select(r => r.Uri.Query.TrimStart('?')));
+        // Only the documented query parameters, as dbt Labs' client pages: offset, never limit.
+        Assert.Equal(["offset=0", "offset=100", "offset=200"], transport.Requests.Select(r => r.Uri.Query.TrimStart('?')));
     }
 
-    [Fact]
-    public async Task A_grant_on_all_projects_sends_a_null_project_and_no_id_or_state()
+    [Theory]
+    [InlineData("""[]""")]
+    [InlineData("""{"service_token_id": 5, "permissions": "assigned"}""")]
+    [InlineData("""null""")]
+    public async Task A_grant_on_all_projects_leaves_project_and_empty_categories_out_and_is_read_back_with_GET(string postAnswerData)
     {
         var transport = ScriptedTransport.Steps(
-            Answers.Status(201, Answers.Envelope(201, "[]")),
-            Answers.Status(200, Answers.Envelope(200, """[{"id": 9, "account_id": 1, "service_token_id": 5, "permission_set": "member", "all_projects": true, "project_id": null, "writable_environment_categories": [], "state": 1}]""")));
+            Answers.Status(201, Answers.Envelope(201, postAnswerData)),
+            Answers.Status(200, Answers.Envelope(200, """[{"id": 9, "account_id": 1, "service_token_id": 5, "permission_set": "member", "all_projects": true, "project_id": null, "writable_environment_categories": null, "state": 1}]""")));
         using var client = Client(transport);
 
-        var grants = await client.ServiceTokens.AssignGrantsAsync(5, [new ServiceTokenGrantSpec("member", true, 10, [])]);
+        var grants = await client.ServiceTokens.AssignGrantsAsync(5,
+            [new ServiceTokenGrantSpec("member", true, 10, []), new ServiceTokenGrantSpec("developer", false, 10, ["all"])]);
 
         var body = JsonNode.Parse(transport.Requests[0].Body!)!.AsArray();
-        Assert.Equal("""[{"account_id":1,"service_token_id":5,"permission_set":"member","all_projects":true,"project_id":null,"writable_environment_categories":[]}]""",
+        Assert.Equal("""[{"account_id":1,"service_token_id":5,"permission_set":"member","all_projects":true},""" +
+                     """{"account_id":1,"service_token_id":5,"permission_set":"developer","all_projects":false,"project_id":10,"writable_environment_categories":["all"]}]""",
             body.ToJsonString());
-        Assert.Equal(9, Assert.Single(grants).Id);
+        Assert.Equal("GET", transport.Requests[1].Method);
+        var grant = Assert.Single(grants);
+        Assert.Equal(9, grant.Id);
+        Assert.Empty(grant.WritableEnvironmentCategories);
     }
 
     [Fact]

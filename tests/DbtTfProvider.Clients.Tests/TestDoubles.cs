@@ -28,7 +28,8 @@ internal sealed class ScriptedTransport : HttpMessageHandler
         {
             index = _requests.Count;
             _requests.Add(new RecordedRequest(request.Method.Method, request.RequestUri!, body,
-                request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value)),
+                // As on the wire: User-Agent product tokens are separated by spaces, other multi-valued headers by commas.
+                request.Headers.ToDictionary(h => h.Key, h => string.Join(h.Key == "User-Agent" ? " " : ",", h.Value)),
                 request.Content?.Headers.ContentType?.MediaType));
         }
         var response = await _answer(request, index, cancellationToken);

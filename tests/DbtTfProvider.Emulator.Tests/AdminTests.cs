@@ -34,6 +34,20 @@ public sealed class AdminTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task The_dump_lists_each_user_agent_the_api_saw_once_until_a_reset()
+    {
+        Http.DefaultRequestHeaders.UserAgent.ParseAdd("dbt-tf-provider/9.9.9 terraform/1.11.4");
+        await Dbt(HttpMethod.Get, "/v2/accounts/");
+        await Dbt(HttpMethod.Get, "/v2/accounts/1/jobs/");
+        var seen = (await StateDump())["user_agents"]!.AsArray().Select(a => (string)a!).ToList();
+        await Admin(HttpMethod.Post, "/reset", new JsonObject());
+        var afterReset = (await StateDump())["user_agents"]!.AsArray();
+
+        Assert.Equal(["dbt-tf-provider/9.9.9 terraform/1.11.4"], seen);
+        Assert.Empty(afterReset);
+    }
+
+    [Fact]
     public async Task Requests_are_counted_per_method_and_route_template()
     {
         var (tokenId, _) = await CreateServiceToken();

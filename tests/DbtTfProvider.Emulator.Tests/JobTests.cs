@@ -25,7 +25,7 @@ public sealed class JobTests : EmulatorTestBase
         });
         var read = await Dbt(HttpMethod.Get, $"{JobsPath}{(int)created.Data["id"]!}/");
 
-        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Equal(HttpStatusCode.OK, created.Status);
         Assert.Equal(HttpStatusCode.OK, read.Status);
         var job = read.Data;
         Assert.Equal("30 */2 * * 1-5", (string)job["schedule"]!["cron"]!);
@@ -37,7 +37,9 @@ public sealed class JobTests : EmulatorTestBase
         Assert.NotNull(job["next_run"]);
         Assert.True(job.AsObject().ContainsKey("is_deferrable"));
         Assert.True(job.AsObject().ContainsKey("lifecycle"));
-        Assert.Equal(100, (int)job["environment"]!["id"]!);
+        Assert.False(job.AsObject().ContainsKey("environment"));
+        var withEnvironment = await Dbt(HttpMethod.Get, $"{JobsPath}{(int)created.Data["id"]!}/?include_related=environment");
+        Assert.Equal(100, (int)withEnvironment.Data["environment"]!["id"]!);
     }
 
     [Theory]
@@ -71,7 +73,7 @@ public sealed class JobTests : EmulatorTestBase
                 : new JsonObject { ["type"] = timeType, ["hours"] = new JsonArray(hours.Select(h => (JsonNode)h).ToArray()) },
         });
 
-        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Equal(HttpStatusCode.OK, created.Status);
         Assert.Equal(expected, (string)created.Data["schedule"]!["cron"]!);
     }
 
@@ -175,7 +177,7 @@ public sealed class JobTests : EmulatorTestBase
     {
         var id = await CreateJob();
         var read = await Dbt(HttpMethod.Get, $"{JobsPath}{id}/");
-        var changed = read.Data.DeepClone().AsObject();
+        var changed = Jobs.Artifacts();
         changed["name"] = "Renamed";
         changed["schedule"]!["date"]!["cron"] = "15 3 * * *";
         changed.Remove("generate_docs");
@@ -279,5 +281,142 @@ public sealed class JobTests : EmulatorTestBase
         Assert.Equal(10, (int)status.Data["status"]!);
         Assert.True((bool)status.Data["is_complete"]!);
         Assert.Equal(HttpStatusCode.NotFound, otherAccount.Status);
+    }
+
+    [Fact]
+    public async Task A_job_read_back_and_sent_whole_is_refused_for_its_read_only_fields()
+    {
+        var id = await CreateJob();
+        var read = (await Dbt(HttpMethod.Get, $"{JobsPath}{id}/")).Data.AsObject();
+        read["name"] = "renamed";
+
+        var sentBack = await Dbt(HttpMethod.Post, $"{JobsPath}{id}/", read.DeepClone());
+        var requestFieldsOnly = Jobs.Artifacts(name: "renamed");
+        var updated = await Dbt(HttpMethod.Post, $"{JobsPath}{id}/", requestFieldsOnly);
+
+        Assert.Equal(HttpStatusCode.BadRequest, sentBack.Status);
+        var reason = (string?)sentBack.Data;
+        Assert.StartsWith("Additional properties are not allowed (", reason);
+        Assert.Contains("'cron_humanized'", reason);
+        Assert.Contains("'next_run'", reason);
+        Assert.Contains("'created_at'", reason);
+        Assert.EndsWith(" were unexpected)", reason);
+        Assert.Equal(HttpStatusCode.OK, updated.Status);
+        Assert.Equal("renamed", (string)updated.Data["name"]!);
+    }
+
+    [Theory]
+    [InlineData("settings", "max_threads")]
+    [InlineData("execution", "timeout_minutes")]
+    [InlineData("triggers", "on_pull_request")]
+    [InlineData("schedule", "cron_humanized")]
+    public async Task Nested_objects_are_strict(string objectName, string extraKey)
+    {
+        var created = await CreateWith(job => job[objectName]![extraKey] = 1);
+        var deeper = await CreateWith(job => job["schedule"]!["time"]!["next_run"] = "soon");
+
+        Assert.Equal(HttpStatusCode.BadRequest, created.Status);
+        Assert.Equal("extra keys not allowed", (string?)created.Data[objectName]![extraKey]);
+        Assert.Equal("extra keys not allowed", (string?)deeper.Data["schedule"]!["time"]!["next_run"]);
+    }
+
+    [Fact]
+    public async Task State_aware_orchestration_fields_are_refused_on_CI_and_merge_jobs_with_405()
+    {
+        var id = await CreateJob();
+        var scheduled = (await Dbt(HttpMethod.Get, $"{JobsPath}{id}/")).Data;
+        var toMerge = Jobs.Artifacts();
+        toMerge["triggers"] = new JsonObject { ["schedule"] = false, ["on_merge"] = true };
+        toMerge["job_type"] = "merge";
+        // What a client that sends back the read value does.
+        toMerge["force_node_selection"] = scheduled["force_node_selection"]!.DeepClone();
+
+        var refused = await Dbt(HttpMethod.Post, $"{JobsPath}{id}/", toMerge);
+        toMerge["force_node_selection"] = null;
+        toMerge["cost_optimization_features"] = new JsonArray("state_aware_orchestration");
+        var featureRefused = await Dbt(HttpMethod.Post, $"{JobsPath}{id}/", toMerge);
+        toMerge.Remove("force_node_selection");
+        toMerge["cost_optimization_features"] = new JsonArray("dbt_state");
+        var dbtState = await Dbt(HttpMethod.Post, $"{JobsPath}{id}/", toMerge);
+        toMerge.Remove("cost_optimization_features");
+        var merged = await Dbt(HttpMethod.Post, $"{JobsPath}{id}/", toMerge);
+
+        Assert.True((bool)scheduled["force_node_selection"]!);
+        Assert.Equal((HttpStatusCode)405, refused.Status);
+        Assert.Equal("State aware orchestration is not available for CI or Merge jobs", refused.UserMessage);
+        Assert.Equal((HttpStatusCode)405, featureRefused.Status);
+        Assert.Equal(HttpStatusCode.OK, dbtState.Status);
+        Assert.Equal(HttpStatusCode.OK, merged.Status);
+        Assert.Equal("merge", (string)merged.Data["job_type"]!);
+        Assert.Null(merged.Data["force_node_selection"]);
+    }
+
+    [Theory]
+    [InlineData(true, false, false, "schedule")]
+    [InlineData(false, true, false, "github_webhook")]
+    [InlineData(true, false, true, "schedule and git_provider_webhook")]
+    public async Task A_merge_job_runs_on_merge_alone(bool schedule, bool githubWebhook, bool gitProviderWebhook, string named)
+    {
+        var created = await CreateWith(job =>
+        {
+            job.Remove("job_type");
+            job["triggers"] = new JsonObject
+            {
+                ["schedule"] = schedule, ["github_webhook"] = githubWebhook, ["git_provider_webhook"] = gitProviderWebhook, ["on_merge"] = true,
+            };
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, created.Status);
+        Assert.Contains($"with on_merge true, {named} must be false", created.UserMessage);
+        Assert.NotNull(created.Data["triggers"]!["on_merge"]);
+        Assert.Empty((await StateDump())["dbt_cloud"]!["jobs"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("ci", "scheduled")]
+    [InlineData("ci", "merge")]
+    [InlineData("adaptive", "other")]
+    public async Task A_CI_or_adaptive_job_keeps_its_type(string kept, string wanted)
+    {
+        var id = await CreateWith(job =>
+        {
+            job["job_type"] = kept;
+            job["triggers"] = new JsonObject { ["schedule"] = false, ["git_provider_webhook"] = kept == "ci" };
+        });
+        var jobId = (int)id.Data["id"]!;
+        var change = Jobs.Artifacts();
+        change["job_type"] = wanted;
+        change["triggers"] = new JsonObject { ["schedule"] = wanted == "scheduled", ["on_merge"] = wanted == "merge" };
+        var same = Jobs.Artifacts(name: "renamed");
+        same["job_type"] = kept;
+        same["triggers"] = new JsonObject { ["schedule"] = false, ["git_provider_webhook"] = kept == "ci" };
+
+        var refused = await Dbt(HttpMethod.Post, $"{JobsPath}{jobId}/", change);
+        var renamed = await Dbt(HttpMethod.Post, $"{JobsPath}{jobId}/", same);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal($"the job type field for this job can only be set to '{kept}'", refused.UserMessage);
+        Assert.Equal(HttpStatusCode.OK, renamed.Status);
+        Assert.Equal(kept, (string)renamed.Data["job_type"]!);
+    }
+
+    [Fact]
+    public async Task Scheduled_and_other_jobs_move_between_types_freely()
+    {
+        var id = await CreateJob();
+        var merge = Jobs.Artifacts();
+        merge["job_type"] = "merge";
+        merge["triggers"] = new JsonObject { ["schedule"] = false, ["on_merge"] = true };
+        var other = Jobs.Artifacts();
+        other["job_type"] = "other";
+        other["triggers"] = new JsonObject { ["schedule"] = false };
+
+        var toMerge = await Dbt(HttpMethod.Post, $"{JobsPath}{id}/", merge);
+        var toOther = await Dbt(HttpMethod.Post, $"{JobsPath}{id}/", other);
+        var back = await Dbt(HttpMethod.Post, $"{JobsPath}{id}/", Jobs.Artifacts());
+
+        Assert.Equal("merge", (string)toMerge.Data["job_type"]!);
+        Assert.Equal("other", (string)toOther.Data["job_type"]!);
+        Assert.Equal("scheduled", (string)back.Data["job_type"]!);
     }
 }

@@ -10,13 +10,21 @@ public sealed class ServiceTokenTests : EmulatorTestBase
 
     private static JsonObject NewToken(string name = "datafold") => new() { ["account_id"] = 1, ["name"] = name, ["state"] = 1 };
 
-    private static JsonObject Grant(string permissionSet = "member", bool allProjects = true, int? projectId = null, params string[] categories) => new()
+    /// <summary>A grant as dbt Labs' client sends it: project_id left out for all projects.</summary>
+    private static JsonObject Grant(string permissionSet = "member", bool allProjects = true, int? projectId = null, params string[] categories)
     {
-        ["permission_set"] = permissionSet,
-        ["all_projects"] = allProjects,
-        ["project_id"] = projectId,
-        ["writable_environment_categories"] = new JsonArray(categories.Select(c => (JsonNode)c).ToArray()),
-    };
+        var grant = new JsonObject
+        {
+            ["permission_set"] = permissionSet,
+            ["all_projects"] = allProjects,
+            ["writable_environment_categories"] = new JsonArray(categories.Select(c => (JsonNode)c).ToArray()),
+        };
+        if (projectId is not null)
+        {
+            grant["project_id"] = projectId;
+        }
+        return grant;
+    }
 
     [Fact]
     public async Task Create_returns_the_secret_once_and_reads_never_show_it()
@@ -25,7 +33,7 @@ public sealed class ServiceTokenTests : EmulatorTestBase
         var id = (int)created.Data["id"]!;
         var read = await Dbt(HttpMethod.Get, $"{Tokens}{id}/");
 
-        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Equal(HttpStatusCode.OK, created.Status);
         Assert.Matches(new Regex("^dbtc_[A-Za-z0-9_-]{40}$"), (string)created.Data["token_string"]!);
         Assert.Matches(new Regex("^[a-z0-9]{8}$"), (string)created.Data["uid"]!);
         Assert.Equal(1, (int)created.Data["state"]!);
@@ -108,7 +116,7 @@ public sealed class ServiceTokenTests : EmulatorTestBase
         Assert.Equal(id, (int)grant["service_token_id"]!);
         Assert.Equal(1, (int)grant["state"]!);
         Assert.Equal(HttpStatusCode.BadRequest, second.Status);
-        Assert.Equal("Service token permissions cannot be updated after assignment. Please create a new service token.", second.UserMessage);
+        Assert.Equal("Service token permissions cannot be updated after assigment. Please create a new service token.", second.UserMessage);
         Assert.Equal(["member"], listed.Data.AsArray().Select(g => (string)g!["permission_set"]!));
     }
 
@@ -164,15 +172,15 @@ public sealed class ServiceTokenTests : EmulatorTestBase
     }
 
     [Fact]
-    public async Task Grants_are_listed_in_pages_of_at_most_100()
+    public async Task Grants_are_listed_in_pages_of_100_by_offset()
     {
         var created = await Dbt(HttpMethod.Post, Tokens, NewToken());
         var id = (int)created.Data["id"]!;
         var grants = new JsonArray(Enumerable.Range(0, 130).Select(_ => (JsonNode)Grant("job_viewer")).ToArray());
         await Dbt(HttpMethod.Post, $"{Tokens}{id}/permissions/", grants);
 
-        var first = await Dbt(HttpMethod.Get, $"{Tokens}{id}/permissions/?limit=100");
-        var second = await Dbt(HttpMethod.Get, $"{Tokens}{id}/permissions/?offset=100&limit=100");
+        var first = await Dbt(HttpMethod.Get, $"{Tokens}{id}/permissions/");
+        var second = await Dbt(HttpMethod.Get, $"{Tokens}{id}/permissions/?offset=100");
         var tooMany = await Dbt(HttpMethod.Get, $"{Tokens}{id}/permissions/?limit=101");
 
         Assert.Equal(100, first.Data.AsArray().Count);
@@ -211,21 +219,98 @@ public sealed class ServiceTokenTests : EmulatorTestBase
     }
 
     [Fact]
-    public async Task The_token_list_finds_tokens_by_name_and_state_without_secrets()
+    public async Task The_token_list_filters_by_state_pages_by_offset_and_never_shows_secrets()
     {
         var (keptId, _) = await CreateServiceToken("datafold");
         var (deletedId, _) = await CreateServiceToken("datafold");
-        await CreateServiceToken("something else");
+        var (otherId, _) = await CreateServiceToken("something else");
         await Dbt(HttpMethod.Delete, $"{Tokens}{deletedId}/");
 
-        var byName = await Dbt(HttpMethod.Get, $"{Tokens}?name=datafold");
-        var active = await Dbt(HttpMethod.Get, $"{Tokens}?name=datafold&state=1");
+        var active = await Dbt(HttpMethod.Get, $"{Tokens}?state=1");
+        var fromSecond = await Dbt(HttpMethod.Get, $"{Tokens}?offset=1&include_related=permissions");
         var all = await Dbt(HttpMethod.Get, Tokens);
 
-        Assert.Equal([keptId, deletedId], byName.Data.AsArray().Select(t => (int)t!["id"]!));
-        Assert.Equal([keptId], active.Data.AsArray().Select(t => (int)t!["id"]!));
+        Assert.Equal([keptId, otherId], active.Data.AsArray().Select(t => (int)t!["id"]!));
+        Assert.Equal([deletedId, otherId], fromSecond.Data.AsArray().Select(t => (int)t!["id"]!));
         Assert.Equal(3, (int)all.Body!["extra"]!["pagination"]!["total_count"]!);
         Assert.All(all.Data.AsArray(), t => Assert.False(t!.AsObject().ContainsKey("token_string")));
+    }
+
+    [Theory]
+    [InlineData("?limit=100", "Additional properties are not allowed ('limit' was unexpected)")]
+    [InlineData("?offset=0&limit=10&name=x", "Additional properties are not allowed ('limit', 'name' were unexpected)")]
+    public async Task The_token_list_and_grant_list_refuse_undocumented_query_parameters(string query, string reason)
+    {
+        var (id, _) = await CreateServiceToken();
+
+        var list = await Dbt(HttpMethod.Get, Tokens + query);
+        var grants = await Dbt(HttpMethod.Get, $"{Tokens}{id}/permissions/{query}");
+
+        foreach (var answer in new[] { list, grants })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+            Assert.Equal(reason, (string?)answer.Data);
+        }
+    }
+
+    [Fact]
+    public async Task A_grant_body_is_typed_as_the_spec_says_project_id_left_out_not_null()
+    {
+        var (id, _) = await NewTokenId();
+        var withNull = Grant();
+        withNull["project_id"] = null;
+
+        var refused = await Dbt(HttpMethod.Post, $"{Tokens}{id}/permissions/", new JsonArray(withNull));
+        var nullCategories = await Dbt(HttpMethod.Post, $"{Tokens}{id}/permissions/",
+            new JsonArray(new JsonObject { ["permission_set"] = "member", ["all_projects"] = true, ["writable_environment_categories"] = null }));
+        var omitted = await Dbt(HttpMethod.Post, $"{Tokens}{id}/permissions/",
+            new JsonArray(new JsonObject { ["permission_set"] = "developer", ["all_projects"] = true }));
+        var listed = await Dbt(HttpMethod.Get, $"{Tokens}{id}/permissions/");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal("expected int", (string?)refused.Data[0]!["project_id"]);
+        Assert.Equal(HttpStatusCode.BadRequest, nullCategories.Status);
+        Assert.Equal("expected list", (string?)nullCategories.Data[0]!["writable_environment_categories"]);
+        Assert.Equal(HttpStatusCode.Created, omitted.Status);
+        var grant = Assert.Single(listed.Data.AsArray())!;
+        Assert.Null(grant["project_id"]);
+        Assert.Empty(grant["writable_environment_categories"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_create_with_permission_grants_makes_the_token_and_its_grants_in_one_request()
+    {
+        var created = await Dbt(HttpMethod.Post, Tokens, new JsonObject
+        {
+            ["name"] = "one request",
+            ["permission_grants"] = new JsonArray(
+                new JsonObject { ["permission_set"] = "member" },
+                new JsonObject { ["permission_set"] = "developer", ["project_id"] = 10, ["writable_environment_categories"] = new JsonArray("all") }),
+        });
+        var id = (int)created.Data["id"]!;
+        var listed = await Dbt(HttpMethod.Get, $"{Tokens}{id}/permissions/");
+        var again = await Dbt(HttpMethod.Post, $"{Tokens}{id}/permissions/", new JsonArray(Grant()));
+        var unknownKey = await Dbt(HttpMethod.Post, Tokens, new JsonObject { ["name"] = "x", ["permissions"] = new JsonArray() });
+
+        Assert.Equal(HttpStatusCode.OK, created.Status);
+        Assert.NotNull((string?)created.Data["token_string"]);
+        Assert.Equal(2, created.Data["permission_grants"]!.AsArray().Count);
+        var grants = listed.Data.AsArray().Select(g => g!.AsObject()).ToList();
+        Assert.Equal(["member", "developer"], grants.Select(g => (string)g["permission_set"]!));
+        Assert.True((bool)grants[0]["all_projects"]!);
+        Assert.Null(grants[0]["project_id"]);
+        Assert.False((bool)grants[1]["all_projects"]!);
+        Assert.Equal(10, (int)grants[1]["project_id"]!);
+        Assert.Equal(["all"], grants[1]["writable_environment_categories"]!.AsArray().Select(c => (string)c!));
+        Assert.Equal(HttpStatusCode.BadRequest, again.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownKey.Status);
+        Assert.Equal("Additional properties are not allowed ('permissions' was unexpected)", (string?)unknownKey.Data);
+    }
+
+    private async Task<(int Id, JsonNode Token)> NewTokenId()
+    {
+        var created = await Dbt(HttpMethod.Post, Tokens, NewToken());
+        return ((int)created.Data["id"]!, created.Data);
     }
 
     [Fact]
@@ -234,7 +319,7 @@ public sealed class ServiceTokenTests : EmulatorTestBase
         var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Dbt(HttpMethod.Post, Tokens, NewToken($"t{i}"))));
         var dump = await StateDump();
 
-        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.Status));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
         Assert.Equal(20, answers.Select(a => (int)a.Data["id"]!).Distinct().Count());
         Assert.Equal(20, dump["dbt_cloud"]!["service_tokens"]!.AsArray().Count);
     }

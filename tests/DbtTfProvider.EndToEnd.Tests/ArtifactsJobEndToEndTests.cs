@@ -246,6 +246,135 @@ public sealed class ArtifactsJobEndToEndTests(ProviderFixture fixture) : IClassF
         (await tf.PlanAsync()).Expect(0);
     }
 
+    /// <summary>Datafold's current recipe: `dbt ls` on merge to the production branch, the schedule off.</summary>
+    private const string MergeRecipe = """
+        execute_steps    = ["dbt ls"]
+          run_on_merge     = true
+          schedule_enabled = false
+        """;
+
+    [Fact]
+    public async Task A_scheduled_job_becomes_a_merge_job_in_place_is_renamed_and_plans_empty_after_each()
+    {
+        await fixture.ResetAsync();
+        var tf = TerraformCli.InNewDirectory(fixture, "job-to-merge");
+        tf.WriteConfig(Job(10, 100));
+        (await tf.ApplyAsync()).Succeeded();
+        var id = Assert.Single(await ActiveJobsAsync())["id"]!.GetValue<long>();
+        (await tf.PlanAsync()).Expect(0);
+
+        // The hourly job becomes the merge job: dbt Cloud refuses state-aware orchestration fields on a merge job (405),
+        // also when they are only sent back as read, and read-only fields in any update (400).
+        tf.WriteConfig(Job(10, 100, MergeRecipe));
+        var merged = (await tf.ApplyAsync()).Succeeded();
+        Assert.Contains("update in-place", merged.Output);
+        Assert.Matches(new Regex(@"~ run_on_merge\s+= false -> true"), merged.Output);
+        Assert.Matches(new Regex(@"~ schedule_enabled\s+= true -> false"), merged.Output);
+        Assert.Contains("0 added, 1 changed, 0 destroyed", merged.Output);
+        var job = Assert.Single(await ActiveJobsAsync());
+        Assert.Equal(id, job["id"]!.GetValue<long>());
+        Assert.Equal("merge", (string?)job["job_type"]);
+        Assert.True((bool?)job["triggers"]!["on_merge"]);
+        Assert.False((bool?)job["triggers"]!["schedule"]);
+        Assert.Equal(["dbt ls"], Strings(job["execute_steps"]));
+        (await tf.PlanAsync()).Expect(0);
+
+        // Any later update of the merge job works too.
+        tf.WriteConfig(Job(10, 100, MergeRecipe + "\n  name = \"Datafold artifacts on merge\""));
+        var renamed = (await tf.ApplyAsync()).Succeeded();
+        Assert.Contains("0 added, 1 changed, 0 destroyed", renamed.Output);
+        job = Assert.Single(await ActiveJobsAsync());
+        Assert.Equal(id, job["id"]!.GetValue<long>());
+        Assert.Equal("Datafold artifacts on merge", (string?)job["name"]);
+        Assert.Equal("merge", (string?)job["job_type"]);
+        (await tf.PlanAsync()).Expect(0);
+
+        // And back to the hourly job, in place.
+        tf.WriteConfig(Job(10, 100));
+        Assert.Contains("0 added, 1 changed, 0 destroyed", (await tf.ApplyAsync()).Succeeded().Output);
+        job = Assert.Single(await ActiveJobsAsync());
+        Assert.Equal("scheduled", (string?)job["job_type"]);
+        (await tf.PlanAsync()).Expect(0);
+    }
+
+    [Fact]
+    public async Task The_merge_recipe_is_created_from_scratch_and_plans_empty()
+    {
+        await fixture.ResetAsync();
+        var tf = TerraformCli.InNewDirectory(fixture, "job-merge-recipe").WriteConfig(Job(10, 100, MergeRecipe));
+
+        Assert.Contains("1 added, 0 changed, 0 destroyed", (await tf.ApplyAsync()).Succeeded().Output);
+
+        var job = Assert.Single(await ActiveJobsAsync());
+        Assert.Equal("merge", (string?)job["job_type"]);
+        Assert.True((bool?)job["triggers"]!["on_merge"]);
+        Assert.False((bool?)job["triggers"]!["schedule"]);
+        Assert.Equal(["dbt ls"], Strings(job["execute_steps"]));
+        (await tf.PlanAsync()).Expect(0);
+    }
+
+    [Fact]
+    public async Task Run_on_merge_with_the_schedule_on_is_refused_at_validate_naming_both_and_nothing_is_written()
+    {
+        await fixture.ResetAsync();
+        var tf = TerraformCli.InNewDirectory(fixture, "job-merge-and-schedule").WriteConfig(
+            Job(10, 100, "run_on_merge = true", "schedule_by_default") +
+            Job(10, 100, "run_on_merge = true\n  schedule_enabled = true", "schedule_on"));
+
+        var validate = (await tf.ValidateAsync()).Expect(1);
+        AssertError(validate, "schedule_by_default",
+            "run_on_merge = true needs schedule_enabled = false: dbt Cloud runs a merge job on merge alone and refuses one that also runs on a schedule (schedule_enabled defaults to true).");
+        AssertError(validate, "schedule_on", "run_on_merge = true needs schedule_enabled = false");
+        Assert.Matches(new Regex(@"schedule_enabled = true"), validate.Output);
+
+        (await tf.PlanAsync()).Expect(1);
+        (await tf.ApplyAsync()).Expect(1);
+        var counts = await fixture.RequestCountsAsync();
+        Assert.DoesNotContain(counts.Keys, k => k.Contains("/jobs/"));
+        Assert.Empty(await fixture.JobsAsync());
+    }
+
+    [Fact]
+    public async Task An_imported_CI_job_is_refused_at_plan_naming_the_reason_and_is_left_as_it_is()
+    {
+        await fixture.ResetAsync();
+        var ci = await fixture.DbtCloudAsync(HttpMethod.Post, $"/v2/accounts/{ProviderFixture.AccountId}/jobs/", new JsonObject
+        {
+            ["id"] = null, ["account_id"] = ProviderFixture.AccountId, ["project_id"] = 10, ["environment_id"] = 100,
+            ["name"] = "CI on pull requests", ["execute_steps"] = new JsonArray("dbt build --select state:modified+"),
+            ["settings"] = new JsonObject { ["threads"] = 4, ["target_name"] = "ci" }, ["state"] = 1,
+            ["triggers"] = new JsonObject { ["github_webhook"] = false, ["git_provider_webhook"] = true, ["schedule"] = false, ["on_merge"] = false },
+            ["schedule"] = new JsonObject
+            {
+                ["date"] = new JsonObject { ["type"] = "custom_cron", ["cron"] = "0 * * * *" },
+                ["time"] = new JsonObject { ["type"] = "every_hour", ["interval"] = 1 },
+            },
+            ["job_type"] = "ci",
+        });
+        var id = ci!["id"]!.GetValue<long>();
+        var tf = TerraformCli.InNewDirectory(fixture, "job-import-ci").WriteConfig($$"""
+            import {
+              to = {{Resource}}.this
+              id = "{{id}}"
+            }
+
+            """ + Job(10, 100));
+
+        var before = await fixture.RequestCountsAsync();
+        var plan = (await tf.PlanAsync()).Expect(1);
+        var applied = (await tf.ApplyAsync()).Expect(1);
+
+        foreach (var result in new[] { plan, applied })
+        {
+            Assert.Contains("Error: Job type cannot change", result.Output);
+            Assert.Contains($"dbt Cloud job {id} is a ci job (job_type \"ci\")", Regex.Replace(result.Output.Replace('│', ' '), @"\s+", " "));
+        }
+        Assert.Equal(0, Delta(before, await fixture.RequestCountsAsync(), IsJobWrite));
+        var job = Assert.Single(await ActiveJobsAsync());
+        Assert.Equal("ci", (string?)job["job_type"]);
+        Assert.Equal("CI on pull requests", (string?)job["name"]);
+    }
+
     private static string Job(long projectId, long environmentId, string extra = "", string name = "this") => $$"""
         resource "{{Resource}}" "{{name}}" {
           project_id     = {{projectId}}

@@ -330,7 +330,6 @@ public sealed class DatafoldIntegrationEndToEndTests(ProviderFixture fixture) : 
             ["service_token_id"] = id,
             ["permission_set"] = "member",
             ["all_projects"] = true,
-            ["project_id"] = null,
             ["writable_environment_categories"] = new JsonArray(),
         }));
         return (string)token["token_string"]!;

@@ -405,6 +405,60 @@ public sealed class ServiceTokenEndToEndTests(ProviderFixture fixture) : IClassF
         Assert.Empty(await ActiveTokensAsync("st-fault-"));
     }
 
+    [Fact]
+    public async Task Grants_read_back_with_no_diff_for_each_form_of_writable_environment_categories_and_a_null_answer()
+    {
+        var tf = TerraformCli.InNewDirectory(fixture, "token-categories");
+        tf.WriteConfig(Token("st-categories", """
+              service_token_permissions {
+                permission_set = "developer"
+                all_projects   = false
+                project_id     = 10
+              }
+              service_token_permissions {
+                permission_set                  = "developer"
+                all_projects                    = false
+                project_id                      = 11
+                writable_environment_categories = []
+              }
+              service_token_permissions {
+                permission_set                  = "developer"
+                all_projects                    = true
+                writable_environment_categories = ["all"]
+              }
+            """));
+
+        // Applied through an emulator that refuses a null project_id and an undocumented limit on the grant list.
+        (await tf.ApplyAsync()).Succeeded();
+        var token = Assert.Single(await ActiveTokensAsync("st-categories"));
+        Assert.Equal(["developer/10/", "developer/11/", "developer/all/all"], Grants(token));
+        (await tf.PlanAsync()).Expect(0);
+
+        // The requests name this provider and the Terraform that runs it (ConfigureProvider's terraform_version).
+        var version = (await tf.RunAsync("version", "-json")).Succeeded().Stdout;
+        var terraformVersion = JsonNode.Parse(version)!["terraform_version"]!.GetValue<string>();
+        var agents = ((await fixture.StateAsync())["user_agents"]!.AsArray()).Select(a => (string)a!).ToList();
+        Assert.Contains(agents, a => System.Text.RegularExpressions.Regex.IsMatch(a, $@"^dbt-tf-provider/\d+\.\d+\.\d+ terraform/{System.Text.RegularExpressions.Regex.Escape(terraformVersion)}$"));
+        Assert.DoesNotContain(agents, a => a.Contains("terraform-provider-dbtcloud"));
+
+        var values = await StateValuesAsync(tf);
+        var byProject = values.GetProperty("service_token_permissions").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("project_id").ValueKind == JsonValueKind.Null ? "all" : p.GetProperty("project_id").GetRawText(),
+                p => p.GetProperty("writable_environment_categories"));
+        Assert.Equal(JsonValueKind.Null, byProject["10"].ValueKind);
+        Assert.Equal(0, byProject["11"].GetArrayLength());
+        Assert.Equal(["all"], byProject["all"].EnumerateArray().Select(c => c.GetString()));
+
+        // A null where the spec has a list does not break the read, and means the same as empty.
+        var grants = token["grants"]!.AsArray().Select(g => g!.DeepClone().AsObject()).ToList();
+        foreach (var grant in grants.Where(g => (bool?)g["all_projects"] == false))
+            grant["writable_environment_categories"] = null;
+        await fixture.PatchAsync($"dbtcloud/service-tokens/{Id(token)}", new JsonObject { ["grants"] = new JsonArray([.. grants]) });
+        (await tf.PlanAsync()).Expect(0);
+
+        (await tf.DestroyAsync()).Succeeded();
+    }
+
     private async Task<List<JsonObject>> ActiveTokensAsync(string namePrefix) =>
         (await fixture.ServiceTokensAsync()).Where(t => (int?)t["state"] == 1 && ((string?)t["name"] ?? "").StartsWith(namePrefix, StringComparison.Ordinal)).ToList();
 

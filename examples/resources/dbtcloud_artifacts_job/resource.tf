@@ -5,6 +5,17 @@ resource "dbtcloud_artifacts_job" "datafold" {
   environment_id = 13579
 }
 
+# The merge job of Datafold's current guide: `dbt ls` (fast, and it writes manifest.json) whenever a pull request is
+# merged into the production branch, instead of on a schedule. dbt Cloud runs a merge job on merge alone, so the
+# schedule is turned off (run_on_merge = true with the schedule on is refused at `terraform validate`).
+resource "dbtcloud_artifacts_job" "on_merge" {
+  project_id       = 67890
+  environment_id   = 13579
+  execute_steps    = ["dbt ls"]
+  run_on_merge     = true
+  schedule_enabled = false
+}
+
 # Every setting spelled out.
 resource "dbtcloud_artifacts_job" "nightly" {
   project_id     = 67890

@@ -12,6 +12,7 @@ internal sealed partial class RequestCounter
 {
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _userAgents = new(StringComparer.Ordinal);
 
     public void Count(HttpContext context)
     {
@@ -20,9 +21,23 @@ internal sealed partial class RequestCounter
             return;
         }
         var key = $"{context.Request.Method} {Template(endpoint.RoutePattern)}";
+        var userAgent = context.Request.Headers.UserAgent.ToString();
         lock (_gate)
         {
             _counts[key] = _counts.GetValueOrDefault(key) + 1;
+            if (userAgent.Length > 0)
+            {
+                _userAgents.Add(userAgent);
+            }
+        }
+    }
+
+    /// <summary>Every distinct User-Agent the API requests carried, so that tests can see who a client says it is.</summary>
+    public string[] UserAgents()
+    {
+        lock (_gate)
+        {
+            return [.. _userAgents];
         }
     }
 
@@ -39,6 +54,7 @@ internal sealed partial class RequestCounter
         lock (_gate)
         {
             _counts.Clear();
+            _userAgents.Clear();
         }
     }
 

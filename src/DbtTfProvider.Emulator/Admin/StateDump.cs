@@ -54,6 +54,7 @@ internal static class StateDump
                 ["ci_configs"] = Array(state.CiConfigs.Values, c => JsonSerializer.SerializeToNode(c, context.CiConfig)),
             },
             ["requests"] = requests,
+            ["user_agents"] = new JsonArray(counter.UserAgents().Select(agent => (JsonNode)agent).ToArray()),
         };
     }
 

@@ -81,7 +81,8 @@ internal static class DbtCloudViews
     public static JsonNode Grant(ServiceTokenGrant grant) =>
         JsonSerializer.SerializeToNode(grant, EmulatorJsonContext.Default.ServiceTokenGrant)!;
 
-    public static JsonObject Job(Job job, EmulatorState state)
+    /// <summary>The job as the v2 API answers it; the related <c>environment</c> only when asked for with include_related.</summary>
+    public static JsonObject Job(Job job, EmulatorState state, bool includeEnvironment)
     {
         var view = JsonSerializer.SerializeToNode(job, EmulatorJsonContext.Default.Job)!.AsObject();
         view["generate_sources"] = job.RunGenerateSources;
@@ -92,9 +93,12 @@ internal static class DbtCloudViews
         view["job_completion_trigger_condition"] = null;
         view["next_run"] = NextRun(job);
         view["cron_humanized"] = job.Triggers.Schedule ? $"Cron schedule {job.Schedule.Cron} (UTC)" : "Not scheduled";
-        view["environment"] = state.Environment(job.AccountId, job.EnvironmentId) is { } environment
-            ? Environment(environment, job.AccountId)
-            : null;
+        if (includeEnvironment)
+        {
+            view["environment"] = state.Environment(job.AccountId, job.EnvironmentId) is { } environment
+                ? Environment(environment, job.AccountId)
+                : null;
+        }
         return view;
     }
 

@@ -58,6 +58,15 @@ internal static class DbtResponses
     public static IResult RuleBroken(IReadOnlyList<FieldError> errors) =>
         Invalid(errors, string.Join(" ", errors.Select(e => e.Message)));
 
+    /// <summary>
+    /// A 400 for properties outside the schema: dbt Cloud puts jsonschema's sentence in <c>data</c> as a plain string,
+    /// e.g. "Additional properties are not allowed ('limit' was unexpected)".
+    /// </summary>
+    public static IResult UnexpectedProperties(IReadOnlyList<string> names) =>
+        Error(400, ValidationMessage, JsonValue.Create(names.Count == 1
+            ? $"Additional properties are not allowed ('{names[0]}' was unexpected)"
+            : $"Additional properties are not allowed ({string.Join(", ", names.Select(n => $"'{n}'"))} were unexpected)"));
+
     public static IResult InvalidField(string field, string reason) =>
         Error(400, ValidationMessage, new JsonObject { [field] = reason });
 

@@ -25,11 +25,19 @@ internal static class JobEndpoints
         {
             return DbtResponses.Error(400, body.ParseError!);
         }
+        if (JobValidation.UnexpectedKeys(body.Body) is { Count: > 0 } unexpected)
+        {
+            return DbtResponses.UnexpectedProperties(unexpected);
+        }
         var reader = new FieldReader(DbtFieldMessages.Instance);
         var job = JobValidation.Read(reader, body.Body, accountId);
         if (reader.HasErrors)
         {
             return DbtResponses.Invalid(reader.Errors);
+        }
+        if (JobValidation.SaoProblem(job!) is { } sao)
+        {
+            return DbtResponses.Error(405, sao);
         }
         lock (state.Gate)
         {
@@ -38,20 +46,28 @@ internal static class JobEndpoints
             {
                 return DbtResponses.RuleBroken(broken);
             }
+            JobValidation.FillSaoDefaults(job!);
             job!.Id = state.NewJobId();
             job.CreatedAt = job.UpdatedAt = Clock.Now();
             state.Jobs[job.Id] = job;
-            return DbtResponses.Ok(DbtCloudViews.Job(job, state), 201);
+            // The v2 spec answers a create with 200, not 201.
+            return DbtResponses.Ok(DbtCloudViews.Job(job, state, includeEnvironment: false));
         }
     }
 
-    private static IResult Read(EmulatorState state, [FromRoute(Name = "account_id")] int accountId, int id)
+    private static IResult Read(HttpContext http, EmulatorState state, [FromRoute(Name = "account_id")] int accountId, int id)
     {
         lock (state.Gate)
         {
-            return Find(state, accountId, id) is { } job ? DbtResponses.Ok(DbtCloudViews.Job(job, state)) : NotFound(id);
+            return Find(state, accountId, id) is { } job
+                ? DbtResponses.Ok(DbtCloudViews.Job(job, state, IncludesEnvironment(http.Request)))
+                : NotFound(id);
         }
     }
+
+    /// <summary>The related <c>environment</c> object is in an answer only when asked for (<c>?include_related=environment</c>).</summary>
+    private static bool IncludesEnvironment(HttpRequest request) =>
+        request.Query["include_related"].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains("environment");
 
     /// <summary>The body is the whole job: what it leaves out goes back to the defaults.</summary>
     private static async Task<IResult> Update(HttpContext http, EmulatorState state, [FromRoute(Name = "account_id")] int accountId, int id)
@@ -69,20 +85,29 @@ internal static class JobEndpoints
             {
                 return DbtResponses.Error(400, body.ParseError!);
             }
+            if (JobValidation.UnexpectedKeys(body.Body) is { Count: > 0 } unexpected)
+            {
+                return DbtResponses.UnexpectedProperties(unexpected);
+            }
             if (reader.HasErrors)
             {
                 return DbtResponses.Invalid(reader.Errors);
+            }
+            if (JobValidation.SaoProblem(job!) is { } sao)
+            {
+                return DbtResponses.Error(405, sao);
             }
             var broken = JobValidation.CheckReferences(state, job!, existing);
             if (broken.Count > 0)
             {
                 return DbtResponses.RuleBroken(broken);
             }
+            JobValidation.FillSaoDefaults(job!);
             job!.Id = existing.Id;
             job.CreatedAt = existing.CreatedAt;
             job.UpdatedAt = Clock.Now();
             state.Jobs[job.Id] = job;
-            return DbtResponses.Ok(DbtCloudViews.Job(job, state));
+            return DbtResponses.Ok(DbtCloudViews.Job(job, state, includeEnvironment: false));
         }
     }
 
@@ -96,7 +121,7 @@ internal static class JobEndpoints
             }
             job.State = EntityState.Deleted;
             job.UpdatedAt = Clock.Now();
-            return DbtResponses.Ok(DbtCloudViews.Job(job, state));
+            return DbtResponses.Ok(DbtCloudViews.Job(job, state, includeEnvironment: false));
         }
     }
 
@@ -143,7 +168,8 @@ internal static class JobEndpoints
             {
                 filters["name__icontains"] = nameContains;
             }
-            return DbtResponses.Page(matches.Select(j => (JsonNode)DbtCloudViews.Job(j, state)).ToList(), paging, filters, orderBy);
+            var withEnvironment = IncludesEnvironment(request);
+            return DbtResponses.Page(matches.Select(j => (JsonNode)DbtCloudViews.Job(j, state, withEnvironment)).ToList(), paging, filters, orderBy);
         }
     }
 

@@ -9,6 +9,45 @@ internal static class JobValidation
 {
     public static readonly string[] JobTypes = ["ci", "merge", "scheduled", "other", "adaptive"];
 
+    /// <summary>
+    /// The keys a job body may carry: the properties of the v2 request schema (HumanReadableJobDefinitionRequest),
+    /// plus <c>id</c>, <c>force_node_selection</c> and <c>job_completion_trigger_condition</c>, which dbt Labs' own
+    /// client sends. Read-only answer fields (<c>cron_humanized</c>, <c>next_run</c>, <c>environment</c>, ...) are not.
+    /// </summary>
+    public static readonly HashSet<string> RequestFields =
+    [
+        "id", "account_id", "project_id", "environment_id", "name", "dbt_version", "deferring_environment_id",
+        "deferring_job_definition_id", "description", "execute_steps", "execution", "generate_docs", "job_type",
+        "lifecycle_webhooks", "run_compare_changes", "compare_changes_flags", "run_generate_sources", "run_lint",
+        "errors_on_lint_failure", "cost_optimization_features", "force_node_selection", "settings", "state",
+        "triggers_on_draft_pr", "triggers", "schedule", "generate_sources", "job_completion_trigger_condition",
+    ];
+
+    /// <summary>dbt Cloud's answer (405) to state-aware orchestration fields on a CI or merge job (sources: this project's README).</summary>
+    public const string SaoNotAvailable = "State aware orchestration is not available for CI or Merge jobs";
+
+    /// <summary>The one cost optimization feature a CI or merge job may carry (dbt Labs' provider sends it there).</summary>
+    public const string DbtStateFeature = "dbt_state";
+
+    /// <summary>Top-level keys of a job body that are not request fields, in body order.</summary>
+    public static List<string> UnexpectedKeys(JsonNode? body) =>
+        body is JsonObject job ? job.Select(kv => kv.Key).Where(key => !RequestFields.Contains(key)).ToList() : [];
+
+    /// <summary>
+    /// Null, or dbt Cloud's refusal of state-aware orchestration on a CI or merge job: any <c>force_node_selection</c>
+    /// value, or a non-empty <c>cost_optimization_features</c> other than ["dbt_state"].
+    /// </summary>
+    public static string? SaoProblem(Job job) =>
+        IsCiOrMerge(job.JobType)
+        && (job.ForceNodeSelection is not null || (job.CostOptimizationFeatures.Count > 0 && job.CostOptimizationFeatures is not [DbtStateFeature]))
+            ? SaoNotAvailable
+            : null;
+
+    /// <summary>What the service stores when the body left force_node_selection out: SAO off (true), except on CI and merge jobs.</summary>
+    public static void FillSaoDefaults(Job job) => job.ForceNodeSelection ??= IsCiOrMerge(job.JobType) ? null : true;
+
+    private static bool IsCiOrMerge(string jobType) => jobType is "ci" or "merge";
+
     /// <summary>A job from a create or whole-object update body; unknown keys (read-only extras sent back) are ignored.</summary>
     public static Job? Read(FieldReader reader, JsonNode? body, int accountId)
     {
@@ -40,6 +79,8 @@ internal static class JobValidation
             ErrorsOnLintFailure = root.Bool("errors_on_lint_failure", Presence.Optional) ?? true,
             RunCompareChanges = root.Bool("run_compare_changes", Presence.Optional) ?? false,
             CompareChangesFlags = root.String("compare_changes_flags", Presence.Optional) ?? "--select state:modified",
+            ForceNodeSelection = root.Bool("force_node_selection", Presence.Nullable),
+            CostOptimizationFeatures = root.StringList("cost_optimization_features", Presence.Nullable) ?? [],
         };
         if (root.Has("name") && job.Name.Trim().Length == 0)
         {
@@ -51,6 +92,7 @@ internal static class JobValidation
         }
 
         var settings = root.Object("settings", Presence.Required);
+        settings.AllowOnly("threads", "target_name");
         job.Settings = new JobSettings
         {
             Threads = settings.Int("threads", Presence.Required) ?? 1,
@@ -62,6 +104,7 @@ internal static class JobValidation
         }
 
         var execution = root.Object("execution", Presence.Optional);
+        execution.AllowOnly("timeout_seconds");
         job.Execution = new JobExecution { TimeoutSeconds = execution.Int("timeout_seconds", Presence.Optional) ?? 0 };
         if (job.Execution.TimeoutSeconds < 0)
         {
@@ -69,6 +112,7 @@ internal static class JobValidation
         }
 
         var triggers = root.Object("triggers", Presence.Required);
+        triggers.AllowOnly("github_webhook", "schedule", "git_provider_webhook", "on_merge", "custom_branch_only");
         job.Triggers = new JobTriggers
         {
             GithubWebhook = triggers.Bool("github_webhook", Presence.Optional) ?? false,
@@ -83,11 +127,27 @@ internal static class JobValidation
         return job;
     }
 
-    /// <summary>References: project and environment of the account, environment in the project, no move between projects.</summary>
+    /// <summary>
+    /// Business rules: project and environment of the account, environment in the project, no move between projects,
+    /// on_merge alone among the triggers, and a CI or adaptive job keeps its type.
+    /// </summary>
     public static List<FieldError> CheckReferences(EmulatorState state, Job job, Job? existing)
     {
         var rules = new FieldReader(DbtFieldMessages.Instance);
         void Broken(string field, string reason) => rules.Add([field], rules.Messages.Invalid(reason));
+        void BrokenAt(object[] path, string reason) => rules.Add(path, rules.Messages.Invalid(reason));
+        var triggers = job.Triggers;
+        if (triggers.OnMerge && (triggers.Schedule || triggers.GithubWebhook || triggers.GitProviderWebhook))
+        {
+            var others = new[] { ("schedule", triggers.Schedule), ("github_webhook", triggers.GithubWebhook), ("git_provider_webhook", triggers.GitProviderWebhook) }
+                .Where(t => t.Item2).Select(t => t.Item1);
+            BrokenAt(["triggers", "on_merge"],
+                $"A job that runs on merge cannot have other triggers: with on_merge true, {string.Join(" and ", others)} must be false.");
+        }
+        if (existing is { JobType: "ci" or "adaptive" } && job.JobType != existing.JobType)
+        {
+            Broken("job_type", $"the job type field for this job can only be set to '{existing.JobType}'");
+        }
         if (state.Project(job.AccountId, job.ProjectId) is null)
         {
             Broken("project_id", $"Project {job.ProjectId} does not exist in account {job.AccountId}.");
@@ -136,10 +196,12 @@ internal static class JobValidation
     private static JobSchedule ReadSchedule(ObjectReader schedule)
     {
         // schedule.cron is the server's to fill; what the client sends there is ignored.
+        schedule.AllowOnly("cron", "date", "time");
         schedule.String("cron", Presence.Nullable);
         var result = new JobSchedule();
 
         var date = schedule.Object("date", Presence.Required);
+        date.AllowOnly("type", "cron", "days");
         var dateType = date.OneOf("type", Presence.Required, ScheduleRules.DateTypes);
         result.Date.Type = dateType ?? "custom_cron";
         if (dateType is "custom_cron" or "interval_cron")
@@ -156,6 +218,7 @@ internal static class JobValidation
         }
 
         var time = schedule.Object("time", Presence.Required);
+        time.AllowOnly("type", "interval", "hours");
         var timeType = time.OneOf("type", Presence.Required, ScheduleRules.TimeTypes);
         result.Time.Type = timeType ?? "every_hour";
         if (timeType == "every_hour")

@@ -27,11 +27,22 @@ internal static class ServiceTokenEndpoints
         {
             return DbtResponses.Error(400, body.ParseError!);
         }
+        if (body.Body is JsonObject fields
+            && fields.Select(kv => kv.Key).Where(key => !ServiceTokenValidation.CreateFields.Contains(key)).ToList() is { Count: > 0 } unexpected)
+        {
+            return DbtResponses.UnexpectedProperties(unexpected);
+        }
         var reader = new FieldReader(DbtFieldMessages.Instance);
+        var rules = new FieldReader(DbtFieldMessages.Instance);
         var name = ServiceTokenValidation.ReadName(reader, body.Body, accountId, creating: true);
+        var grants = ServiceTokenValidation.ReadPermissionGrants(reader, rules, body.Body, accountId, state);
         if (reader.HasErrors)
         {
             return DbtResponses.Invalid(reader.Errors);
+        }
+        if (rules.HasErrors)
+        {
+            return DbtResponses.RuleBroken(rules.Errors);
         }
         lock (state.Gate)
         {
@@ -48,33 +59,48 @@ internal static class ServiceTokenEndpoints
                 CreatedAt = now,
                 UpdatedAt = now,
             };
+            // permission_grants (v3 CreateServiceTokenRequest): the token and its grants in one request.
+            foreach (var grant in grants)
+            {
+                grant.Id = state.NewGrantId();
+                grant.ServiceTokenId = token.Id;
+                grant.CreatedAt = grant.UpdatedAt = now;
+                token.Grants.Add(grant);
+            }
             state.ServiceTokens[token.Id] = token;
-            return DbtResponses.Ok(DbtCloudViews.ServiceToken(token, withSecret: true), 201);
+            var view = DbtCloudViews.ServiceToken(token, withSecret: true);
+            view["permission_grants"] = new JsonArray(grants.Select(g => (JsonNode)new JsonObject
+            {
+                ["permission_set"] = g.PermissionSet,
+                ["project_id"] = g.ProjectId,
+                ["writable_environment_categories"] = new JsonArray((g.WritableEnvironmentCategories ?? []).Select(c => (JsonNode)c).ToArray()),
+            }).ToArray());
+            // The v3 spec answers a create with 200, not 201.
+            return DbtResponses.Ok(view);
         }
     }
 
     /// <summary>
     /// Not in the spec's table but in dbt Cloud's API: lets a client look for a token it may have created before an
-    /// ambiguous failure. Filters: name (exact), state.
+    /// ambiguous failure. Query: state, offset, include_related; anything else (limit included) is a 400.
     /// </summary>
     private static IResult List(HttpContext http, EmulatorState state, [FromRoute(Name = "account_id")] int accountId)
     {
+        if (ServiceTokenValidation.UnexpectedQueryParameters(http.Request) is { Count: > 0 } unexpected)
+        {
+            return DbtResponses.UnexpectedProperties(unexpected);
+        }
         if (!Paging.TryRead(http.Request, out var paging, out var error)
             || !QueryInt.TryRead(http.Request, "state", out var stateFilter, out error))
         {
             return error!;
         }
-        var name = http.Request.Query["name"].ToString();
         lock (state.Gate)
         {
             var matches = state.ServiceTokens.Values
-                .Where(t => t.AccountId == accountId && (name.Length == 0 || t.Name == name) && (stateFilter is null || t.State == stateFilter))
+                .Where(t => t.AccountId == accountId && (stateFilter is null || t.State == stateFilter))
                 .Select(t => (JsonNode)DbtCloudViews.ServiceToken(t)).ToList();
             var filters = new JsonObject { ["account_id"] = accountId };
-            if (name.Length > 0)
-            {
-                filters["name"] = name;
-            }
             if (stateFilter is not null)
             {
                 filters["state"] = stateFilter;
@@ -188,6 +214,10 @@ internal static class ServiceTokenEndpoints
 
     private static IResult ListGrants(HttpContext http, EmulatorState state, [FromRoute(Name = "account_id")] int accountId, int id)
     {
+        if (ServiceTokenValidation.UnexpectedQueryParameters(http.Request) is { Count: > 0 } unexpected)
+        {
+            return DbtResponses.UnexpectedProperties(unexpected);
+        }
         if (!Paging.TryRead(http.Request, out var paging, out var error))
         {
             return error!;

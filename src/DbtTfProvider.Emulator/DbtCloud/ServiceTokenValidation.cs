@@ -7,8 +7,22 @@ namespace DbtTfProvider.Emulator.DbtCloud;
 /// <summary>The service-token and grant rules of the spec.</summary>
 internal static class ServiceTokenValidation
 {
+    /// <summary>dbt Cloud's words, typo included (sources: this project's README).</summary>
     public const string GrantsAlreadyAssigned =
-        "Service token permissions cannot be updated after assignment. Please create a new service token.";
+        "Service token permissions cannot be updated after assigment. Please create a new service token.";
+
+    /// <summary>
+    /// Keys of a create body: CreateServiceTokenRequest of the v3 spec (name, permission_grants, metadata_only,
+    /// webhooks_only) plus account_id and state, which dbt Labs' client sends.
+    /// </summary>
+    public static readonly string[] CreateFields = ["name", "permission_grants", "metadata_only", "webhooks_only", "account_id", "state"];
+
+    /// <summary>Query parameters the token list and grant list take: the spec's state and include_related, and offset to page.</summary>
+    public static readonly string[] ListQueryParameters = ["state", "offset", "include_related"];
+
+    /// <summary>Query parameters outside <see cref="ListQueryParameters"/>, e.g. limit (dbt Cloud answers 400).</summary>
+    public static List<string> UnexpectedQueryParameters(HttpRequest request) =>
+        request.Query.Keys.Where(key => !ListQueryParameters.Contains(key)).ToList();
 
     public static readonly string[] PermissionSets =
     [
@@ -45,6 +59,57 @@ internal static class ServiceTokenValidation
         return name;
     }
 
+    /// <summary>
+    /// The <c>permission_grants</c> of a create body (v3 ServiceTokenPermissionGrant: permission_set, project_id, absent
+    /// for all projects, writable_environment_categories), as grants of a token still to be made.
+    /// </summary>
+    public static List<ServiceTokenGrant> ReadPermissionGrants(FieldReader reader, FieldReader rules, JsonNode? body, int accountId, EmulatorState state)
+    {
+        var grants = new List<ServiceTokenGrant>();
+        var root = reader.Root(body);
+        if (!root.Has("permission_grants"))
+        {
+            return grants;
+        }
+        var items = root.ObjectList("permission_grants", Presence.Optional);
+        foreach (var item in items ?? [])
+        {
+            item.AllowOnly("permission_set", "project_id", "writable_environment_categories");
+            var permissionSet = item.OneOf("permission_set", Presence.Required, PermissionSets);
+            var projectId = item.Int("project_id", Presence.Optional);
+            var categories = ReadCategories(item, reader);
+            if (projectId is { } project && state.Project(accountId, project) is null)
+            {
+                rules.Add(item.PathOf("project_id"), rules.Messages.Invalid($"Project {project} does not exist in account {accountId}."));
+            }
+            if (permissionSet is not null)
+            {
+                grants.Add(new ServiceTokenGrant
+                {
+                    AccountId = accountId,
+                    PermissionSet = permissionSet,
+                    AllProjects = projectId is null,
+                    ProjectId = projectId,
+                    WritableEnvironmentCategories = categories,
+                });
+            }
+        }
+        return grants;
+    }
+
+    private static List<string> ReadCategories(ObjectReader item, FieldReader reader)
+    {
+        var categories = item.StringList("writable_environment_categories", Presence.Optional) ?? [];
+        for (var i = 0; i < categories.Count; i++)
+        {
+            if (!EnvironmentCategories.Contains(categories[i]))
+            {
+                item.Fail(["writable_environment_categories", i], reader.Messages.NotOneOf(EnvironmentCategories).Message);
+            }
+        }
+        return categories;
+    }
+
     /// <summary>The grants of a permissions POST, shape first; <paramref name="rules"/> collects business-rule failures.</summary>
     public static List<ServiceTokenGrant>? ReadGrants(FieldReader reader, FieldReader rules, JsonNode? body,
         ServiceToken token, EmulatorState state)
@@ -59,15 +124,9 @@ internal static class ServiceTokenValidation
         {
             var permissionSet = item.OneOf("permission_set", Presence.Required, PermissionSets);
             var allProjects = item.Bool("all_projects", Presence.Required);
-            var projectId = item.Int("project_id", Presence.Nullable);
-            var categories = item.StringList("writable_environment_categories", Presence.Nullable) ?? [];
-            for (var i = 0; i < categories.Count; i++)
-            {
-                if (!EnvironmentCategories.Contains(categories[i]))
-                {
-                    item.Fail(["writable_environment_categories", i], reader.Messages.NotOneOf(EnvironmentCategories).Message);
-                }
-            }
+            // Integers and lists in the spec, not nullable: an all-projects grant leaves project_id out.
+            var projectId = item.Int("project_id", Presence.Optional);
+            var categories = ReadCategories(item, reader);
             if (item.Int("account_id", Presence.Optional) is { } bodyAccount && bodyAccount != token.AccountId)
             {
                 item.Fail("account_id", $"must be the account of the URL ({token.AccountId})");

@@ -79,6 +79,22 @@ internal readonly struct ObjectReader(FieldReader owner, JsonObject? node, objec
 
     public void FailExtra(string key) => Fail(key, owner.Messages.ExtraKey);
 
+    /// <summary>A strict object: every key not in <paramref name="allowed"/> is an extra key at its own path.</summary>
+    public void AllowOnly(params string[] allowed)
+    {
+        if (node is null)
+        {
+            return;
+        }
+        foreach (var (key, _) in node)
+        {
+            if (!allowed.Contains(key))
+            {
+                FailExtra(key);
+            }
+        }
+    }
+
     public int? Int(string key, Presence presence) =>
         Get(key, presence, JsonKind.Integer) is { } v
             ? FieldReader.TryInt(v, out var i) ? i : WrongType<int>(key, JsonKind.Integer)
@@ -116,6 +132,32 @@ internal readonly struct ObjectReader(FieldReader owner, JsonObject? node, objec
 
     public List<int>? IntList(string key, Presence presence) =>
         ReadList<int?>(key, presence, JsonKind.Integer, item => FieldReader.TryInt(item, out var i) ? i : null)?.Select(i => i!.Value).ToList();
+
+    /// <summary>A list of objects; one reader per element.</summary>
+    public IReadOnlyList<ObjectReader>? ObjectList(string key, Presence presence)
+    {
+        var value = Get(key, presence, JsonKind.List);
+        if (value is null)
+        {
+            return null;
+        }
+        if (value is not JsonArray array)
+        {
+            Fail(key, owner.Messages.WrongType(JsonKind.List));
+            return null;
+        }
+        var items = new List<ObjectReader>(array.Count);
+        for (var i = 0; i < array.Count; i++)
+        {
+            object[] at = [.. path, key, i];
+            if (array[i] is not JsonObject element)
+            {
+                owner.Add(at, owner.Messages.WrongType(JsonKind.Object));
+            }
+            items.Add(new ObjectReader(owner, array[i] as JsonObject, at));
+        }
+        return items;
+    }
 
     public ObjectReader Object(string key, Presence presence)
     {

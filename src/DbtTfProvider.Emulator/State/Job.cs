@@ -27,6 +27,16 @@ internal sealed class Job
     public bool ErrorsOnLintFailure { get; set; } = true;
     public bool RunCompareChanges { get; set; }
     public string CompareChangesFlags { get; set; } = "--select state:modified";
+
+    /// <summary>
+    /// State-aware orchestration, legacy form: null on CI and merge jobs (which refuse it); on other jobs what was sent,
+    /// else true (SAO off), so that a job read back carries a value a careless client would send back.
+    /// </summary>
+    public bool? ForceNodeSelection { get; set; }
+
+    /// <summary>State-aware orchestration, current form (e.g. ["dbt_state"]).</summary>
+    public List<string> CostOptimizationFeatures { get; set; } = [];
+
     public string CreatedAt { get; set; } = "";
     public string UpdatedAt { get; set; } = "";
 }

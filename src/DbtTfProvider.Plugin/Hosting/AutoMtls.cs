@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Security;
-using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -8,22 +6,27 @@ namespace DbtTfProvider.Plugin.Hosting;
 
 /// <summary>
 /// go-plugin's AutoMTLS, server side: a one-off server certificate per process, and a client certificate that must
-/// be byte-for-byte the one Terraform put in PLUGIN_CLIENT_CERT. Nothing else is trusted.
+/// be byte-for-byte the one Terraform put in PLUGIN_CLIENT_CERT. Nothing else is trusted, so on Linux nothing on this
+/// path reads the system trust store (see <see cref="OpenSslServerContext"/>; elsewhere <see cref="SslStreamServerContext"/>).
 /// </summary>
 internal sealed class AutoMtls
 {
     private readonly byte[] _expectedClientDer;
-    private readonly Lazy<Task<SslServerAuthenticationOptions>> _serverOptions;
+    private readonly Lazy<Task<IServerTlsContext>> _serverContext;
 
-    private AutoMtls(byte[] expectedClientDer, X509Certificate2 serverCertificate)
+    private AutoMtls(X509Certificate2 expectedClient, X509Certificate2 serverCertificate)
     {
-        _expectedClientDer = expectedClientDer;
+        ExpectedClient = expectedClient;
+        _expectedClientDer = expectedClient.RawData;
         ServerCertificate = serverCertificate;
-        // A thread of its own: tens of milliseconds of blocking work would otherwise hold one of the thread pool's
+        // A thread of its own: a few milliseconds of blocking work would otherwise hold one of the thread pool's
         // few threads (two on a 2-core machine) just when Kestrel needs them to accept Terraform's connection.
-        _serverOptions = new(() => Task.Factory.StartNew(CreateServerOptions, CancellationToken.None,
+        _serverContext = new(() => Task.Factory.StartNew(CreateServerContext, CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default));
     }
+
+    /// <summary>Terraform's certificate from PLUGIN_CLIENT_CERT, parsed.</summary>
+    public X509Certificate2 ExpectedClient { get; }
 
     public X509Certificate2 ServerCertificate { get; }
 
@@ -31,20 +34,19 @@ internal sealed class AutoMtls
     public static bool IsEnabled(string? clientCertPem, string? disableTls) =>
         string.IsNullOrEmpty(disableTls) && !string.IsNullOrWhiteSpace(clientCertPem);
 
-    /// <summary>Returns null when AutoMTLS is off.</summary>
+    /// <summary>Returns null when AutoMTLS is off. Throws <see cref="ClientCertificateException"/> when
+    /// PLUGIN_CLIENT_CERT is not a certificate: checked in full here, before the handshake line, because a certificate
+    /// that cannot be parsed would otherwise only show as every connection being refused.</summary>
     public static AutoMtls? FromEnvironment(string? clientCertPem, string? disableTls)
     {
         if (!IsEnabled(clientCertPem, disableTls)) return null;
-        return new AutoMtls(DecodeCertificatePem(clientCertPem!), CreateServerCertificate());
+        return new AutoMtls(ParseCertificatePem(clientCertPem!), CreateServerCertificate());
     }
 
-    /// <summary>Starts building the TLS server options in the background; the first TLS handshake awaits them. The
-    /// SslStreamCertificateContext inside builds an X509 chain even for a self-signed certificate, which loads the
-    /// system trust store (every certificate under /etc/ssl/certs is parsed): the slowest step between process start
-    /// and the first RPC, and one that must stay off the path to the handshake line.</summary>
-    public void PrepareServerOptions() => _ = _serverOptions.Value;
+    /// <summary>Starts building the TLS server context in the background; the first TLS handshake awaits it.</summary>
+    public void PrepareServerOptions() => _ = _serverContext.Value;
 
-    public ValueTask<SslServerAuthenticationOptions> GetServerOptionsAsync() => new(_serverOptions.Value);
+    public Task<IServerTlsContext> GetServerContextAsync() => _serverContext.Value;
 
     /// <summary>go-plugin's template: CN=localhost with SAN DNS:localhost (the client verifies ServerName
     /// "localhost"), serverAuth and clientAuth, CA so the client can use the leaf as its own root, valid from
@@ -77,36 +79,49 @@ internal sealed class AutoMtls
         return Convert.FromBase64String(pem[fields.Base64Data]);
     }
 
-    internal bool IsExpectedClient(X509Certificate? presented) =>
-        presented is not null && presented.GetRawCertData().AsSpan().SequenceEqual(_expectedClientDer);
+    /// <summary>PLUGIN_CLIENT_CERT's PEM block, parsed as an X.509 certificate.</summary>
+    internal static X509Certificate2 ParseCertificatePem(string pem)
+    {
+        byte[] der;
+        try
+        {
+            der = DecodeCertificatePem(pem);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ClientCertificateException(e.Message);
+        }
+        try
+        {
+            return X509CertificateLoader.LoadCertificate(der);
+        }
+        catch (CryptographicException e)
+        {
+            throw new ClientCertificateException(
+                $"PLUGIN_CLIENT_CERT holds a PEM \"CERTIFICATE\" block whose content is not a valid X.509 certificate ({e.Message}).");
+        }
+    }
 
     /// <summary>How long building the server's TLS context took (for trace logs).</summary>
     public TimeSpan ServerContextBuildTime { get; private set; }
 
-    private SslServerAuthenticationOptions CreateServerOptions()
+    private IServerTlsContext CreateServerContext()
     {
         var started = Stopwatch.GetTimestamp();
-        var client = X509CertificateLoader.LoadCertificate(_expectedClientDer);
-        var context = SslStreamCertificateContext.Create(ServerCertificate, additionalCertificates: null, offline: true);
+        var context = OpenSslServerContext.IsAvailable && Environment.GetEnvironmentVariable(SslStreamServerContext.ForceVariable) != "dotnet"
+            ? (IServerTlsContext)CreateOpenSslContext()
+            : SslStreamServerContext.Create(ServerCertificate, ExpectedClient);
         ServerContextBuildTime = Stopwatch.GetElapsedTime(started);
-        return new SslServerAuthenticationOptions
-        {
-            ServerCertificateContext = context,
-            ClientCertificateRequired = true,
-            EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-            ApplicationProtocols = [SslApplicationProtocol.Http2],
-            // The only trusted root is Terraform's own one-off certificate, so building the client's chain never
-            // touches the system store; the decision itself is the byte comparison in the callback.
-            CertificateChainPolicy = new X509ChainPolicy
-            {
-                TrustMode = X509ChainTrustMode.CustomRootTrust,
-                CustomTrustStore = { client },
-                RevocationMode = X509RevocationMode.NoCheck,
-                DisableCertificateDownloads = true,
-                VerificationFlags = X509VerificationFlags.AllFlags,
-            },
-            RemoteCertificateValidationCallback = (_, certificate, _, _) => IsExpectedClient(certificate),
-        };
+        return context;
+    }
+
+    private OpenSslServerContext CreateOpenSslContext()
+    {
+        using var key = ServerCertificate.GetECDsaPrivateKey()
+            ?? throw new InvalidOperationException("the server certificate has no ECDSA private key");
+        return OpenSslServerContext.Create(ServerCertificate.RawData, key.ExportPkcs8PrivateKeyPem(), _expectedClientDer);
     }
 }
+
+/// <summary>PLUGIN_CLIENT_CERT is unusable: the plugin says so on stderr and exits before the handshake line.</summary>
+internal sealed class ClientCertificateException(string message) : InvalidOperationException(message);

@@ -4,17 +4,22 @@ namespace DbtTfProvider.Plugin.Hosting;
 
 /// <summary>
 /// go-plugin's plugin.GRPCController. Terraform calls Shutdown every time it closes a provider, then waits at most
-/// 2 s for the process to exit before killing it: so reply, and exit as soon as the reply is on the wire.
+/// 2 s for the process to exit before killing it. go-plugin reads the reply, then closes its connection: the process
+/// exits on that close, so the reply is never cut off and no time is spent waiting on a timer. A client that keeps its
+/// connection open still sees the process exit ExitDelay after the reply.
 /// </summary>
 internal sealed class ControllerService(PluginLifetime lifetime) : GoPlugin.GRPCController.GRPCControllerBase
 {
-    private static readonly TimeSpan ExitDelay = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan ExitDelay = TimeSpan.FromMilliseconds(100);
 
     public override Task<GoPlugin.Empty> Shutdown(GoPlugin.Empty request, ServerCallContext context)
     {
-        // Exit once the reply has been handed to the connection, plus a moment for it to reach the socket.
-        ((GrpcServerCallContext)context).OnResponseCompleted(() =>
-            _ = Task.Delay(ExitDelay).ContinueWith(_ => lifetime.RequestExit(0), TaskScheduler.Default));
+        var call = (GrpcServerCallContext)context;
+        call.OnResponseCompleted(() =>
+        {
+            call.ConnectionClosed.Register(() => lifetime.RequestExit(0));
+            _ = Task.Delay(ExitDelay).ContinueWith(_ => lifetime.RequestExit(0), TaskScheduler.Default);
+        });
         return Task.FromResult(new GoPlugin.Empty());
     }
 }

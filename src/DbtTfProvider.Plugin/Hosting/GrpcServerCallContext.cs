@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 
 namespace DbtTfProvider.Plugin.Hosting;
@@ -18,6 +19,9 @@ internal sealed class GrpcServerCallContext(HttpContext http, string method, Met
         action();
         return Task.CompletedTask;
     });
+
+    /// <summary>Cancelled when the connection this call came on is closed (by either side).</summary>
+    public CancellationToken ConnectionClosed => http.Features.Get<IConnectionLifetimeFeature>()?.ConnectionClosed ?? CancellationToken.None;
 
     protected override string MethodCore => method;
 

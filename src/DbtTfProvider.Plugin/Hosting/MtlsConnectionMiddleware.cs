@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Security.Authentication;
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
@@ -12,10 +11,10 @@ namespace DbtTfProvider.Plugin.Hosting;
 
 /// <summary>
 /// TLS for one Kestrel connection with AutoMTLS rules: the client must present exactly Terraform's certificate or
-/// the connection is closed during the handshake. Kestrel's own HTTPS middleware would build the server
-/// certificate's TLS context (which loads the system trust store) before the socket is even bound; here it is built
-/// in the background after the handshake line's certificate, and the first connection awaits it. Without AutoMTLS
-/// connections pass through untouched.
+/// the connection is closed during the handshake. Kestrel's own HTTPS middleware (SslStream) would load the system
+/// trust store for the server certificate and again for the client's; here libssl serves the handshake (where present:
+/// see <see cref="IServerTlsContext"/>) from a context built in the background after the handshake line's certificate,
+/// and the first connection awaits it. Without AutoMTLS connections pass through untouched.
 /// </summary>
 internal sealed class MtlsConnectionMiddleware(ConnectionDelegate next, Task<AutoMtls?> certificate, ILogger logger)
 {
@@ -30,28 +29,28 @@ internal sealed class MtlsConnectionMiddleware(ConnectionDelegate next, Task<Aut
             return;
         }
         var started = Stopwatch.GetTimestamp();
-        var options = await mtls.GetServerOptionsAsync();
+        var context = await mtls.GetServerContextAsync();
         var optionsReady = Stopwatch.GetTimestamp();
-        var tls = new SslStream(new DuplexStream(connection.Transport), leaveInnerStreamOpen: false);
+        Stream tls;
+        ReadOnlyMemory<byte> applicationProtocol;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
+            timeout.CancelAfter(HandshakeTimeout);
+            (tls, applicationProtocol) = await context.AcceptAsync(new DuplexStream(connection.Transport), timeout.Token);
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException)
+        {
+            logger.LogWarning("refused a connection: TLS handshake failed ({error}); only the client certificate from PLUGIN_CLIENT_CERT is accepted", e.Message);
+            return;
+        }
         await using (tls)
         {
-            try
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
-                timeout.CancelAfter(HandshakeTimeout);
-                await tls.AuthenticateAsServerAsync(options, timeout.Token);
-            }
-            catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException)
-            {
-                logger.LogWarning("refused a connection: TLS handshake failed ({error}); only the client certificate from PLUGIN_CLIENT_CERT is accepted", e.Message);
-                return;
-            }
-
             logger.LogTrace("TLS connection accepted: waited {options_ms:F1} ms for the server certificate context (built in {context_ms:F1} ms), handshake {handshake_ms:F1} ms",
                 Stopwatch.GetElapsedTime(started, optionsReady).TotalMilliseconds, mtls.ServerContextBuildTime.TotalMilliseconds,
                 Stopwatch.GetElapsedTime(optionsReady).TotalMilliseconds);
             var plaintext = connection.Transport;
-            var feature = new TlsFeature(tls);
+            var feature = new TlsFeature(mtls.ExpectedClient, applicationProtocol);
             connection.Features.Set<ITlsConnectionFeature>(feature);
             connection.Features.Set<ITlsApplicationProtocolFeature>(feature);
             connection.Transport = new StreamPipe(
@@ -117,15 +116,16 @@ internal sealed class MtlsConnectionMiddleware(ConnectionDelegate next, Task<Aut
         public override void SetLength(long value) => throw new NotSupportedException();
     }
 
-    private sealed class TlsFeature(SslStream tls) : ITlsConnectionFeature, ITlsApplicationProtocolFeature
+    /// <summary>The handshake only completes with Terraform's certificate, so that is the client's.</summary>
+    private sealed class TlsFeature(X509Certificate2 client, ReadOnlyMemory<byte> applicationProtocol) : ITlsConnectionFeature, ITlsApplicationProtocolFeature
     {
         public X509Certificate2? ClientCertificate
         {
-            get => tls.RemoteCertificate as X509Certificate2;
+            get => client;
             set => throw new NotSupportedException();
         }
 
-        public ReadOnlyMemory<byte> ApplicationProtocol => tls.NegotiatedApplicationProtocol.Protocol;
+        public ReadOnlyMemory<byte> ApplicationProtocol => applicationProtocol;
 
         public Task<X509Certificate2?> GetClientCertificateAsync(CancellationToken cancellationToken) =>
             Task.FromResult(ClientCertificate);

@@ -123,6 +123,12 @@ public static class PluginServer
             logger.LogDebug("plugin server exiting");
             return exitCode;
         }
+        catch (ClientCertificateException e)
+        {
+            // Like the cookie and version checks: a plain sentence, whatever the log level, and no handshake line.
+            WriteText(stderr, e.Message + "\n");
+            return 1;
+        }
         catch (Exception e)
         {
             logger.LogError(e, "the plugin server failed to start: {error}", e.Message);

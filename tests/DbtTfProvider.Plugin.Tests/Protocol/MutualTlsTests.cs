@@ -4,15 +4,25 @@ using Tfplugin6;
 
 namespace DbtTfProvider.Plugin.Tests.Protocol;
 
-/// <summary>AutoMTLS: only the exact certificate Terraform put in PLUGIN_CLIENT_CERT gets through.</summary>
+/// <summary>AutoMTLS: only the exact certificate Terraform put in PLUGIN_CLIENT_CERT gets through, with either server
+/// TLS implementation: libssl (Linux) and SslStream (the macOS and Windows builds; forced here by DBTTF_PLUGIN_TLS).</summary>
 public sealed class MutualTlsTests
 {
-    [Fact]
-    public async Task A_client_with_another_certificate_is_refused_while_Terraforms_certificate_works()
+    private static Dictionary<string, string?> Environment(string clientPem, string tls, string versions = "5,6")
+    {
+        var environment = PluginProcess.TerraformEnvironment(clientPem, versions);
+        environment["DBTTF_PLUGIN_TLS"] = tls == "dotnet" ? "dotnet" : null;
+        return environment;
+    }
+
+    [Theory]
+    [InlineData("libssl")]
+    [InlineData("dotnet")]
+    public async Task A_client_with_another_certificate_is_refused_while_Terraforms_certificate_works(string tls)
     {
         using var terraform = TerraformClientCertificate.Create();
         using var impostor = TerraformClientCertificate.Create();
-        await using var plugin = PluginProcess.Start(PluginProcess.TerraformEnvironment(terraform.ExportCertificatePem()));
+        await using var plugin = PluginProcess.Start(Environment(terraform.ExportCertificatePem(), tls));
         var handshake = await plugin.HandshakeAsync();
 
         var refused = await Assert.ThrowsAsync<RpcException>(() =>
@@ -24,11 +34,13 @@ public sealed class MutualTlsTests
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, accepted.Status);
     }
 
-    [Fact]
-    public async Task A_client_without_a_certificate_is_refused()
+    [Theory]
+    [InlineData("libssl")]
+    [InlineData("dotnet")]
+    public async Task A_client_without_a_certificate_is_refused(string tls)
     {
         using var terraform = TerraformClientCertificate.Create();
-        await using var plugin = PluginProcess.Start(PluginProcess.TerraformEnvironment(terraform.ExportCertificatePem()));
+        await using var plugin = PluginProcess.Start(Environment(terraform.ExportCertificatePem(), tls));
         var handshake = await plugin.HandshakeAsync();
 
         var refused = await Assert.ThrowsAsync<RpcException>(() =>
@@ -40,11 +52,13 @@ public sealed class MutualTlsTests
         Assert.NotNull(schema.Provider);
     }
 
-    [Fact]
-    public async Task Provider_RPCs_are_served_over_mutual_TLS()
+    [Theory]
+    [InlineData("libssl")]
+    [InlineData("dotnet")]
+    public async Task Provider_RPCs_are_served_over_mutual_TLS(string tls)
     {
         using var terraform = TerraformClientCertificate.Create();
-        await using var plugin = PluginProcess.Start(PluginProcess.TerraformEnvironment(terraform.ExportCertificatePem(), "6,5"));
+        await using var plugin = PluginProcess.Start(Environment(terraform.ExportCertificatePem(), tls, "6,5"));
         var provider = new Provider.ProviderClient(plugin.Connect(await plugin.HandshakeAsync(), terraform));
 
         var schema = await provider.GetProviderSchemaAsync(new GetProviderSchema.Types.Request());

@@ -21,6 +21,40 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
 
     protected override void DefineSchema(ResourceSchemaBuilder<ArtifactsJobModel> schema) => ArtifactsJobSchema.Define(schema);
 
+    /// <summary>Private state: the job's <c>job_type</c> as dbt Cloud last answered it, so that plan can refuse to change a CI job.</summary>
+    private const string JobTypeKey = "job_type";
+
+    /// <summary>
+    /// dbt Cloud runs a merge job on merge alone: with <c>triggers.on_merge</c> every other trigger must be off. Refused
+    /// here, before any API call, rather than turned off silently: <c>schedule_enabled</c> defaults to true.
+    /// </summary>
+    public override void ValidateConfig(ValidateConfigContext<ArtifactsJobModel> context)
+    {
+        var config = context.Config;
+        if (config.RunOnMerge.IsKnown && config.RunOnMerge.Value && !config.ScheduleEnabled.IsUnknown && config.ScheduleEnabled.ValueOrNull != false)
+            context.Diagnostics.AddAttributeError(CtyPath.Attribute("schedule_enabled"), "Conflicting attributes",
+                "run_on_merge = true needs schedule_enabled = false: dbt Cloud runs a merge job on merge alone and refuses one that also " +
+                $"runs on a schedule{(config.ScheduleEnabled.IsNull ? " (schedule_enabled defaults to true)" : "")}. " +
+                "Set schedule_enabled = false for the merge job, or remove run_on_merge for the hourly job.");
+    }
+
+    /// <summary>
+    /// A CI or adaptive job (imported, say) cannot become the scheduled or merge job this resource writes: dbt Cloud
+    /// keeps its type. The plan says so instead of the apply failing half-way.
+    /// </summary>
+    public override Task ModifyPlanAsync(ModifyPlanContext<ArtifactsJobModel, DbtCloudClient> context)
+    {
+        if (context.Prior is { } prior && JobTypes.IsFixed(context.Private.Get(JobTypeKey)) && !SameJobSettings(context.Plan, prior))
+            context.Diagnostics.AddError("Job type cannot change", FixedTypeDetail(prior.JobId.ValueOrNull, context.Private.Get(JobTypeKey)!));
+        return Task.CompletedTask;
+    }
+
+    private static string FixedTypeDetail(long? jobId, string jobType) =>
+        $"dbt Cloud job {jobId} is a{(jobType == JobTypes.Adaptive ? "n" : "")} {jobType} job (job_type \"{jobType}\"), and dbt Cloud does not let " +
+        "such a job change its type: this resource writes a scheduled, merge or other job, so it cannot update it. Leave the job as it " +
+        "is in dbt Cloud and remove it from Terraform's state (terraform state rm, or a removed block), then let this resource create " +
+        "its own job, or import a deployment job instead.";
+
     public override async Task CreateAsync(CreateContext<ArtifactsJobModel, DbtCloudClient> ctx)
     {
         var plan = ctx.Plan;
@@ -30,6 +64,7 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
         var jobId = created.Id ?? throw new ResourceException("Job created without an id",
             "dbt Cloud answered the job create without the new job's id. Look for the job in dbt Cloud and import it.");
         SetIdentity(plan, jobId, ctx.Client);
+        ctx.Private.Set(JobTypeKey, created.JobType);
         // In state before the run is asked for: whatever happens next, the job is tracked, never orphaned.
         ctx.State = plan;
 
@@ -58,22 +93,9 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
     public override async Task ReadAsync(ReadContext<ArtifactsJobModel, DbtCloudClient> ctx)
     {
         var state = ctx.State;
-        DbtJob job;
-        try
-        {
-            job = await ctx.Client.Jobs.GetAsync(NumericIds.FromState(state.Id, TypeName), ctx.CancellationToken);
-        }
-        catch (DbtCloudApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            if (!await IsGoneAsync(ctx, e, state.ProjectId.ValueOrNull)) throw;
-            ctx.RemoveFromState();
-            return;
-        }
-        if (!job.IsActive)
-        {
-            ctx.RemoveFromState();
-            return;
-        }
+        // The project lets the client confirm a 404 (a job is gone only while its project is still visible).
+        var job = await ctx.Client.Jobs.GetAsync(NumericIds.FromState(state.Id, TypeName), state.ProjectId.ValueOrNull, ctx.CancellationToken);
+        ctx.Private.Set(JobTypeKey, job.JobType);
         state.ProjectId = job.ProjectId;
         SetIdentity(state, job.Id!.Value, ctx.Client);
         state.EnvironmentId = job.EnvironmentId;
@@ -99,34 +121,16 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
         if (SameJobSettings(plan, ctx.Prior)) return;
 
         var job = await ctx.Client.Jobs.GetAsync(NumericIds.FromState(plan.Id, TypeName), ctx.CancellationToken);
+        // Also checked here: a plan made from a state without the job type (an older provider's) did not refuse it.
+        if (JobTypes.IsFixed(job.JobType))
+            throw new ResourceException("Job type cannot change", FixedTypeDetail(job.Id, job.JobType!));
         ApplyManaged(plan, job);
-        await ctx.Client.Jobs.UpdateAsync(job, ctx.CancellationToken);
+        var updated = await ctx.Client.Jobs.UpdateAsync(job, ctx.CancellationToken);
+        ctx.Private.Set(JobTypeKey, updated.JobType);
     }
 
-    public override async Task DeleteAsync(DeleteContext<ArtifactsJobModel, DbtCloudClient> ctx)
-    {
-        try
-        {
-            await ctx.Client.Jobs.DeleteAsync(NumericIds.FromState(ctx.State.Id, TypeName), ctx.CancellationToken);
-        }
-        catch (DbtCloudApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            if (!await IsGoneAsync(ctx, e, ctx.State.ProjectId.ValueOrNull)) throw;
-        }
-    }
-
-    /// <summary>
-    /// dbt Cloud answers 404 both for a deleted job and for a job the token may not see, often in the same words
-    /// ("… check that you have the proper permissions"), which the client reports as not permitted. The job counts as
-    /// gone only when the token still sees the job's project: a lost permission must never drop a live job from state.
-    /// </summary>
-    private static async Task<bool> IsGoneAsync(ResourceContext<DbtCloudClient> ctx, DbtCloudApiException notFound, long? projectId)
-    {
-        if (notFound.Kind == ApiErrorKind.NotFound) return true;
-        if (projectId is not { } project) return false;
-        var projects = await ctx.Client.Projects.ListAsync(ctx.CancellationToken);
-        return projects.Any(p => p.Id == project);
-    }
+    public override Task DeleteAsync(DeleteContext<ArtifactsJobModel, DbtCloudClient> ctx) =>
+        ctx.Client.Jobs.DeleteAsync(NumericIds.FromState(ctx.State.Id, TypeName), ctx.State.ProjectId.ValueOrNull, ctx.CancellationToken);
 
     public Task ImportAsync(ImportContext<ArtifactsJobModel, DbtCloudClient> ctx)
     {
@@ -159,7 +163,7 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
         job.Schedule = JobSchedule.CustomCron(cron);
         // Sent, and always the value the service would infer from these triggers, so that a job read back never
         // carries a stale type (e.g. "scheduled" after the schedule was paused).
-        job.JobType = triggers.OnMerge ? "merge" : triggers.Schedule ? "scheduled" : "other";
+        job.JobType = triggers.OnMerge ? JobTypes.Merge : triggers.Schedule ? JobTypes.Scheduled : JobTypes.Other;
     }
 
     private static bool SameJobSettings(ArtifactsJobModel a, ArtifactsJobModel b) =>

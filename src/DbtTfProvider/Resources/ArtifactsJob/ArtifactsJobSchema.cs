@@ -23,13 +23,20 @@ public static class ArtifactsJobSchema
             "A dbt Cloud job that produces the dbt artifacts (`manifest.json`) Datafold compares pull requests against: by default " +
             "`dbt compile`, every hour, in a deployment environment. Name it as the \"job that creates dbt artifacts\" of a " +
             "`datafold_dbt_integration`.\n\n" +
+            "Datafold's current guide runs `dbt ls` on merge to the production branch instead: set `execute_steps = [\"dbt ls\"]`, " +
+            "`run_on_merge = true` and `schedule_enabled = false` (dbt Cloud runs a merge job on merge alone, so `run_on_merge = true` " +
+            "with the schedule on is refused at `terraform validate`). Either kind can be turned into the other in place.\n\n" +
             "Every setting is read back on refresh, so a change made in dbt Cloud's UI shows up in `terraform plan` on the attribute " +
             "it touched. Settings of the job that this resource does not manage (deferral, lint, compare changes, ...) are kept as they are " +
             "on every update.\n\n" +
-            "Import with the numeric job id: `terraform import dbtcloud_artifacts_job.this 12345`.");
+            "Import with the numeric job id: `terraform import dbtcloud_artifacts_job.this 12345`. A CI or adaptive job cannot be " +
+            "managed: dbt Cloud does not let such a job change its type, so a plan that would update one fails and says so.");
 
         s.String("id", m => ref m.Id).Computed().UseStateForUnknown()
             .Description("The job's numeric id, as a string.");
+        s.Int64("account_id", m => ref m.AccountId).Computed().UseStateForUnknown()
+            .Description("The dbt Cloud account the job lives in: the provider's `account_id` when it was created or imported. A plan " +
+                         "under a provider configured for another account fails, naming both, instead of taking the job for deleted.");
         s.Int64("job_id", m => ref m.JobId).Computed().UseStateForUnknown()
             .Description("The job's numeric id, as a number: use it where a job id is expected, e.g. in `datafold_dbt_integration`.");
         s.Int64("project_id", m => ref m.ProjectId).Required().RequiresReplace()
@@ -52,10 +59,12 @@ public static class ArtifactsJobSchema
             .Description($"When the job runs: a five-field cron expression in UTC (`minute hour day-of-month month day-of-week`). " +
                          $"Defaults to `\"{DefaultCron}\"` (every hour, at minute 0). Checked at `terraform validate`.");
         s.Bool("schedule_enabled", m => ref m.ScheduleEnabled).Optional().Default(true).ApiName("triggers.schedule")
-            .Description("Whether the schedule is active. Set `false` to pause the job without deleting it. Defaults to `true`.");
+            .Description("Whether the schedule is active. Set `false` to pause the job without deleting it, and for a merge job " +
+                         "(`run_on_merge = true`). Defaults to `true`.");
         s.Bool("run_on_merge", m => ref m.RunOnMerge).Optional().Default(false).ApiName("triggers.on_merge")
-            .Description("Also run the job when a pull request is merged into the environment's branch (the \"merge job\" setup that " +
-                         "Datafold's current guide describes). Defaults to `false`.");
+            .Description("Run the job when a pull request is merged into the environment's branch (the \"merge job\" setup that " +
+                         "Datafold's current guide describes), instead of on the schedule: dbt Cloud runs a merge job on merge alone, " +
+                         "so `true` needs `schedule_enabled = false` (checked at `terraform validate`). Defaults to `false`.");
         s.String("dbt_version", m => ref m.DbtVersion).Optional()
             .Description("The dbt version the job runs with (e.g. `latest`, `compatible`, `1.9.0-latest`). Leave it unset to use the " +
                          "environment's version.");

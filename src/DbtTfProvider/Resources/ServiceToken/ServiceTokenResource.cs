@@ -51,14 +51,19 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
         var state = context.State;
         var id = NumericIds.FromState(state.Id, TypeName);
         var tokens = context.Client.ServiceTokens;
-        var token = await tokens.GetAsync(id, context.CancellationToken);
-        // dbt Cloud deletes softly: a deleted token still answers, with state 2.
-        if (!token.IsActive)
+        // The token and its grants at once: a plan refreshes every token, and two calls in a row double its latency.
+        var tokenRead = tokens.GetAsync(id, context.CancellationToken);
+        var grantsRead = tokens.ListGrantsAsync(id, context.CancellationToken);
+        try
         {
-            context.RemoveFromState();
-            return;
+            await Task.WhenAll(tokenRead, grantsRead);
         }
-        var grants = await tokens.ListGrantsAsync(id, context.CancellationToken);
+        catch (Exception) when (tokenRead.IsFaulted)
+        {
+            // The token's own error (a confirmed "gone" included) wins over the grants', as when the calls ran in turn.
+        }
+        var token = await tokenRead;
+        var grants = await grantsRead;
 
         state.Name = token.Name;
         state.Uid = token.Uid ?? state.Uid;
@@ -121,8 +126,17 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
         a.PermissionSet == b.PermissionSet && a.AllProjects == b.AllProjects && a.ProjectId == b.ProjectId &&
         Categories(a).SetEquals(Categories(b));
 
-    private static HashSet<string> Categories(ServiceTokenPermissionModel p) =>
-        p.WritableEnvironmentCategories.IsKnown ? [.. p.WritableEnvironmentCategories.Values()] : [];
+    /// <summary>
+    /// What a grant's categories mean (dbt Labs' docs): left out and [] are both "no write access"; a set with "all" is
+    /// write access everywhere, whatever else it names.
+    /// </summary>
+    private static HashSet<string> Categories(ServiceTokenPermissionModel p)
+    {
+        HashSet<string> categories = p.WritableEnvironmentCategories.IsKnown ? [.. p.WritableEnvironmentCategories.Values()] : [];
+        return categories.Contains(AllEnvironments) ? [AllEnvironments] : categories;
+    }
+
+    private const string AllEnvironments = "all";
 
 
 }

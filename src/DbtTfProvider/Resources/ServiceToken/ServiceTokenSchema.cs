@@ -27,6 +27,9 @@ internal static class ServiceTokenSchema
 
         s.String("id", m => ref m.Id).Computed().UseStateForUnknown()
             .Description("Numeric id of the token in dbt Cloud. Import with this id.");
+        s.Int64("account_id", m => ref m.AccountId).Computed().UseStateForUnknown()
+            .Description("The dbt Cloud account the token lives in: the provider's `account_id` when it was created or imported. A plan " +
+                         "under a provider configured for another account fails, naming both, instead of taking the token for deleted.");
         s.String("uid", m => ref m.Uid).Computed().UseStateForUnknown()
             .Description("The token's short public identifier, as shown in dbt Cloud's list of service tokens.");
         s.String("name", m => ref m.Name).Required().LengthAtLeast(1)
@@ -61,7 +64,9 @@ internal static class ServiceTokenSchema
             .Each(new OneOfValidator(EnvironmentCategories))
             .Description("Environment types the token may write to: any of `all`, `development`, `staging`, `production`, `other`. " +
                          "Only meaningful for the `analyst`, `database_admin`, `developer`, `git_admin` and `team_admin` sets. " +
-                         "Leave it out for no write access beyond what the permission set itself gives.");
+                         "Left out or `[]` (the same to dbt Cloud): no write access to any environment, only read access. " +
+                         "`[\"all\"]`: write access to every environment. A token read back keeps the form you wrote; after an " +
+                         "import, no write access reads as left out.");
 
         p.Validate("`project_id` is required when `all_projects` is false and not allowed when it is true.", (grant, context) =>
         {

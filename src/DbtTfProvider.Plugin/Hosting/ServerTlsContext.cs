@@ -1,0 +1,66 @@
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+
+namespace DbtTfProvider.Plugin.Hosting;
+
+/// <summary>
+/// The AutoMTLS server side of one connection: runs the handshake over the transport and hands back the encrypted
+/// stream. Two implementations: libssl where it is present (Linux: no system trust store on the path, see
+/// <see cref="OpenSslServerContext"/>), and SslStream everywhere else (the macOS and Windows builds), which costs a
+/// trust-store load per process but needs nothing outside .NET.
+/// </summary>
+internal interface IServerTlsContext
+{
+    /// <summary>Runs the server handshake; the returned stream owns <paramref name="transport"/>. Throws
+    /// AuthenticationException when the client is refused, IOException when it goes away; the transport is then
+    /// disposed.</summary>
+    Task<(Stream Tls, ReadOnlyMemory<byte> ApplicationProtocol)> AcceptAsync(Stream transport, CancellationToken cancellationToken);
+}
+
+/// <summary>AutoMTLS on SslStream: the fallback where libssl cannot be loaded (macOS, Windows), or when
+/// DBTTF_PLUGIN_TLS=dotnet forces it (tests).</summary>
+internal sealed class SslStreamServerContext(SslServerAuthenticationOptions options) : IServerTlsContext
+{
+    /// <summary>The environment variable that forces this implementation on Linux (for tests of the fallback).</summary>
+    public const string ForceVariable = "DBTTF_PLUGIN_TLS";
+
+    public static SslStreamServerContext Create(X509Certificate2 serverCertificate, X509Certificate2 expectedClient)
+    {
+        var expectedDer = expectedClient.RawData;
+        return new(new SslServerAuthenticationOptions
+        {
+            ServerCertificateContext = SslStreamCertificateContext.Create(serverCertificate, additionalCertificates: null, offline: true),
+            ClientCertificateRequired = true,
+            EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+            ApplicationProtocols = [SslApplicationProtocol.Http2],
+            // The only trusted root is Terraform's own one-off certificate; the decision itself is the byte comparison.
+            CertificateChainPolicy = new X509ChainPolicy
+            {
+                TrustMode = X509ChainTrustMode.CustomRootTrust,
+                CustomTrustStore = { expectedClient },
+                RevocationMode = X509RevocationMode.NoCheck,
+                DisableCertificateDownloads = true,
+                VerificationFlags = X509VerificationFlags.AllFlags,
+            },
+            RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                certificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(expectedDer),
+        });
+    }
+
+    public async Task<(Stream Tls, ReadOnlyMemory<byte> ApplicationProtocol)> AcceptAsync(Stream transport, CancellationToken cancellationToken)
+    {
+        var tls = new SslStream(transport, leaveInnerStreamOpen: false);
+        try
+        {
+            await tls.AuthenticateAsServerAsync(options, cancellationToken).ConfigureAwait(false);
+            return (tls, tls.NegotiatedApplicationProtocol.Protocol);
+        }
+        catch
+        {
+            await tls.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}
