@@ -28,6 +28,10 @@ internal sealed class SslStreamServerContext(SslServerAuthenticationOptions opti
     public static SslStreamServerContext Create(X509Certificate2 serverCertificate, X509Certificate2 expectedClient)
     {
         var expectedDer = expectedClient.RawData;
+        // Windows' TLS layer (SChannel) refuses a server key that lives only in memory, as CreateSelfSigned's does;
+        // a round trip through PKCS#12 gives it a key container.
+        if (OperatingSystem.IsWindows())
+            serverCertificate = X509CertificateLoader.LoadPkcs12(serverCertificate.Export(X509ContentType.Pkcs12), password: null);
         return new(new SslServerAuthenticationOptions
         {
             ServerCertificateContext = SslStreamCertificateContext.Create(serverCertificate, additionalCertificates: null, offline: true),
