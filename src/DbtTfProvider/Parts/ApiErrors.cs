@@ -15,6 +15,7 @@ internal static class ApiErrors
             IsNotFound: api.Kind == ApiErrorKind.NotFound),
         AmbiguousRequestException ambiguous => new ApiErrorDescription("Request outcome unknown",
             $"{ambiguous.Message}. Repeated attempts could not tell whether the service made the change; run `terraform plan` to see the current state, then apply again."),
+        CreateNotResolvedException unresolved => new ApiErrorDescription(unresolved.Summary, unresolved.Message),
         ServiceUnavailableException unavailable => new ApiErrorDescription("Service unreachable",
             $"{unavailable.Message}. Check the host setting of the provider and the network, or raise max_retries / timeout_seconds."),
         _ => null,
