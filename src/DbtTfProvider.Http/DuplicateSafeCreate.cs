@@ -57,7 +57,8 @@ public static partial class DuplicateSafeCreate
         using var resolution = new ResolutionBudget(options, stop);
         string? unclear = null;
         T? created = null;
-        for (var posts = 0; created is null;)
+        var posts = 0;
+        while (created is null)
         {
             if (posts == options.MaxPosts)
                 throw new CreateNotResolvedException("Create failed",
@@ -102,7 +103,8 @@ public static partial class DuplicateSafeCreate
                 LogAdopted(logger, steps.What, steps.Id(created));
         }
 
-        if (unclear is not null)
+        // Only when another POST was sent: it may have landed after the look-ups that came before this object.
+        if (posts > 1)
             await SweepAsync(steps, created, options, resolution, logger).ConfigureAwait(false);
         if (steps.ConfirmAsync is { } confirm)
         {
