@@ -62,7 +62,7 @@ public static partial class DuplicateSafeCreate
         {
             if (posts == options.MaxPosts)
                 throw new CreateNotResolvedException("Create failed",
-                    $"{steps.What}: sent {posts} times; each time the outcome was unclear (last: {unclear}) and nothing of it was found afterwards, so nothing was created. Try again later.");
+                    $"{steps.What}: sent {posts} times; each time the outcome was unclear (last: {unclear}), and none of them left an object that could be kept: nothing was created. Try again later.");
             // Reached only when every POST so far left nothing behind.
             if (stop.IsCancellationRequested)
                 throw new OperationCanceledException($"{steps.What}: stopped before the create was sent again; nothing of it is left", stop);
