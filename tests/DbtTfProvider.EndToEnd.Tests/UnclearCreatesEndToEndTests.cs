@@ -78,7 +78,10 @@ public sealed class UnclearCreatesEndToEndTests(ProviderFixture fixture) : IClas
     public async Task A_ctrl_c_during_twenty_token_and_twenty_job_creates_leaves_every_live_object_in_state()
     {
         await fixture.ResetAsync();
-        await fixture.AddFaultAsync(new JsonObject { ["path_prefix"] = "/api/", ["kind"] = "latency", ["latency_ms"] = 300 });
+        // 300 ms per request; a POST is carried out by the service even when the client hangs up meanwhile.
+        await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = "/api/", ["kind"] = "slow_commit", ["latency_ms"] = 300 });
+        foreach (var method in new[] { "GET", "PUT", "DELETE" })
+            await fixture.AddFaultAsync(new JsonObject { ["method"] = method, ["path_prefix"] = "/api/", ["kind"] = "latency", ["latency_ms"] = 300 });
         var tf = Workspace("ctrlc-fleet", Providers() + Tokens("ctrlc-token-", 20) + Jobs("ctrlc-job-", 20));
 
         // Interrupted once a handful of creates are on the wire: the rest are in flight or not started.
@@ -88,6 +91,8 @@ public sealed class UnclearCreatesEndToEndTests(ProviderFixture fixture) : IClas
             return counts.Where(kv => kv.Key.StartsWith("POST ") && (kv.Key.EndsWith("/service-tokens/") || kv.Key.EndsWith("/jobs/"))).Sum(kv => kv.Value) >= 8;
         });
         Assert.Contains("Interrupt received", interrupted.Output);
+        // A POST the client gave up on would still land within its 300 ms.
+        await Task.Delay(1000);
         var (tokensInState, jobsInState) = (await StateIdsAsync(tf, TokenType), await StateIdsAsync(tf, JobType));
         Assert.True(tokensInState.Count + jobsInState.Count < 40, $"the interrupt came too late to test anything\n{interrupted}");
         await AssertLiveEqualsStateAsync(tf, "ctrlc-token-", "ctrlc-job-", ciName: null);
@@ -101,13 +106,15 @@ public sealed class UnclearCreatesEndToEndTests(ProviderFixture fixture) : IClas
     public async Task A_ctrl_c_during_the_integrations_create_puts_the_ci_config_into_state()
     {
         await fixture.ResetAsync();
-        // The CI config POST takes 2 s: the interrupt surely comes while it is in flight.
-        await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = CiCreatePath, ["kind"] = "latency", ["latency_ms"] = 2000 });
+        // The CI config POST takes 2 s, and is carried out even if the client hangs up: the interrupt surely comes while it is in flight.
+        await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = CiCreatePath, ["kind"] = "slow_commit", ["latency_ms"] = 2000 });
         var tf = Workspace("ctrlc-integration", Providers() + Tokens("ctrlc-ci-token-", 1) + Jobs("ctrlc-ci-job-", 1) + Integration("ctrlc-ci-token-", "ctrlc-ci-job-"));
 
         var interrupted = await ApplyInterruptedAsync(tf, async () =>
             (await fixture.RequestCountsAsync()).GetValueOrDefault("POST /api/v1/ci/dbt_cloud/") >= 1);
         Assert.Contains("Interrupt received", interrupted.Output);
+        // A POST the client gave up on would still land within its 2 s.
+        await Task.Delay(2500);
         var config = Assert.Single(await fixture.CiConfigsAsync());
         Assert.Equal("dbt Cloud CI", (string?)config["name"]);
         Assert.Equal([(long)config["id"]!], await StateIdsAsync(tf, IntegrationType));
