@@ -63,7 +63,17 @@ public sealed partial class ResilienceHandler : DelegatingHandler
             var outcome = await SendOnceAsync(request, remaining < _options.AttemptTimeout ? remaining : _options.AttemptTimeout, cancellationToken)
                 .ConfigureAwait(false);
             if (!outcome.Retryable)
+            {
+                // Any other 5xx (501, 507, ...) is not worth a retry, but after a create it is just as unclear.
+                if (!idempotent && outcome.Response is { } answer && (int)answer.StatusCode is >= 500 and <= 599)
+                {
+                    var reason = $"answered {(int)answer.StatusCode} {answer.ReasonPhrase}".TrimEnd();
+                    answer.Dispose();
+                    LogAmbiguous(_logger, method, path, reason);
+                    throw new AmbiguousRequestException(method, path, reason, answer.StatusCode, attempt, null);
+                }
                 return outcome.Response ?? throw new ServiceUnavailableException(method, path, outcome.Reason, attempt, outcome.Error);
+            }
 
             if (!outcome.NotProcessed && !idempotent)
             {

@@ -243,6 +243,17 @@ public sealed class ResilienceHandlerTests
     }
 
     [Fact]
+    public async Task Any_other_5xx_after_a_create_is_unclear_too()
+    {
+        var transport = ScriptedTransport.Steps(Answers.Status(507), Answers.Status(201, "{}"));
+
+        var error = await Assert.ThrowsAsync<AmbiguousRequestException>(() => SendAsync(Options(), transport, HttpMethod.Post));
+
+        Assert.Equal(HttpStatusCode.InsufficientStorage, error.StatusCode);
+        Assert.Equal(1, transport.Count);
+    }
+
+    [Fact]
     public async Task A_read_is_still_retried_after_503_with_retry_after()
     {
         var transport = ScriptedTransport.Steps(Answers.Status(503, retryAfter: TimeSpan.FromSeconds(1)), Answers.Status(200, "{}"));
