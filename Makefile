@@ -16,7 +16,7 @@ AOT_FLAGS := -r $(RID) -p:PublishAot=true -p:CppCompilerAndLinker=gcc
 
 TEST_PROJECTS := $(wildcard tests/*.Tests/*.Tests.csproj)
 
-.PHONY: help build install test demo emulator docs bench clean
+.PHONY: help build install test demo emulator docs bench bench-sets clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -57,8 +57,12 @@ demo: ## the whole Datafold setup against the emulator: apply, drift caught, res
 docs: ## regenerate docs/ from the provider's own schema and examples/
 	$(DOTNET) run --project src/DbtTfProvider.DocsGenerator -c $(CONFIG) -- $(CURDIR)
 
-bench: ## start-up and plan benchmarks (results in bench/README.md)
+bench: ## start-up, plan and set-size benchmarks (results in bench/README.md)
 	bash bench/run.sh
+	bash bench/sets.sh
+
+bench-sets: ## validating and planning 16,000 set blocks (results in bench/README.md)
+	bash bench/sets.sh
 
 clean: ## remove build output
 	rm -rf $(BIN) artifacts

@@ -8,6 +8,8 @@ namespace DbtTfProvider.Datafold;
 /// <summary>
 /// An error answer of Datafold: <see cref="Detail"/> for {"detail": "message"}, and for a 422 the <c>loc</c> of each
 /// error as a field path without its leading "body" (["body","dbt_cloud","artifacts_job_id"] -> dbt_cloud.artifacts_job_id).
+/// A 404 without a JSON <c>detail</c> is not Datafold speaking (a proxy's or web server's page, a wrong host path): it has
+/// <see cref="ApiErrorKind.Unexpected"/> and never means "not found".
 /// </summary>
 public sealed class DatafoldApiException : ServiceApiException
 {
@@ -20,6 +22,13 @@ public sealed class DatafoldApiException : ServiceApiException
         Detail = detail;
         ExistingId = existingId;
     }
+
+    /// <summary>A 404 in Datafold's own words: the object may be gone (to be confirmed).</summary>
+    public bool IsServiceNotFound => Kind == ApiErrorKind.NotFound && Detail is not null;
+
+    /// <summary>The same error with why it does not prove anything added to its summary.</summary>
+    internal DatafoldApiException WithReason(string reason) =>
+        new($"{Summary.TrimEnd('.')}; {reason}", StatusCode, Kind, FieldErrors, Detail, RequestMethod, RequestPath, ExistingId, this);
 
     /// <summary>The service's "detail" when it was a string.</summary>
     public string? Detail { get; }
@@ -56,6 +65,11 @@ public sealed class DatafoldApiException : ServiceApiException
             // Not Datafold's error shape (a proxy's page, say): the status alone has to do.
         }
 
+        if (status == HttpStatusCode.NotFound && detail is null)
+            return new DatafoldApiException(
+                $"not Datafold's answer (no JSON detail): the address does not lead to the Datafold API " +
+                "(a proxy's or web server's page?), so it says nothing about the object",
+                status, ApiErrorKind.Unexpected, [], null, response.RequestMessage?.Method.Method, response.RequestMessage?.RequestUri?.AbsolutePath);
         var summary = detail
             ?? (fieldErrors.Count > 0 ? "the request was rejected" : null)
             ?? $"{(int)status} {response.ReasonPhrase}".TrimEnd();

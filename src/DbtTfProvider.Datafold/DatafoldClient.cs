@@ -11,13 +11,14 @@ public sealed class DatafoldClient : IDisposable
     private readonly HttpClient _http;
     private readonly IDatafoldApi _api;
 
-    private DatafoldClient(HttpClient http, IDatafoldApi api, ICiConfigApi ciApi, Uri host, ILogger logger, CreateSafetyOptions createSafety)
+    private DatafoldClient(HttpClient http, IDatafoldApi api, ICiConfigApi ciApi, Uri host, ILogger logger, SecretRedactor redactor,
+        CreateSafetyOptions createSafety)
     {
         _http = http;
         _api = api;
         Host = host;
         DataSources = new DataSourcesClient(api);
-        CiConfigs = new CiConfigsClient(ciApi, logger, createSafety);
+        CiConfigs = new CiConfigsClient(ciApi, logger, redactor, createSafety);
     }
 
     public Uri Host { get; }
@@ -31,6 +32,7 @@ public sealed class DatafoldClient : IDisposable
         var host = ServiceEndpoint.Normalize(options.Host, "host");
         var apiKey = ServiceHttpClient.RequireCredential(options.ApiKey, "api_key");
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("DbtTfProvider.Datafold");
+        var redactor = options.Redactor ?? new SecretRedactor();
         var http = ServiceHttpClient.Create(new ServiceHttpClientSettings
         {
             BaseAddress = host,
@@ -39,6 +41,7 @@ public sealed class DatafoldClient : IDisposable
             UserAgent = $"terraform-provider-datafold/{options.ProviderVersion ?? LibraryVersion}",
             Resilience = ResilienceOptions.FromProviderSettings(options.MaxRetries, options.TimeoutSeconds, options.Resilience),
             Transport = options.Transport,
+            Redactor = redactor,
         }, logger);
 
         var settings = RefitSettings.ForJsonContext(DatafoldJsonContext.Default);
@@ -48,12 +51,22 @@ public sealed class DatafoldClient : IDisposable
             response.RequestMessage?.Method.Method, response.RequestMessage?.RequestUri?.AbsolutePath, inner: error));
         settings.TransportExceptionFactory = static (_, error, _) => error;
         return new DatafoldClient(http, RestService.ForGenerated<IDatafoldApi>(http, settings), RestService.ForGenerated<ICiConfigApi>(http, settings),
-            host, logger, options.CreateSafety ?? new CreateSafetyOptions());
+            host, logger, redactor, options.CreateSafety ?? new CreateSafetyOptions());
     }
 
-    /// <summary>Checks the key: the organisation it belongs to, or <see cref="ApiErrorKind.Unauthorized"/>.</summary>
-    public Task<OrganizationMeta> CheckCredentialsAsync(CancellationToken cancellationToken = default) =>
-        _api.GetOrganizationMetaAsync(cancellationToken);
+    /// <summary>
+    /// Checks the key: the organisation it belongs to (kept in <see cref="OrganizationId"/>), or
+    /// <see cref="ApiErrorKind.Unauthorized"/>.
+    /// </summary>
+    public async Task<OrganizationMeta> CheckCredentialsAsync(CancellationToken cancellationToken = default)
+    {
+        var meta = await _api.GetOrganizationMetaAsync(cancellationToken).ConfigureAwait(false);
+        OrganizationId = meta.OrgId;
+        return meta;
+    }
+
+    /// <summary>The API key's organisation, once <see cref="CheckCredentialsAsync"/> has run.</summary>
+    public long? OrganizationId { get; private set; }
 
     internal static string LibraryVersion { get; } =
         typeof(DatafoldClient).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
@@ -73,17 +86,18 @@ public sealed class DataSourcesClient
     public Task<DataSource> GetAsync(long id, CancellationToken cancellationToken = default) => _api.GetDataSourceAsync(id, cancellationToken);
 }
 
-public sealed class CiConfigsClient
+public sealed partial class CiConfigsClient
 {
     private const int PageSize = 100;
     private const int MaxPages = 10_000;
 
     private readonly ICiConfigApi _api;
     private readonly ILogger _logger;
+    private readonly SecretRedactor _redactor;
     private readonly CreateSafetyOptions _createSafety;
 
-    internal CiConfigsClient(ICiConfigApi api, ILogger logger, CreateSafetyOptions createSafety) =>
-        (_api, _logger, _createSafety) = (api, logger, createSafety);
+    internal CiConfigsClient(ICiConfigApi api, ILogger logger, SecretRedactor redactor, CreateSafetyOptions createSafety) =>
+        (_api, _logger, _redactor, _createSafety) = (api, logger, redactor, createSafety);
 
     /// <summary>
     /// Creates the CI config. A config with the same name (unique per organisation) makes it fail with
@@ -96,6 +110,7 @@ public sealed class CiConfigsClient
     /// </summary>
     public async Task<DbtCloudCiConfig> CreateAsync(DbtCloudCiConfig config, CancellationToken cancellationToken = default)
     {
+        _redactor.Add(config.DbtCloud.ApiKey);
         var name = config.Name;
         if (await FindByNameAsync(name, cancellationToken).ConfigureAwait(false) is { } existing)
             throw NameTaken(name, existing.Id, null);
@@ -135,22 +150,56 @@ public sealed class CiConfigsClient
         }
     }
 
-    /// <summary>The config; once deleted: <see cref="ApiErrorKind.NotFound"/>.</summary>
-    public Task<DbtCloudCiConfig> GetAsync(long id, CancellationToken cancellationToken = default) => _api.GetAsync(id, cancellationToken);
+    /// <summary>
+    /// The config. A 404 in Datafold's words is read again (a stray 404 from a lagging replica passes): a second 404 and
+    /// a CI config list without the id is <see cref="ObjectGoneException"/>. A 404 that is not Datafold's, or a config
+    /// that the list still holds, stays an error.
+    /// </summary>
+    public async Task<DbtCloudCiConfig> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await _api.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DatafoldApiException first) when (first.IsServiceNotFound)
+        {
+            try
+            {
+                var config = await _api.GetAsync(id, cancellationToken).ConfigureAwait(false);
+                LogStrayNotFound(_logger, id);
+                return config;
+            }
+            catch (DatafoldApiException second) when (second.IsServiceNotFound)
+            {
+                if ((await ListAsync(cancellationToken).ConfigureAwait(false)).Any(c => c.Id == id))
+                    throw second.WithReason("answered twice, but the CI config list still holds it, so it is not taken for deleted; try again later");
+                throw new ObjectGoneException(DatafoldApiException.ServiceName, $"CI config {id}",
+                    "answered 404 twice, and the CI config list does not hold it", second);
+            }
+        }
+    }
 
     /// <summary>Replaces the whole config; without <see cref="DbtCloudCiSettings.ApiKey"/> the stored key is kept.</summary>
-    public Task<DbtCloudCiConfig> UpdateAsync(long id, DbtCloudCiConfig config, CancellationToken cancellationToken = default) =>
-        _api.UpdateAsync(id, config, cancellationToken);
+    public Task<DbtCloudCiConfig> UpdateAsync(long id, DbtCloudCiConfig config, CancellationToken cancellationToken = default)
+    {
+        _redactor.Add(config.DbtCloud?.ApiKey);
+        return _api.UpdateAsync(id, config, cancellationToken);
+    }
 
-    /// <summary>Deletes the config; one that is already gone (404) counts as deleted.</summary>
+    /// <summary>
+    /// Deletes the config. A 404 is checked as <see cref="GetAsync"/> checks it: confirmed already deleted is
+    /// <see cref="ObjectGoneException"/>; a config that still reads keeps the 404 as an error.
+    /// </summary>
     public async Task DeleteAsync(long id, CancellationToken cancellationToken = default)
     {
         try
         {
             await _api.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
         }
-        catch (DatafoldApiException e) when (e.Kind == ApiErrorKind.NotFound)
+        catch (DatafoldApiException e) when (e.IsServiceNotFound)
         {
+            await GetAsync(id, cancellationToken).ConfigureAwait(false);
+            throw e.WithReason("the CI config still reads, so it is not taken for deleted");
         }
     }
 
@@ -176,4 +225,7 @@ public sealed class CiConfigsClient
         $"a CI config named \"{name}\" already exists{(id is { } i ? $" (id {i})" : "")}; import it or choose another name",
         answer?.StatusCode, ApiErrorKind.Conflict, [new ApiFieldError(["name"], "already taken")], answer?.Detail,
         answer?.RequestMethod, answer?.RequestPath, id, answer);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "CI config {Id}: a read answered 404, the next one found it; a stray 404 (lagging replica?)")]
+    private static partial void LogStrayNotFound(ILogger logger, long id);
 }

@@ -27,4 +27,10 @@ public sealed class DatafoldClientOptions
     public CreateSafetyOptions? CreateSafety { get; init; }
 
     public HttpMessageHandler? Transport { get; init; }
+
+    /// <summary>
+    /// Secrets to remove from the service's error answers (the token is added to it). One shared by the provider's parts
+    /// also removes the other part's credential; null: a redactor of this client's own.
+    /// </summary>
+    public SecretRedactor? Redactor { get; init; }
 }

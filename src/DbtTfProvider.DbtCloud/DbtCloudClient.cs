@@ -52,6 +52,7 @@ public sealed class DbtCloudClient : IDisposable
             UserAgent = $"terraform-provider-dbtcloud/{options.ProviderVersion ?? LibraryVersion}",
             Resilience = ResilienceOptions.FromProviderSettings(options.MaxRetries, options.TimeoutSeconds, options.Resilience),
             Transport = options.Transport,
+            Redactor = options.Redactor ?? new SecretRedactor(),
         }, logger);
 
         var settings = RefitSettings.ForJsonContext(DbtCloudJsonContext.Default);

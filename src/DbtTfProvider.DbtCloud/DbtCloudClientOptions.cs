@@ -32,4 +32,10 @@ public sealed class DbtCloudClientOptions
 
     /// <summary>Replaces the socket handler (tests).</summary>
     public HttpMessageHandler? Transport { get; init; }
+
+    /// <summary>
+    /// Secrets to remove from the service's error answers (the token is added to it). One shared by the provider's parts
+    /// also removes the other part's credential; null: a redactor of this client's own.
+    /// </summary>
+    public SecretRedactor? Redactor { get; init; }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DbtTfProvider.DbtCloud;
 
-public sealed class JobsClient
+public sealed partial class JobsClient
 {
     private readonly IDbtCloudApi _api;
     private readonly long _accountId;
@@ -38,7 +38,7 @@ public sealed class JobsClient
                 PostAsync = async token => Envelope.Data(await _api.CreateJobAsync(_accountId, job, token).ConfigureAwait(false), "the job create"),
                 FindAsync = async token => (await ListAsync(filter, token).ConfigureAwait(false)).Where(j => j.IsActive && j.Name == marked).ToList(),
                 Id = static j => j.Id!.Value,
-                DiscardAsync = (j, token) => DeleteAsync(j.Id!.Value, token),
+                DiscardAsync = (j, token) => DeleteAsync(j.Id!.Value, j.ProjectId, token),
                 ConfirmAsync = (j, token) =>
                 {
                     j.Name = name;
@@ -52,8 +52,58 @@ public sealed class JobsClient
         }
     }
 
-    /// <summary>The job; a deleted job answers <see cref="ApiErrorKind.NotFound"/>.</summary>
-    public async Task<DbtJob> GetAsync(long jobId, CancellationToken cancellationToken = default) =>
+    /// <summary>The active job; see <see cref="GetAsync(long, long?, CancellationToken)"/> for what counts as gone.</summary>
+    public Task<DbtJob> GetAsync(long jobId, CancellationToken cancellationToken = default) => GetAsync(jobId, null, cancellationToken);
+
+    /// <summary>
+    /// The active job. dbt Cloud answers 404 for a deleted job, but also for a job the token may not see, and a
+    /// lagging replica can answer 404 once. So a 404 in dbt Cloud's words is read again: a job that answers now is
+    /// returned; a second 404 while the job's project <paramref name="projectId"/> is still visible to the token is
+    /// <see cref="ObjectGoneException"/>. A 404 whose message only blames permissions, one that is not dbt Cloud's, a
+    /// project that is not visible (or not known) leave the job's fate open: an error that says what to check.
+    /// A job answered with state 2 is gone.
+    /// </summary>
+    public async Task<DbtJob> GetAsync(long jobId, long? projectId, CancellationToken cancellationToken = default)
+    {
+        DbtJob job;
+        try
+        {
+            job = await ReadAsync(jobId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbtCloudApiException first) when (first.IsServiceNotFound)
+        {
+            try
+            {
+                job = await ReadAsync(jobId, cancellationToken).ConfigureAwait(false);
+                LogStrayNotFound(_logger, jobId);
+            }
+            catch (DbtCloudApiException second) when (second.IsServiceNotFound)
+            {
+                if (projectId is not { } project)
+                    throw second.WithReason("answered twice; whether the job was deleted cannot be confirmed without its project");
+                IReadOnlyList<DbtProject> projects;
+                try
+                {
+                    projects = await new ProjectsClient(_api, _accountId).ListAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (ServiceApiException listError)
+                {
+                    throw second.WithReason($"answered twice, but the job's project {project} could not be checked ({listError.Message.TrimEnd('.')}), " +
+                                            "so the job is not taken for deleted");
+                }
+                if (!projects.Any(p => p.Id == project))
+                    throw second.WithReason($"answered twice, but the token cannot see the job's project {project} either, so the job may be " +
+                                            "hidden rather than deleted: check the token's permissions and account_id");
+                throw new ObjectGoneException(DbtCloudApiException.ServiceName, $"job {jobId}",
+                    $"answered 404 twice while its project {project} is visible", second);
+            }
+        }
+        if (!job.IsActive)
+            throw new ObjectGoneException(DbtCloudApiException.ServiceName, $"job {jobId}", $"answered with state {job.State} (deleted)");
+        return job;
+    }
+
+    private async Task<DbtJob> ReadAsync(long jobId, CancellationToken cancellationToken) =>
         Envelope.Data(await _api.GetJobAsync(_accountId, jobId, cancellationToken).ConfigureAwait(false), $"job {jobId}");
 
     /// <summary>Writes the whole job back. Change a job read with <see cref="GetAsync"/>: fields this client does not model are kept.</summary>
@@ -65,15 +115,20 @@ public sealed class JobsClient
             $"the update of job {jobId}");
     }
 
-    /// <summary>Deletes the job; one that is already gone (404) counts as deleted.</summary>
-    public async Task DeleteAsync(long jobId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Deletes the job. A 404 is checked as <see cref="GetAsync(long, long?, CancellationToken)"/> checks it: confirmed
+    /// already deleted is <see cref="ObjectGoneException"/>; a job that still reads keeps the 404 as an error.
+    /// </summary>
+    public async Task DeleteAsync(long jobId, long? projectId, CancellationToken cancellationToken = default)
     {
         try
         {
             await _api.DeleteJobAsync(_accountId, jobId, cancellationToken).ConfigureAwait(false);
         }
-        catch (DbtCloudApiException e) when (e.Kind == ApiErrorKind.NotFound)
+        catch (DbtCloudApiException e) when (e.IsServiceNotFound)
         {
+            await GetAsync(jobId, projectId, cancellationToken).ConfigureAwait(false);
+            throw e.WithReason("the job still reads as active, so it is not taken for deleted");
         }
     }
 
@@ -109,4 +164,7 @@ public sealed class JobsClient
 
     public async Task<DbtRun> GetRunAsync(long runId, CancellationToken cancellationToken = default) =>
         Envelope.Data(await _api.GetRunAsync(_accountId, runId, cancellationToken).ConfigureAwait(false), $"run {runId}");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "job {JobId}: a read answered 404, the next one found the job; a stray 404 (lagging replica?)")]
+    private static partial void LogStrayNotFound(ILogger logger, long jobId);
 }

@@ -49,24 +49,67 @@ public sealed partial class ServiceTokensClient
         }, _createSafety, _logger, cancellationToken);
     }
 
-    /// <summary>The token; a deleted one still answers, with <see cref="ServiceToken.State"/> 2. Unknown id: <see cref="ApiErrorKind.NotFound"/>.</summary>
-    public async Task<ServiceToken> GetAsync(long tokenId, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// The active token. A deleted token still answers 200, with <see cref="ServiceToken.State"/> 2: that is
+    /// <see cref="ObjectGoneException"/>. A 404 never means "deleted" by itself (the spec has deleted tokens answer 200):
+    /// the account's token list decides. Absent from it, or listed as deleted: gone. Listed as active: the 404 was a
+    /// stray one, and the token is read again. Any other answer (a 404 that is not dbt Cloud's, one that blames
+    /// permissions, a failing list) stays an error.
+    /// </summary>
+    public async Task<ServiceToken> GetAsync(long tokenId, CancellationToken cancellationToken = default)
+    {
+        ServiceToken token;
+        try
+        {
+            token = await ReadAsync(tokenId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbtCloudApiException notFound) when (notFound.IsServiceNotFound)
+        {
+            var listed = (await ListAsync(null, cancellationToken).ConfigureAwait(false)).FirstOrDefault(t => t.Id == tokenId);
+            if (listed is null)
+                throw Gone(tokenId, "answered 404, and the account's token list does not hold it", notFound);
+            if (!listed.IsActive)
+                throw Gone(tokenId, $"the account's token list holds it with state {listed.State} (deleted)", notFound);
+            LogStrayNotFound(_logger, tokenId);
+            try
+            {
+                token = await ReadAsync(tokenId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbtCloudApiException again) when (again.IsServiceNotFound)
+            {
+                throw again.WithReason("the account's token list shows it as active, so it is not taken for deleted; try again later");
+            }
+        }
+        if (!token.IsActive)
+            throw Gone(tokenId, $"answered with state {token.State} (deleted)", null);
+        return token;
+    }
+
+    private async Task<ServiceToken> ReadAsync(long tokenId, CancellationToken cancellationToken) =>
         Envelope.Data(await _api.GetServiceTokenAsync(_accountId, tokenId, cancellationToken).ConfigureAwait(false), $"service token {tokenId}");
+
+    private static ObjectGoneException Gone(long tokenId, string evidence, Exception? inner) =>
+        new(DbtCloudApiException.ServiceName, $"service token {tokenId}", evidence, inner);
 
     /// <summary>Renames in place (PUT); the secret does not change.</summary>
     public async Task<ServiceToken> RenameAsync(long tokenId, string name, CancellationToken cancellationToken = default) =>
         Envelope.Data(await _api.RenameServiceTokenAsync(_accountId, tokenId, new ServiceTokenRenameRequest { Name = name }, cancellationToken)
             .ConfigureAwait(false), $"the rename of service token {tokenId}");
 
-    /// <summary>Deletes (soft); a token that is already gone (404) counts as deleted.</summary>
+    /// <summary>
+    /// Deletes (soft). A 404 is checked as <see cref="GetAsync"/> checks it: a token that is confirmed already deleted
+    /// is <see cref="ObjectGoneException"/>; one that still reads as active keeps the 404 as an error.
+    /// </summary>
     public async Task DeleteAsync(long tokenId, CancellationToken cancellationToken = default)
     {
         try
         {
             await _api.DeleteServiceTokenAsync(_accountId, tokenId, cancellationToken).ConfigureAwait(false);
         }
-        catch (DbtCloudApiException e) when (e.Kind == ApiErrorKind.NotFound)
+        catch (DbtCloudApiException e) when (e.IsServiceNotFound)
         {
+            await GetAsync(tokenId, cancellationToken).ConfigureAwait(false);
+            throw e.WithReason("the token still reads as active, so it is not taken for deleted");
         }
     }
 
@@ -114,4 +157,7 @@ public sealed partial class ServiceTokensClient
     public async Task<IReadOnlyList<ServiceTokenGrant>> ListGrantsAsync(long tokenId, CancellationToken cancellationToken = default) =>
         await Envelope.ReadAllPagesAsync((offset, limit, token) => _api.ListGrantsAsync(_accountId, tokenId, offset, limit, token),
             $"the grants of service token {tokenId}", cancellationToken).ConfigureAwait(false);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "service token {TokenId}: a read answered 404, but the token list shows it active; reading it again")]
+    private static partial void LogStrayNotFound(ILogger logger, long tokenId);
 }

@@ -193,6 +193,10 @@ public static partial class DuplicateSafeCreate
         {
             await discard(extra, resolution.Token).ConfigureAwait(false);
         }
+        catch (ObjectGoneException)
+        {
+            // Already deleted: what the discard wanted.
+        }
         catch (Exception e)
         {
             throw new CreateNotResolvedException("Create outcome unknown",

@@ -19,7 +19,10 @@ public static class ServiceHttpClient
             AllowAutoRedirect = false,
             UseCookies = false,
         };
-        var client = new HttpClient(new ResilienceHandler(settings.Resilience, logger, transport), disposeHandler: true)
+        // The credential is a secret of the redactor, so that an error answer echoing it is cleaned before anything reads it.
+        settings.Redactor.Add(settings.Credential);
+        var client = new HttpClient(new ResilienceHandler(settings.Resilience, logger, new SecretRedactingHandler(settings.Redactor, transport)),
+            disposeHandler: true)
         {
             // Refit appends paths that start with "/" to the base path; the ResilienceHandler owns all timing.
             BaseAddress = settings.BaseAddress,
@@ -58,6 +61,9 @@ public sealed class ServiceHttpClientSettings
     public required string UserAgent { get; init; }
 
     public ResilienceOptions Resilience { get; init; } = new();
+
+    /// <summary>The secrets removed from error answers; <see cref="Credential"/> is added to it. Share one per provider process.</summary>
+    public SecretRedactor Redactor { get; init; } = new();
 
     /// <summary>Replaces the socket handler (tests); the ResilienceHandler still wraps it.</summary>
     public HttpMessageHandler? Transport { get; init; }

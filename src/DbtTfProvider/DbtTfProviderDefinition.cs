@@ -1,4 +1,5 @@
 using DbtTfProvider.Framework.Provider;
+using DbtTfProvider.Http;
 using DbtTfProvider.Parts;
 
 namespace DbtTfProvider;
@@ -8,7 +9,15 @@ public static class DbtTfProviderDefinition
 {
     public const string Namespace = "registry.terraform.io/dbt-tf";
 
-    public static ProviderDefinition Create() => new(DbtCloudPart.Create(), DatafoldPart.Create());
+    /// <remarks>
+    /// Both parts share one <see cref="SecretRedactor"/>: when one process serves both, an error answer of either service
+    /// is cleaned of both credentials and of every token sent.
+    /// </remarks>
+    public static ProviderDefinition Create()
+    {
+        var secrets = new SecretRedactor();
+        return new(DbtCloudPart.Create(secrets), DatafoldPart.Create(secrets));
+    }
 
     /// <summary>
     /// The address Terraform knows this process by (used for debug reattach): the persona's, or dbtcloud's when the

@@ -103,7 +103,7 @@ public sealed class DatafoldClientTests
     {
         using var client = Client(ScriptedTransport.Steps(Answers.Status(status, """{"detail": "CI config not found"}""")));
 
-        var error = await Assert.ThrowsAsync<DatafoldApiException>(() => client.CiConfigs.GetAsync(12));
+        var error = await Assert.ThrowsAsync<DatafoldApiException>(() => client.DataSources.GetAsync(12));
 
         Assert.Equal(kind, error.Kind);
         Assert.Equal("CI config not found", error.Detail);

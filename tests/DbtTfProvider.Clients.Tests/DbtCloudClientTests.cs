@@ -196,7 +196,8 @@ public sealed class DbtCloudClientTests
     {
         using var client = Client(Answer(status, Answers.Envelope(status, "null", userMessage)));
 
-        var error = await Assert.ThrowsAsync<DbtCloudApiException>(() => client.ServiceTokens.GetAsync(5));
+        // A job read without its project: a 404 is never confirmed, so the error is the answer's own.
+        var error = await Assert.ThrowsAsync<DbtCloudApiException>(() => client.Jobs.GetAsync(5));
 
         Assert.Equal(kind, error.Kind);
         Assert.Equal((HttpStatusCode)status, error.StatusCode);

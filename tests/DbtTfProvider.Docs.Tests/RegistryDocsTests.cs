@@ -85,7 +85,8 @@ public sealed class RegistryDocsTests : IDisposable
         var token = pages["resources/service_token.md"];
         Assert.Contains("### Required\n\n- `name` (String)", token);
         Assert.Contains("- `service_token_permissions` (Block Set, Min: 1)", token);
-        Assert.Contains("### Read-Only\n\n- `id` (String)", token);
+        Assert.Contains("### Read-Only\n\n- `account_id` (Number)", token);
+        Assert.Contains("\n- `id` (String)", token);
         Assert.Contains("- `execute_steps` (List of String, Default: `[\"dbt compile\"]`)", pages["resources/artifacts_job.md"]);
     }
 

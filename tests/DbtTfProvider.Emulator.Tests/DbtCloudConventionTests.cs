@@ -74,6 +74,24 @@ public sealed class DbtCloudConventionTests : EmulatorTestBase
         Assert.False((bool)answer.Body!["status"]!["is_success"]!);
     }
 
+    [Theory]
+    [InlineData("/v3/accounts/1/service-tokens/")]             // host_url without /api
+    [InlineData("/wrong/api/v2/accounts/1/jobs/3001/")]        // host_url with a wrong path in front
+    [InlineData("/api/v4/accounts/")]                         // no such API version
+    public async Task Paths_outside_the_API_prefixes_answer_a_web_servers_HTML_404_without_envelope(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Token", AdminToken);
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("<!DOCTYPE html>", text);
+        Assert.DoesNotContain("\"status\"", text);
+        Assert.DoesNotContain("\"detail\"", text);
+    }
+
     [Fact]
     public async Task A_wrong_method_on_a_known_path_answers_405_in_the_envelope()
     {

@@ -48,6 +48,40 @@ public sealed class FaultInjectionTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task A_count_limited_404_on_one_GET_looks_like_the_service_and_the_next_reads_succeed()
+    {
+        var (tokenId, _) = await CreateServiceToken();
+        var path = $"/v3/accounts/1/service-tokens/{tokenId}/";
+        await AddFault($$$"""{"method": "GET", "path_prefix": "/api{{{path}}}", "kind": "status", "status": 404, "count": 1}""");
+
+        var stray = await Dbt(HttpMethod.Get, path);
+        var next = await Dbt(HttpMethod.Get, path);
+        var after = await Dbt(HttpMethod.Get, path);
+        var listed = await Dbt(HttpMethod.Get, "/v3/accounts/1/service-tokens/");
+
+        Assert.Equal(HttpStatusCode.NotFound, stray.Status);
+        Assert.Equal(404, (int)stray.Body!["status"]!["code"]!);
+        Assert.Contains("was not found", stray.UserMessage);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], new[] { next.Status, after.Status, listed.Status });
+        Assert.Equal(tokenId, (int)next.Data["id"]!);
+        var rule = Assert.Single((await Admin(HttpMethod.Get, "/faults")).Body!.AsArray())!;
+        Assert.Equal((1, true), ((int)rule["hits"]!, (bool)rule["spent"]!));
+    }
+
+    [Fact]
+    public async Task A_count_limited_404_on_a_Datafold_GET_carries_a_detail()
+    {
+        await AddFault("""{"method": "GET", "path_prefix": "/api/v1/organization/meta", "kind": "status", "status": 404, "count": 1}""");
+
+        var stray = await Datafold(HttpMethod.Get, "/api/v1/organization/meta");
+        var next = await Datafold(HttpMethod.Get, "/api/v1/organization/meta");
+
+        Assert.Equal(HttpStatusCode.NotFound, stray.Status);
+        Assert.Equal("Not Found", (string?)stray.Body!["detail"]);
+        Assert.Equal(HttpStatusCode.OK, next.Status);
+    }
+
+    [Fact]
     public async Task A_Datafold_fault_answers_in_Datafold_shape()
     {
         await AddFault("""{"path_prefix": "/api/v1/", "kind": "status", "status": 500, "count": 1}""");

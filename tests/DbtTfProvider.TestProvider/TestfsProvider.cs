@@ -29,7 +29,7 @@ public static class TestfsProvider
         Resources = [new ItemResource()],
         DescribeError = e => e switch
         {
-            ItemNotFoundException nf => new ApiErrorDescription("Item not found", nf.Message, IsNotFound: true),
+            ItemNotFoundException nf => new ApiErrorDescription("Item not found", nf.Message, IsConfirmedGone: true),
             ItemRejectedException r => new ApiErrorDescription("Item rejected by the store", r.Message, r.Field),
             _ => null,
         },

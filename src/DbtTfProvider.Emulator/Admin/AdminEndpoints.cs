@@ -24,7 +24,7 @@ internal static class AdminEndpoints
                 return Ok(StateDump.Build(state, counter));
             }
         });
-        admin.MapPost("/reset", (EmulatorState state, RequestCounter counter, FaultRules faults) =>
+        admin.MapPost("/reset", (EmulatorState state, RequestCounter counter, FaultRules faults, ErrorEchoMode echo) =>
         {
             lock (state.Gate)
             {
@@ -32,6 +32,7 @@ internal static class AdminEndpoints
             }
             counter.Clear();
             faults.Clear();
+            echo.Enabled = false;
             return Ok(new JsonObject());
         });
 
@@ -55,6 +56,8 @@ internal static class AdminEndpoints
             return new JsonObject();
         }));
 
+        admin.MapGet("/echo", (ErrorEchoMode echo) => Ok(echo.Describe()));
+        admin.MapPost("/echo", SetEcho);
         admin.MapGet("/faults", (FaultRules faults) => Ok(faults.Describe()));
         admin.MapPost("/faults", AddFault);
         admin.MapDelete("/faults", (FaultRules faults) =>
@@ -129,6 +132,21 @@ internal static class AdminEndpoints
             state.CiConfigs[id] = merged;
             return JsonSerializer.SerializeToNode(merged, EmulatorJsonContext.Default.CiConfig);
         });
+    }
+
+    private static async Task<IResult> SetEcho(HttpContext http, ErrorEchoMode echo)
+    {
+        var body = await RequestJson.ReadAsync(http.Request);
+        if (!body.IsValid)
+        {
+            return Problem(400, body.ParseError!);
+        }
+        if (body.Body?["enabled"] is not JsonValue enabled || enabled.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            return Problem(400, "enabled: must be true or false");
+        }
+        echo.Enabled = (bool)enabled;
+        return Ok(echo.Describe());
     }
 
     private static async Task<IResult> AddFault(HttpContext http, FaultRules faults)

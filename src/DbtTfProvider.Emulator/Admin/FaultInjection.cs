@@ -115,6 +115,9 @@ internal static class FaultInjection
         {
             429 => "Rate limit exceeded. Please try again later.",
             503 => "Service temporarily unavailable.",
+            // Worded as the service words a real not-found, so that a count-limited 404 looks like a lagging replica.
+            404 when DbtAuth.Applies(context.Request.Path) => "The requested resource was not found, or this token does not have permission to access it.",
+            404 => "Not Found",
             _ => $"Injected fault: HTTP {status}.",
         };
         JsonNode body = DbtAuth.Applies(context.Request.Path)

@@ -5,7 +5,10 @@ using DbtTfProvider.Emulator.Json;
 
 namespace DbtTfProvider.Emulator.Hosting;
 
-/// <summary>The cross-cutting behaviour of both emulated APIs: trailing slashes, and a body on every error.</summary>
+/// <summary>
+/// The cross-cutting behaviour of both emulated APIs: trailing slashes, a body in the API's shape on every API error,
+/// and a web server's HTML 404 page outside the API prefixes (as a host_url without <c>/api</c> would meet).
+/// </summary>
 internal static class ApiPipeline
 {
     /// <summary>
@@ -26,7 +29,11 @@ internal static class ApiPipeline
         return next(context);
     }
 
-    /// <summary>Every error answer has a body in the API's own shape, also the framework's 404 (no route) and 405.</summary>
+    /// <summary>
+    /// Every error answer under an API prefix has a body in the API's own shape, also the framework's 404 (no route)
+    /// and 405. Elsewhere (an unknown path prefix) the answer is an HTML page without envelope or detail, as a proxy or
+    /// the web application in front of the API would send it.
+    /// </summary>
     public static async Task ErrorBodiesAsync(HttpContext context, RequestDelegate next)
     {
         await next(context);
@@ -34,6 +41,12 @@ internal static class ApiPipeline
         if (response.StatusCode < 400 || response.HasStarted || response.ContentType is not null
             || context.RequestAborted.IsCancellationRequested)
         {
+            return;
+        }
+        if (!IsApiPath(context.Request.Path))
+        {
+            response.ContentType = "text/html; charset=utf-8";
+            await response.WriteAsync(NotFoundPage, context.RequestAborted);
             return;
         }
         var message = response.StatusCode switch
@@ -47,6 +60,14 @@ internal static class ApiPipeline
             : DatafoldResponses.Detail(message);
         await new JsonNodeResult(response.StatusCode, body).ExecuteAsync(context);
     }
+
+    /// <summary>The page a web server in front of the API answers for a path it does not know.</summary>
+    internal const string NotFoundPage =
+        "<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1>" +
+        "<p>The requested URL was not found on this server.</p></body></html>\n";
+
+    private static bool IsApiPath(PathString path) =>
+        DbtAuth.Applies(path) || DatafoldAuth.Applies(path) || path.StartsWithSegments(AdminEndpoints.Prefix);
 
     private static Task RedirectAsync(HttpContext context, string target)
     {

@@ -19,11 +19,13 @@ internal static class EmulatorApp
         builder.Services.AddSingleton(new EmulatorState(seed));
         builder.Services.AddSingleton<RequestCounter>();
         builder.Services.AddSingleton<FaultRules>();
+        builder.Services.AddSingleton<ErrorEchoMode>();
 
         var app = builder.Build();
         var state = app.Services.GetRequiredService<EmulatorState>();
         var counter = app.Services.GetRequiredService<RequestCounter>();
         var faults = app.Services.GetRequiredService<FaultRules>();
+        var echo = app.Services.GetRequiredService<ErrorEchoMode>();
 
         app.UseRouting();
         // Redirects first: a request answered with a redirect is neither counted nor faulted.
@@ -33,6 +35,8 @@ internal static class EmulatorApp
             counter.Count(context);
             return next(context);
         });
+        // Outside the faults, so that an injected error echoes the request too.
+        app.Use((context, next) => ErrorEcho.InvokeAsync(context, next, echo));
         app.Use((context, next) => FaultInjection.InvokeAsync(context, next, faults));
         app.Use(ApiPipeline.ErrorBodiesAsync);
         app.Use((context, next) =>

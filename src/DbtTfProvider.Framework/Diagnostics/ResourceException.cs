@@ -28,5 +28,8 @@ public class ResourceException : Exception
 /// An API error as the resource layer describes it to the framework: the API client knows nothing of Terraform, so
 /// a provider part adapts its client's exceptions to this shape (see <c>ProviderPart.DescribeError</c>), naming the
 /// API field the service rejected. The framework maps that field to the attribute path of the resource at hand.
+/// <paramref name="IsConfirmedGone"/> is the one "not found" the framework acts on: the client has confirmed the remote
+/// object no longer exists, so a read drops it from state and a delete succeeds. Any other error, a plain 404 included,
+/// fails the operation and keeps the state.
 /// </summary>
-public sealed record ApiErrorDescription(string Summary, string Detail, string? ApiField = null, bool IsNotFound = false);
+public sealed record ApiErrorDescription(string Summary, string Detail, string? ApiField = null, bool IsConfirmedGone = false);

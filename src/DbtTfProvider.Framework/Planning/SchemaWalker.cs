@@ -62,10 +62,15 @@ internal static class SchemaWalker
                 return CtyValue.List(elementType, planned.Elements.Select((e, i) =>
                     WalkObject(b.Block, path.Index(i), e, ElementAt(config, i, elementType), ElementAt(prior, i, elementType), onAttribute, onBlock)));
             default:
-                var configElements = config.IsKnown ? config.Elements : [];
-                var priorElements = prior.IsKnown ? prior.Elements : [];
+                var configByKey = ElementsByKey(b.Block, config);
+                var priorByKey = ElementsByKey(b.Block, prior);
+                var none = CtyValue.Null(elementType);
                 return CtyValue.Set(elementType, planned.Elements.Select(e =>
-                    WalkObject(b.Block, path, e, Correlate(b.Block, e, configElements), Correlate(b.Block, e, priorElements), onAttribute, onBlock)));
+                {
+                    // Each element is projected once, and found among the candidates by hash: linear in the set's size.
+                    var key = e.IsKnown ? NonComputedProjection(b.Block, e) : null;
+                    return WalkObject(b.Block, path, e, Find(configByKey, key) ?? none, Find(priorByKey, key) ?? none, onAttribute, onBlock);
+                }));
         }
     }
 
@@ -76,15 +81,21 @@ internal static class SchemaWalker
         list.IsKnown && index < list.Elements.Count ? list.Elements[index]
         : list.IsUnknown ? CtyValue.Unknown(elementType) : CtyValue.Null(elementType);
 
-    /// <summary>The candidate that is the same set element as <paramref name="element"/>, or a null object.</summary>
-    public static CtyValue Correlate(SchemaBlock block, CtyValue element, IReadOnlyList<CtyValue> candidates)
+    /// <summary>
+    /// The known elements of a set of blocks by their <see cref="NonComputedProjection"/>, each projected once; of
+    /// elements with equal projections the first is kept. Null when the set is not known or empty.
+    /// </summary>
+    private static Dictionary<CtyValue, CtyValue>? ElementsByKey(SchemaBlock block, CtyValue set)
     {
-        if (candidates.Count == 0 || !element.IsKnown) return CtyValue.Null(block.ImpliedType);
-        var key = NonComputedProjection(block, element);
-        foreach (var c in candidates)
-            if (c.IsKnown && NonComputedProjection(block, c).Equals(key)) return c;
-        return CtyValue.Null(block.ImpliedType);
+        if (!set.IsKnown || set.Elements.Count == 0) return null;
+        var byKey = new Dictionary<CtyValue, CtyValue>(set.Elements.Count);
+        foreach (var c in set.Elements)
+            if (c.IsKnown) byKey.TryAdd(NonComputedProjection(block, c), c);
+        return byKey;
     }
+
+    private static CtyValue? Find(Dictionary<CtyValue, CtyValue>? byKey, CtyValue? key) =>
+        byKey is not null && key is not null && byKey.TryGetValue(key, out var match) ? match : null;
 
     /// <summary>The object with every computed attribute nulled, recursively: what identifies a set element.</summary>
     public static CtyValue NonComputedProjection(SchemaBlock block, CtyValue obj)

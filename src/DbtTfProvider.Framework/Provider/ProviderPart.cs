@@ -55,9 +55,12 @@ public sealed class ProviderPart<TConfig, TClient> : IProviderPart where TConfig
 
     /// <summary>
     /// Describes the exceptions of this part's API client for users: summary, detail, the API field at fault (mapped
-    /// to the resource's attribute) and whether it means "not found". Return null for exceptions it does not know.
+    /// to the resource's attribute) and whether the client confirmed the object gone. Return null for exceptions it does not know.
     /// </summary>
     public Func<Exception, ApiErrorDescription?> DescribeError { get; init; } = _ => null;
+
+    /// <summary>Where this part's objects live (see <see cref="ResourceHome{TClient}"/>); null when the part has no such notion.</summary>
+    public ResourceHome<TClient>? Home { get; init; }
 
     PartRuntime IProviderPart.CreateRuntime(ILoggerFactory loggerFactory, Func<string, string?> environment) =>
         new PartRuntime<TConfig, TClient>(this, loggerFactory, environment);
@@ -91,7 +94,7 @@ internal sealed class PartRuntime<TConfig, TClient> : PartRuntime, IClientSource
         _config = new(() => ProviderConfigSchema.Build($"provider configuration of {part.Name}", part.ConfigSchema));
         _resources = new(() =>
         {
-            var services = new ResourceServices<TClient>(this, part.DescribeError, loggerFactory.CreateLogger("DbtTfProvider." + part.Name));
+            var services = new ResourceServices<TClient>(this, part.DescribeError, loggerFactory.CreateLogger("DbtTfProvider." + part.Name), part.Home);
             return part.Resources.Select(r => r.CreateRuntime(services)).ToArray();
         });
     }

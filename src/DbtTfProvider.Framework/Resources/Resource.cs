@@ -12,8 +12,8 @@ public interface IResourceDefinition<TClient> where TClient : class
 
 /// <summary>
 /// Base class of every managed resource: declare the schema once, implement CRUD on the typed model. Everything
-/// that is the same for every resource (unknown handling, defaults, replacement paths, partial state, "gone" on
-/// not-found, diagnostics from API errors) is done by the framework around these methods.
+/// that is the same for every resource (unknown handling, defaults, replacement paths, partial state, "gone" when the
+/// client confirms it, the object's home account, diagnostics from API errors) is done by the framework around these methods.
 /// Throw <see cref="ResourceException"/> (or let API exceptions through: the provider part describes them) to fail.
 /// </summary>
 public abstract class Resource<TModel, TClient> : IResourceDefinition<TClient> where TModel : class, new() where TClient : class
@@ -39,12 +39,15 @@ public abstract class Resource<TModel, TClient> : IResourceDefinition<TClient> w
 
     public abstract Task CreateAsync(CreateContext<TModel, TClient> context);
 
-    /// <summary>Refresh <c>context.State</c> from the remote object; a not-found error removes it from state.</summary>
+    /// <summary>
+    /// Refresh <c>context.State</c> from the remote object. An error the provider part describes as confirmed gone
+    /// removes it from state; any other error fails the refresh and keeps the state.
+    /// </summary>
     public abstract Task ReadAsync(ReadContext<TModel, TClient> context);
 
     public abstract Task UpdateAsync(UpdateContext<TModel, TClient> context);
 
-    /// <summary>A not-found error counts as success: the object is already gone.</summary>
+    /// <summary>An error described as confirmed gone counts as success: the object is already gone.</summary>
     public abstract Task DeleteAsync(DeleteContext<TModel, TClient> context);
 
     /// <summary>Whether the resource can be imported: it implements <see cref="IImportableResource{TModel, TClient}"/>.</summary>

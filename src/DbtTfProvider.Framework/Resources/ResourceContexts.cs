@@ -63,13 +63,11 @@ public sealed class ReadContext<TModel, TClient> : ResourceContext<TClient> wher
     internal ReadContext(TModel state, IClientSource<TClient> clients, PrivateState p, ILogger logger, CancellationToken ct)
         : base(clients, p, logger, ct) => State = state;
 
-    /// <summary>The prior state: update it from the remote object (keep values the API cannot return).</summary>
+    /// <summary>
+    /// The prior state: update it from the remote object (keep values the API cannot return). There is no "remove":
+    /// the client says when the object is confirmed gone, and the framework drops it from state.
+    /// </summary>
     public TModel State { get; set; }
-
-    public bool IsRemoved { get; private set; }
-
-    /// <summary>The remote object no longer exists: Terraform drops it from state and plans to create it.</summary>
-    public void RemoveFromState() => IsRemoved = true;
 }
 
 public sealed class UpdateContext<TModel, TClient> : ResourceContext<TClient> where TModel : class where TClient : class

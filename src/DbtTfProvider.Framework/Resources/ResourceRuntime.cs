@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Planning;
+using DbtTfProvider.Framework.Provider;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Validators;
 using DbtTfProvider.Plugin.Cty;
@@ -30,13 +31,15 @@ public interface IResourceRuntime
     StateOutcome UpgradeState(long version, ReadOnlySpan<byte> rawStateJson);
 }
 
-/// <summary>What the provider part lends its resources: the client, the error describer and a logger.</summary>
-public sealed class ResourceServices<TClient>(IClientSource<TClient> clients, Func<Exception, ApiErrorDescription?> describeError, ILogger logger)
+/// <summary>What the provider part lends its resources: the client, the error describer, a logger and where objects live.</summary>
+public sealed class ResourceServices<TClient>(IClientSource<TClient> clients, Func<Exception, ApiErrorDescription?> describeError, ILogger logger,
+    ResourceHome<TClient>? home = null)
     where TClient : class
 {
     public IClientSource<TClient> Clients { get; } = clients;
     public Func<Exception, ApiErrorDescription?> DescribeError { get; } = describeError;
     public ILogger Logger { get; } = logger;
+    public ResourceHome<TClient>? Home { get; } = home;
 }
 
 internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient> resource, ResourceServices<TClient> services) : IResourceRuntime
@@ -69,8 +72,10 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
         var diagnostics = new DiagnosticList();
         var privateState = PrivateState.FromBytes(priorPrivate);
         if (proposed.IsNull) return new(proposed, [], privateState.ToBytes(), diagnostics);
+        if (!prior.IsNull && !CheckHome(prior, diagnostics)) return new(proposed, [], privateState.ToBytes(), diagnostics);
 
         var planned = ResourcePlanner.PlanAttributes(Block, prior, proposed, config, diagnostics);
+        planned = WithHome(planned, onlyIfNotKnown: true);
         IReadOnlyList<CtyPath> requested = [];
         if (!diagnostics.HasErrors)
         {
@@ -110,6 +115,7 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
         var diagnostics = new DiagnosticList();
         var privateState = PrivateState.FromBytes(plannedPrivate);
 
+        if (!prior.IsNull && !CheckHome(prior, diagnostics)) return new(prior, privateState.ToBytes(), diagnostics);
         if (planned.IsNull)
         {
             var deleted = await GuardAsync(diagnostics, "delete", cancellationToken, async () =>
@@ -117,7 +123,7 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
                 var context = new DeleteContext<TModel, TClient>(Binding.Decode(prior), Clients, privateState, Logger, cancellationToken);
                 await resource.DeleteAsync(context);
                 diagnostics.AddRange(context.Diagnostics);
-            }, notFoundIsSuccess: true);
+            });
             // A failed delete keeps the object in state, so it is neither lost nor forgotten.
             return new(deleted && !diagnostics.HasErrors ? CtyValue.Null(Block.ImpliedType) : prior, privateState.ToBytes(), diagnostics);
         }
@@ -167,7 +173,7 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
             return new(prior.IsNull ? CtyValue.Null(Block.ImpliedType) : prior, privateState.ToBytes(), diagnostics);
         }
 
-        var state = Finish(Binding.Encode(newModel), operation, diagnostics.HasErrors ? null : diagnostics);
+        var state = Finish(WithHome(Binding.Encode(newModel)), operation, diagnostics.HasErrors ? null : diagnostics);
         if (!diagnostics.HasErrors) StateRules.CheckMatchesPlan(Block, planned, state, TypeName, diagnostics);
         return new(state, privateState.ToBytes(), diagnostics);
     }
@@ -176,6 +182,7 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
     {
         var diagnostics = new DiagnosticList();
         var privateState = PrivateState.FromBytes(privateBytes);
+        if (!CheckHome(state, diagnostics)) return new(state, privateState.ToBytes(), diagnostics);
         ReadContext<TModel, TClient>? context = null;
         var found = await GuardAsync(diagnostics, "read", cancellationToken, async () =>
         {
@@ -184,14 +191,23 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
             diagnostics.AddRange(context.Diagnostics);
         });
 
-        if (!found || context?.IsRemoved == true)
+        if (!found)
         {
-            Logger.LogDebug("{Type}: the remote object is gone; removing it from state", TypeName);
+            if (services.Home is { } home && HomeIn(state) is null)
+            {
+                // State written before the home was recorded: "gone here" does not prove "gone where it lives".
+                diagnostics.AddError("Cannot confirm the object is gone",
+                    $"{TypeName} {Describe(state)} was not found in {home.What} {ConfiguredHome}, but its state does not record which " +
+                    $"{home.What} it lives in (it was written by an older provider version), so it may live in another one. It stays in state. " +
+                    $"Check {home.Setting}; if the object really was deleted, remove it with `terraform state rm`.");
+                return new(state, privateState.ToBytes(), diagnostics);
+            }
+            Logger.LogDebug("{Type}: the service confirmed the remote object gone; removing it from state", TypeName);
             return new(CtyValue.Null(Block.ImpliedType), privateState.ToBytes(), diagnostics);
         }
         if (diagnostics.HasErrors || context is null) return new(state, privateState.ToBytes(), diagnostics);
 
-        var newState = Finish(Binding.Encode(context.State), "read", diagnostics);
+        var newState = Finish(WithHome(Binding.Encode(context.State)), "read", diagnostics);
         return new(newState.Equals(state) ? state : newState, privateState.ToBytes(), diagnostics);
     }
 
@@ -215,7 +231,7 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
                 diagnostics.AddError("Provider returned no state after import", $"{TypeName}: ImportState did not set a state. This is a bug in the provider.");
             return new(CtyValue.Null(Block.ImpliedType), privateState.ToBytes(), diagnostics);
         }
-        return new(Finish(Binding.Encode(stub), "import", diagnostics), privateState.ToBytes(), diagnostics);
+        return new(Finish(WithHome(Binding.Encode(stub)), "import", diagnostics), privateState.ToBytes(), diagnostics);
     }
 
     public StateOutcome UpgradeState(long version, ReadOnlySpan<byte> rawStateJson)
@@ -266,6 +282,52 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
         return new(Finish(state, "upgrade", diagnostics), [], diagnostics);
     }
 
+    /// <summary>The configured client's home id (account, organisation), when the part has one and the client is configured.</summary>
+    private long? ConfiguredHome => services.Home is { } home && Clients.IsAvailable ? home.IdOf(Clients.Client) : null;
+
+    private string? HomeAttribute
+    {
+        get
+        {
+            if (services.Home is not { } home) return null;
+            if (Block.Attributes.FirstOrDefault(a => a.Name == home.Attribute) is not { Computed: true } attribute || !attribute.Type.Equals(CtyType.Number))
+                throw new InvalidOperationException($"{TypeName} must declare the computed number attribute \"{home.Attribute}\" (the {home.What} it lives in).");
+            return attribute.Name;
+        }
+    }
+
+    /// <summary>The home recorded in a state, or null (older state, or not known yet).</summary>
+    private long? HomeIn(CtyValue state) =>
+        HomeAttribute is { } name && !state.IsNull && state.GetAttribute(name) is { IsKnown: true } value && value.AsNumber().TryGetInt64(out var id) ? id : null;
+
+    /// <summary>The value with the configured home filled in (when known); <paramref name="onlyIfNotKnown"/> keeps a recorded one.</summary>
+    private CtyValue WithHome(CtyValue value, bool onlyIfNotKnown = false)
+    {
+        if (HomeAttribute is not { } name || value.IsNull || !value.IsKnown || ConfiguredHome is not { } configured) return value;
+        if (onlyIfNotKnown && value.GetAttribute(name).IsKnown) return value;
+        var type = (CtyObjectType)value.Type;
+        return CtyValue.Object(type, type.Attributes.Keys.Select(key =>
+            KeyValuePair.Create(key, key == name ? CtyValue.Number(configured) : value.GetAttribute(key))));
+    }
+
+    /// <summary>
+    /// False, with an error naming both ids, when the state records another home than the provider is configured for:
+    /// nothing may be read, planned or written then, or a live object would look deleted and get a twin.
+    /// </summary>
+    private bool CheckHome(CtyValue state, DiagnosticList diagnostics)
+    {
+        if (services.Home is not { } home || HomeIn(state) is not { } recorded || ConfiguredHome is not { } configured || recorded == configured)
+            return true;
+        diagnostics.AddAttributeError(CtyPath.Attribute(home.Attribute), $"Object belongs to another {home.What}",
+            $"{TypeName} {Describe(state)} lives in {home.What} {recorded}, but the provider is configured for {home.What} {configured} " +
+            $"(set by {home.Setting}). Nothing was read or changed. Configure the provider for {home.What} {recorded} again to manage it; " +
+            "to leave it where it is, remove it from this configuration's state with `terraform state rm`.");
+        return false;
+    }
+
+    private static string Describe(CtyValue state) =>
+        state.TryGetAttribute("id", out var id) && id.IsKnown && id.Type.Equals(CtyType.String) ? id.AsString() : "(no id)";
+
     /// <summary>The rules for every state returned to Terraform: write-only values null, nothing unknown.</summary>
     private CtyValue Finish(CtyValue state, string operation, DiagnosticList? reportUnknownsTo) =>
         StateRules.UnknownsToNull(Block, StateRules.NullWriteOnly(Block, state), TypeName, operation, reportUnknownsTo);
@@ -283,19 +345,18 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
     }
 
     /// <summary>
-    /// Runs resource code and turns what it throws into diagnostics. Returns false when the error says the remote
-    /// object does not exist (then nothing is reported unless <paramref name="notFoundIsSuccess"/> is false and the
-    /// caller is not a read).
+    /// Runs resource code and turns what it throws into diagnostics. The one place where "not found" is decided: an
+    /// error the provider part describes as confirmed gone (the client's verdict, never a bare 404) is success for a
+    /// delete and returns false for a read (drop from state); for any other operation it is an error like any other.
     /// </summary>
-    private async Task<bool> GuardAsync(DiagnosticList diagnostics, string operation, CancellationToken cancellationToken, Func<Task> action,
-        bool notFoundIsSuccess = false)
+    private async Task<bool> GuardAsync(DiagnosticList diagnostics, string operation, CancellationToken cancellationToken, Func<Task> action)
     {
         try
         {
             await action();
             return true;
         }
-        catch (Exception e) when (services.DescribeError(e) is { IsNotFound: true } && (operation == "read" || notFoundIsSuccess))
+        catch (Exception e) when (services.DescribeError(e) is { IsConfirmedGone: true } && operation is "read" or "delete")
         {
             Logger.LogDebug("{Type}: {Operation} found the remote object gone", TypeName, operation);
             return operation != "read";

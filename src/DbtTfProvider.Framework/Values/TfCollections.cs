@@ -33,7 +33,7 @@ public readonly struct TfList<T> : IEquatable<TfList<T>>
 
     public bool Equals(TfList<T> other) => State == other.State && (!IsKnown || _elements!.SequenceEqual(other._elements!));
     public override bool Equals(object? obj) => obj is TfList<T> o && Equals(o);
-    public override int GetHashCode() => HashCode.Combine(State, _elements?.Count);
+    public override int GetHashCode() => IsKnown ? ContentHash.Ordered(State, _elements!) : HashCode.Combine(State);
     public static bool operator ==(TfList<T> a, TfList<T> b) => a.Equals(b);
     public static bool operator !=(TfList<T> a, TfList<T> b) => !a.Equals(b);
     public override string ToString() => State switch { TfValueState.Known => "[" + string.Join(", ", _elements!) + "]", TfValueState.Unknown => "(unknown)", _ => "null" };
@@ -65,10 +65,11 @@ public readonly struct TfSet<T> : IEquatable<TfSet<T>>
     public IReadOnlyList<T> Elements => IsKnown ? _elements! : throw TfValueErrors.NotKnown(State, "set");
     public IReadOnlyList<T> ElementsOrEmpty => IsKnown ? _elements! : [];
 
+    /// <summary>As sets: the same elements in any order; by hash, so linear in the size.</summary>
     public bool Equals(TfSet<T> other) =>
-        State == other.State && (!IsKnown || (_elements!.Count == other._elements!.Count && _elements.All(other._elements.Contains) && other._elements.All(_elements.Contains)));
+        State == other.State && (!IsKnown || (_elements!.Count == other._elements!.Count && ContentHash.SameElements(_elements, other._elements)));
     public override bool Equals(object? obj) => obj is TfSet<T> o && Equals(o);
-    public override int GetHashCode() => HashCode.Combine(State, _elements?.Count);
+    public override int GetHashCode() => IsKnown ? ContentHash.Unordered(State, _elements!) : HashCode.Combine(State);
     public static bool operator ==(TfSet<T> a, TfSet<T> b) => a.Equals(b);
     public static bool operator !=(TfSet<T> a, TfSet<T> b) => !a.Equals(b);
     public override string ToString() => State switch { TfValueState.Known => "[" + string.Join(", ", _elements!) + "]", TfValueState.Unknown => "(unknown)", _ => "null" };
@@ -104,7 +105,9 @@ public readonly struct TfMap<T> : IEquatable<TfMap<T>>
         State == other.State && (!IsKnown || (_elements!.Count == other._elements!.Count &&
             _elements.All(kv => other._elements.TryGetValue(kv.Key, out var v) && EqualityComparer<T>.Default.Equals(kv.Value, v))));
     public override bool Equals(object? obj) => obj is TfMap<T> o && Equals(o);
-    public override int GetHashCode() => HashCode.Combine(State, _elements?.Count);
+    public override int GetHashCode() => IsKnown
+        ? ContentHash.Unordered(State, _elements!.Select(kv => HashCode.Combine(StringComparer.Ordinal.GetHashCode(kv.Key), EqualityComparer<T>.Default.GetHashCode(kv.Value!))))
+        : HashCode.Combine(State);
     public static bool operator ==(TfMap<T> a, TfMap<T> b) => a.Equals(b);
     public static bool operator !=(TfMap<T> a, TfMap<T> b) => !a.Equals(b);
     public override string ToString() => State switch
@@ -141,6 +144,55 @@ public readonly struct TfObject<T> where T : class
 
     public static implicit operator TfObject<T>(T? value) => OfNullable(value);
     public override string ToString() => State switch { TfValueState.Known => _value!.ToString() ?? "", TfValueState.Unknown => "(unknown)", _ => "null" };
+}
+
+/// <summary>Content hashes of the collections: equal collections hash alike; sets and maps whatever their order.</summary>
+internal static class ContentHash
+{
+    public static int Ordered<T>(TfValueState state, IReadOnlyList<T> elements)
+    {
+        var h = new HashCode();
+        h.Add(state);
+        foreach (var e in elements) h.Add(EqualityComparer<T>.Default.GetHashCode(e!));
+        return h.ToHashCode();
+    }
+
+    /// <summary>Order-free: a sum of mixed element hashes; repeated elements count once, as set equality counts them.</summary>
+    public static int Unordered<T>(TfValueState state, IReadOnlyList<T> elements) =>
+        Unordered(state, elements.Distinct().Select(e => EqualityComparer<T>.Default.GetHashCode(e!)));
+
+    public static int Unordered(TfValueState state, IEnumerable<int> hashes)
+    {
+        var sum = 0u;
+        var count = 0;
+        foreach (var h in hashes)
+        {
+            sum += Mix((uint)h);
+            count++;
+        }
+        return HashCode.Combine(state, sum, count);
+    }
+
+    /// <summary>Every element of each list is in the other: pairwise for a few elements, by hash beyond.</summary>
+    public static bool SameElements<T>(IReadOnlyList<T> a, IReadOnlyList<T> b)
+    {
+        if (a.Count <= 8) return a.All(b.Contains) && b.All(a.Contains);
+        var inB = new HashSet<T>(b);
+        if (!a.All(inB.Contains)) return false;
+        var inA = new HashSet<T>(a);
+        return b.All(inA.Contains);
+    }
+
+    /// <summary>murmur3's 32-bit finaliser, so that a sum of hashes does not cancel out.</summary>
+    private static uint Mix(uint h)
+    {
+        h ^= h >> 16;
+        h *= 0x85ebca6b;
+        h ^= h >> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >> 16;
+        return h;
+    }
 }
 
 /// <summary>Shortcuts for the common collections of strings and whole numbers.</summary>

@@ -274,40 +274,120 @@ public sealed class CtyValue : IEquatable<CtyValue>
     /// <summary>
     /// Structural equality, as Terraform compares values: same type, same state, and equal contents (sets as sets).
     /// Two unknowns of the same type are equal here, which is what plan comparison needs (an unknown stays unknown).
+    /// Sets compare through the content hash (<see cref="GetHashCode"/>), so comparing two sets of n elements is
+    /// linear, not n².
     /// </summary>
     public bool Equals(CtyValue? other)
     {
         if (ReferenceEquals(this, other)) return true;
         if (other is null || State != other.State || !Type.Equals(other.Type)) return false;
         if (!IsKnown) return true;
+        // Cached content hashes tell most unequal values apart without walking them.
+        if (_hash != 0 && other._hash != 0 && _hash != other._hash) return false;
         return (_payload, other._payload) switch
         {
             (string a, string b) => string.Equals(a, b, StringComparison.Ordinal),
             (CtyNumber a, CtyNumber b) => a.Equals(b),
             (bool a, bool b) => a == b,
-            (CtyValue[] a, CtyValue[] b) when Type is CtySetType => a.Length == b.Length && a.All(x => b.Any(y => x.Equals(y))) && b.All(y => a.Any(x => x.Equals(y))),
-            (CtyValue[] a, CtyValue[] b) => a.Length == b.Length && a.Zip(b).All(p => p.First.Equals(p.Second)),
+            (CtyValue[] a, CtyValue[] b) when Type is CtySetType => a.Length == b.Length && SetEquals(a, b),
+            (CtyValue[] a, CtyValue[] b) => a.Length == b.Length && SequenceEquals(a, b),
             (SortedDictionary<string, CtyValue> a, SortedDictionary<string, CtyValue> b) =>
                 a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var bv) && kv.Value.Equals(bv)),
             _ => false,
         };
     }
 
+    private static bool SequenceEquals(CtyValue[] a, CtyValue[] b)
+    {
+        for (var i = 0; i < a.Length; i++)
+            if (!a[i].Equals(b[i])) return false;
+        return true;
+    }
+
+    /// <summary>Every element of each set is in the other (pairwise for a few elements, by hash beyond).</summary>
+    private static bool SetEquals(CtyValue[] a, CtyValue[] b)
+    {
+        if (a.Length <= 8)
+            return a.All(x => Array.Exists(b, x.Equals)) && b.All(y => Array.Exists(a, y.Equals));
+        var inB = new HashSet<CtyValue>(b);
+        foreach (var x in a)
+            if (!inB.Contains(x)) return false;
+        // Equal lengths and a ⊆ b: b ⊆ a too, unless one side repeats an element (only unknown-holding ones can).
+        if (inB.Count == b.Length && new HashSet<CtyValue>(a).Count == a.Length) return true;
+        var inA = new HashSet<CtyValue>(a);
+        foreach (var y in b)
+            if (!inA.Contains(y)) return false;
+        return true;
+    }
+
     public override bool Equals(object? obj) => obj is CtyValue v && Equals(v);
 
+    /// <summary>0 until computed (a computed hash of 0 is stored as 1): values are immutable, so it is computed once.</summary>
+    private int _hash;
+
+    /// <summary>
+    /// A hash of the whole content: equal values (<see cref="Equals(CtyValue?)"/>) hash alike, a set's hash does not
+    /// depend on element order, and objects and maps hash their entries in key order. Computed once per value.
+    /// </summary>
     public override int GetHashCode()
     {
+        var hash = _hash;
+        if (hash != 0) return hash;
+        hash = ComputeHash();
+        if (hash == 0) hash = 1;
+        _hash = hash;
+        return hash;
+    }
+
+    private int ComputeHash()
+    {
         if (!IsKnown) return HashCode.Combine(Type, State);
-        return _payload switch
+        switch (_payload)
         {
-            string s => HashCode.Combine(Type, StringComparer.Ordinal.GetHashCode(s)),
-            CtyNumber n => HashCode.Combine(Type, n),
-            bool b => HashCode.Combine(Type, b),
-            // Order-independent for sets, cheap for everything else: equal values must only hash equal.
-            CtyValue[] arr => HashCode.Combine(Type, arr.Length),
-            SortedDictionary<string, CtyValue> map => HashCode.Combine(Type, map.Count),
-            _ => Type.GetHashCode(),
-        };
+            case string s: return HashCode.Combine(Type, StringComparer.Ordinal.GetHashCode(s));
+            case CtyNumber n: return HashCode.Combine(Type, n);
+            case bool b: return HashCode.Combine(Type, b);
+            case CtyValue[] arr when Type is CtySetType:
+            {
+                // Order-free: a sum of mixed element hashes. Duplicates (possible only for unknown-holding elements)
+                // are counted once, as equality counts them.
+                var sum = 0u;
+                var seen = arr.Length > 1 ? new HashSet<CtyValue>(arr.Length) : null;
+                foreach (var e in arr)
+                    if (seen is null || seen.Add(e)) sum += Mix((uint)e.GetHashCode());
+                return HashCode.Combine(Type, sum, seen?.Count ?? arr.Length);
+            }
+            case CtyValue[] arr:
+            {
+                var h = new HashCode();
+                h.Add(Type);
+                foreach (var e in arr) h.Add(e.GetHashCode());
+                return h.ToHashCode();
+            }
+            case SortedDictionary<string, CtyValue> map:
+            {
+                var h = new HashCode();
+                h.Add(Type);
+                foreach (var (k, v) in map)
+                {
+                    h.Add(StringComparer.Ordinal.GetHashCode(k));
+                    h.Add(v.GetHashCode());
+                }
+                return h.ToHashCode();
+            }
+            default: return Type.GetHashCode();
+        }
+    }
+
+    /// <summary>A bijective 32-bit finaliser (murmur3's), so that a sum of element hashes does not cancel out.</summary>
+    private static uint Mix(uint h)
+    {
+        h ^= h >> 16;
+        h *= 0x85ebca6b;
+        h ^= h >> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >> 16;
+        return h;
     }
 
     private InvalidOperationException NotA(string what) =>

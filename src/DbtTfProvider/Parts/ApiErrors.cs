@@ -5,19 +5,21 @@ namespace DbtTfProvider.Parts;
 
 /// <summary>
 /// Describes the API clients' exceptions for users: what happened, the service's own words, the field it rejected
-/// (the framework maps it to the attribute) and whether it means "the object does not exist".
+/// (the framework maps it to the attribute) and whether the client confirmed that the object no longer exists. Only
+/// <see cref="ObjectGoneException"/> is "gone": the clients decide it; a plain 404 is an error that keeps the state.
 /// </summary>
 internal static class ApiErrors
 {
     public static ApiErrorDescription? Describe(Exception exception) => exception switch
     {
-        ServiceApiException api => new ApiErrorDescription(Summary(api), Detail(api), api.FieldErrors.FirstOrDefault()?.DottedPath,
-            IsNotFound: api.Kind == ApiErrorKind.NotFound),
+        ObjectGoneException gone => new ApiErrorDescription($"Gone from {gone.Service}", gone.Message + ".", IsConfirmedGone: true),
+        ServiceApiException api => new ApiErrorDescription(Summary(api), Detail(api), api.FieldErrors.FirstOrDefault()?.DottedPath),
         AmbiguousRequestException ambiguous => new ApiErrorDescription("Request outcome unknown",
             $"{ambiguous.Message}. Repeated attempts could not tell whether the service made the change; run `terraform plan` to see the current state, then apply again."),
         CreateNotResolvedException unresolved => new ApiErrorDescription(unresolved.Summary, unresolved.Message),
         ServiceUnavailableException unavailable => new ApiErrorDescription("Service unreachable",
-            $"{unavailable.Message}. Check the host setting of the provider and the network, or raise max_retries / timeout_seconds."),
+            $"{unavailable.Message}. Check the provider's {HostSetting(unavailable.Path)} and the network (DNS, proxy, firewall), or raise " +
+            "max_retries / timeout_seconds. Objects in state stay there until the service can be asked."),
         _ => null,
     };
 
@@ -27,6 +29,7 @@ internal static class ApiErrors
         ApiErrorKind.Unauthorized => $"{e.Service} rejected the credentials",
         ApiErrorKind.Forbidden => $"Not permitted by {e.Service}",
         ApiErrorKind.NotFound => $"Not found in {e.Service}",
+        ApiErrorKind.Unexpected when e.StatusCode == System.Net.HttpStatusCode.NotFound => $"Not the {e.Service} API",
         ApiErrorKind.Conflict => $"Conflict in {e.Service}",
         ApiErrorKind.RateLimited => $"{e.Service} rate limit reached",
         ApiErrorKind.Server => $"{e.Service} server error",
@@ -38,11 +41,29 @@ internal static class ApiErrors
         var hint = e.Kind switch
         {
             ApiErrorKind.Unauthorized => " Check the provider's credential setting (or its environment variable).",
-            ApiErrorKind.Forbidden => " The credential is valid but lacks a permission for this object, or an IP allow-list blocks it.",
+            ApiErrorKind.Forbidden => " The credential is valid but lacks a permission for this object, or an IP allow-list blocks it. " +
+                                      "The object may still exist, so it stays in state: check the token's permissions.",
+            ApiErrorKind.NotFound => $" {e.Service} did not confirm that the object was deleted, so it stays in state. Check the credential's " +
+                                     $"permissions, and that the provider's {Settings(e)} are the ones it was created with; then run the command again.",
+            ApiErrorKind.Unexpected when e.StatusCode == System.Net.HttpStatusCode.NotFound =>
+                $" Objects in state stay there. Check the provider's {HostSetting(e)}.",
             ApiErrorKind.RateLimited => " All retries were spent; wait a minute, or raise max_retries.",
             ApiErrorKind.Server => " The service kept failing after every retry; try again later.",
             _ => "",
         };
         return e.Message + (e.Message.EndsWith('.') ? "" : ".") + hint;
     }
+
+    private static string HostSetting(ServiceApiException e) => e.Service == "Datafold"
+        ? "host (or DATAFOLD_HOST): the Datafold application's URL, e.g. https://app.datafold.com"
+        : "host_url (or DBT_CLOUD_HOST_URL): the Admin API's URL, ending in /api, e.g. https://cloud.getdbt.com/api";
+
+    private static string Settings(ServiceApiException e) => e.Service == "Datafold"
+        ? "host and api_key (DATAFOLD_HOST, DATAFOLD_API_KEY)"
+        : "host_url, account_id and token (DBT_CLOUD_HOST_URL, DBT_CLOUD_ACCOUNT_ID, DBT_CLOUD_TOKEN)";
+
+    /// <summary>Datafold's paths start with /api/v1; dbt Cloud's are /v2 or /v3 under host_url.</summary>
+    private static string HostSetting(string path) => path.Contains("/api/v1/", StringComparison.Ordinal)
+        ? "host (or DATAFOLD_HOST)"
+        : "host_url (or DBT_CLOUD_HOST_URL)";
 }

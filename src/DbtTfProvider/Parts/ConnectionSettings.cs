@@ -15,6 +15,9 @@ internal static class ConnectionSettings
     public const long MaxRetriesLimit = 20;
     public const long TimeoutSecondsLimit = 3600;
 
+    /// <summary>What <see cref="ServiceEndpoint.Problem"/> checks in every host setting, at validate time and again on configure (environment values).</summary>
+    public const string HostUrlRule = "an absolute https:// URL (http:// only for loopback hosts), without credentials, query or fragment";
+
     public static void Define<TConfig>(SchemaBuilder<TConfig> s, FieldRef<TConfig, TfInt64> maxRetries, FieldRef<TConfig, TfInt64> timeoutSeconds)
         where TConfig : class, new()
     {

@@ -23,17 +23,20 @@ public static class DatafoldPart
 {
     public const string Name = "datafold";
 
-    public static ProviderPart<DatafoldConfig, DatafoldClient> Create() => new()
+    /// <param name="secrets">The process's secrets (shared with the other part): the API key is added by the client, and
+    /// every dbt Cloud token the client sends.</param>
+    public static ProviderPart<DatafoldConfig, DatafoldClient> Create(SecretRedactor secrets) => new()
     {
         Name = Name,
         ConfigSchema = DefineConfig,
-        Configure = ConfigureAsync,
+        Configure = (config, context) => ConfigureAsync(config, context, secrets),
         // Every Datafold resource type, one line each.
         Resources =
         [
             new DbtIntegrationResource(),
         ],
         DescribeError = ApiErrors.Describe,
+        Home = new("organization_id", "Datafold organization", "the organization of api_key or DATAFOLD_API_KEY", client => client.OrganizationId),
     };
 
     private static void DefineConfig(SchemaBuilder<DatafoldConfig> s)
@@ -43,13 +46,14 @@ public static class DatafoldPart
             .Description("Datafold API key (Settings → Account → API key). Required; may come from the `DATAFOLD_API_KEY` " +
                          "(or `DATAFOLD_APIKEY`) environment variable instead. Never logged.");
         s.String("host", c => ref c.Host).Optional().Default(DatafoldClientOptions.DefaultHost).EnvironmentVariables("DATAFOLD_HOST")
+            .Check(ConnectionSettings.HostUrlRule, ServiceEndpoint.Problem)
             .Description("Base URL of the Datafold application, e.g. `https://eu.datafold.com` or a dedicated deployment's URL. " +
                          "Falls back to the `DATAFOLD_HOST` environment variable, then to `https://app.datafold.com`. " +
                          "Must use `https://` (plain `http://` is accepted for loopback addresses only).");
         ConnectionSettings.Define(s, c => ref c.MaxRetries, c => ref c.TimeoutSeconds);
     }
 
-    private static async Task<DatafoldClient> ConfigureAsync(DatafoldConfig config, ConfigureContext context)
+    private static async Task<DatafoldClient> ConfigureAsync(DatafoldConfig config, ConfigureContext context, SecretRedactor secrets)
     {
         if (config.ApiKey.IsNull)
             throw new ResourceException("Missing Datafold API key",
@@ -62,6 +66,7 @@ public static class DatafoldPart
             Host = config.Host.ValueOrNull ?? DatafoldClientOptions.DefaultHost,
             MaxRetries = ConnectionSettings.ToInt(config.MaxRetries),
             TimeoutSeconds = ConnectionSettings.ToInt(config.TimeoutSeconds),
+            Redactor = secrets,
         }, context.LoggerFactory), "datafold");
 
         try
@@ -81,7 +86,7 @@ public static class DatafoldPart
         {
             client.Dispose();
             throw new ResourceException("Cannot check the Datafold credentials",
-                $"{described.Detail} Check host (or DATAFOLD_HOST).", CtyPath.Attribute("host"), e);
+                described.Detail.Contains("DATAFOLD_HOST", StringComparison.Ordinal) ? described.Detail : $"{described.Detail} Check host (or DATAFOLD_HOST).", CtyPath.Attribute("host"), e);
         }
     }
 }

@@ -26,11 +26,12 @@ public static class DbtCloudPart
 {
     public const string Name = "dbtcloud";
 
-    public static ProviderPart<DbtCloudConfig, DbtCloudClient> Create() => new()
+    /// <param name="secrets">The process's secrets (shared with the other part): the token is added by the client.</param>
+    public static ProviderPart<DbtCloudConfig, DbtCloudClient> Create(SecretRedactor secrets) => new()
     {
         Name = Name,
         ConfigSchema = DefineConfig,
-        Configure = ConfigureAsync,
+        Configure = (config, context) => ConfigureAsync(config, context, secrets),
         // Every dbt Cloud resource type, one line each.
         Resources =
         [
@@ -38,6 +39,7 @@ public static class DbtCloudPart
             new ArtifactsJobResource(),
         ],
         DescribeError = ApiErrors.Describe,
+        Home = new("account_id", "dbt Cloud account", "account_id or DBT_CLOUD_ACCOUNT_ID", client => client.AccountId),
     };
 
     private static void DefineConfig(SchemaBuilder<DbtCloudConfig> s)
@@ -50,6 +52,7 @@ public static class DbtCloudPart
             .Description("API token (a service token or a personal access token) that can see `account_id`. " +
                          "Required; may come from the `DBT_CLOUD_TOKEN` environment variable instead. Never logged.");
         s.String("host_url", c => ref c.HostUrl).Optional().Default(DbtCloudClientOptions.DefaultHostUrl).EnvironmentVariables("DBT_CLOUD_HOST_URL")
+            .Check(ConnectionSettings.HostUrlRule, ServiceEndpoint.Problem)
             .Description("Base URL of the Admin API, including `/api`: e.g. `https://emea.dbt.com/api` or `https://ACCOUNT_PREFIX.us1.dbt.com/api`. " +
                          "Falls back to the `DBT_CLOUD_HOST_URL` environment variable, then to `https://cloud.getdbt.com/api`. " +
                          "Must use `https://` (plain `http://` is accepted for loopback addresses only).");
@@ -59,7 +62,7 @@ public static class DbtCloudPart
                          "(`GET /v2/accounts/`). Default: `false`.");
     }
 
-    private static async Task<DbtCloudClient> ConfigureAsync(DbtCloudConfig config, ConfigureContext context)
+    private static async Task<DbtCloudClient> ConfigureAsync(DbtCloudConfig config, ConfigureContext context, SecretRedactor secrets)
     {
         if (config.AccountId.IsNull)
             throw new ResourceException("Missing dbt Cloud account id",
@@ -78,6 +81,7 @@ public static class DbtCloudPart
             HostUrl = config.HostUrl.ValueOrNull ?? DbtCloudClientOptions.DefaultHostUrl,
             MaxRetries = ConnectionSettings.ToInt(config.MaxRetries),
             TimeoutSeconds = ConnectionSettings.ToInt(config.TimeoutSeconds),
+            Redactor = secrets,
         }, context.LoggerFactory), "dbtcloud");
 
         if (config.SkipCredentialsValidation.ValueOrNull == true) return client;
@@ -106,7 +110,8 @@ public static class DbtCloudPart
         {
             client.Dispose();
             throw new ResourceException("Cannot check the dbt Cloud credentials",
-                $"{described.Detail} Check host_url (or DBT_CLOUD_HOST_URL), or set skip_credentials_validation = true to start without the check.",
+                // No hint to skip the check: a wrong address stays wrong, and every refresh would then fail on it instead.
+                described.Detail.Contains("DBT_CLOUD_HOST_URL", StringComparison.Ordinal) ? described.Detail : $"{described.Detail} Check host_url (or DBT_CLOUD_HOST_URL).",
                 CtyPath.Attribute("host_url"), e);
         }
     }

@@ -61,9 +61,10 @@ public sealed class DatafoldEmulatorTests : EmulatorHarness
         Assert.Equal((string?)(await DbtCloudStateAsync("service_tokens"))[0]!["token_string"], (string?)stored["dbt_cloud"]!["api_key"]);
 
         await configs.DeleteAsync(created.Id.Value);
-        var gone = await Assert.ThrowsAsync<DatafoldApiException>(() => configs.GetAsync(created.Id.Value));
-        await configs.DeleteAsync(created.Id.Value);
-        Assert.Equal(ApiErrorKind.NotFound, gone.Kind);
+        var gone = await Assert.ThrowsAsync<ObjectGoneException>(() => configs.GetAsync(created.Id.Value));
+        var deletedAgain = await Assert.ThrowsAsync<ObjectGoneException>(() => configs.DeleteAsync(created.Id.Value));
+        Assert.Contains("404 twice", gone.Evidence);
+        Assert.Equal($"CI config {created.Id}", deletedAgain.What);
     }
 
     [Fact]

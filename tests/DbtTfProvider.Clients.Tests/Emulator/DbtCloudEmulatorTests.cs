@@ -61,13 +61,15 @@ public sealed class DbtCloudEmulatorTests : EmulatorHarness
         Assert.Null(read.TokenString);
 
         await tokens.DeleteAsync(created.Id);
-        var deleted = await tokens.GetAsync(created.Id);
-        await tokens.DeleteAsync(created.Id);
+        var deleted = await Assert.ThrowsAsync<ObjectGoneException>(() => tokens.GetAsync(created.Id));
+        var deletedAgain = await Assert.ThrowsAsync<ObjectGoneException>(() => tokens.DeleteAsync(created.Id));
 
-        Assert.Equal(DbtObjectState.Deleted, deleted.State);
-        Assert.False(deleted.IsActive);
-        var unknown = await Assert.ThrowsAsync<DbtCloudApiException>(() => tokens.GetAsync(999_999));
-        Assert.Equal(ApiErrorKind.NotFound, unknown.Kind);
+        Assert.Contains("state 2", deleted.Evidence);
+        Assert.Equal($"service token {created.Id}", deletedAgain.What);
+        Assert.Equal(2, (int?)Assert.Single(await DbtCloudStateAsync("service_tokens"))!["state"]);
+        // An id the account never had: the 404 is confirmed by the token list.
+        var unknown = await Assert.ThrowsAsync<ObjectGoneException>(() => tokens.GetAsync(999_999));
+        Assert.Contains("token list does not hold it", unknown.Evidence);
     }
 
     [Fact]
@@ -142,16 +144,21 @@ public sealed class DbtCloudEmulatorTests : EmulatorHarness
     }
 
     [Fact]
-    public async Task A_deleted_job_reads_as_not_found_and_a_second_delete_is_quiet()
+    public async Task A_deleted_job_is_gone_only_with_its_project_visible_and_a_second_delete_says_gone()
     {
         var jobs = DbtCloud().Jobs;
         var job = await jobs.CreateAsync(ArtifactsJob());
 
-        await jobs.DeleteAsync(job.Id!.Value);
-        var gone = await Assert.ThrowsAsync<DbtCloudApiException>(() => jobs.GetAsync(job.Id.Value));
-        await jobs.DeleteAsync(job.Id.Value);
+        await jobs.DeleteAsync(job.Id!.Value, job.ProjectId);
+        var gone = await Assert.ThrowsAsync<ObjectGoneException>(() => jobs.GetAsync(job.Id.Value, job.ProjectId));
+        var deletedAgain = await Assert.ThrowsAsync<ObjectGoneException>(() => jobs.DeleteAsync(job.Id.Value, job.ProjectId));
+        // Without the project the two 404s prove nothing.
+        var unconfirmed = await Assert.ThrowsAsync<DbtCloudApiException>(() => jobs.GetAsync(job.Id.Value));
 
-        Assert.Equal(ApiErrorKind.NotFound, gone.Kind);
+        Assert.Contains($"project {job.ProjectId} is visible", gone.Evidence);
+        Assert.Equal($"job {job.Id}", deletedAgain.What);
+        Assert.Equal(ApiErrorKind.NotFound, unconfirmed.Kind);
+        Assert.Contains("cannot be confirmed without its project", unconfirmed.Message);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ namespace DbtTfProvider.Resources.ArtifactsJob;
 public sealed class ArtifactsJobModel
 {
     public TfString Id;
+    public TfInt64 AccountId;
     public TfInt64 JobId;
     public TfInt64 ProjectId;
     public TfInt64 EnvironmentId;

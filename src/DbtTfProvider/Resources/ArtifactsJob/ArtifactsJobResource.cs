@@ -58,22 +58,8 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
     public override async Task ReadAsync(ReadContext<ArtifactsJobModel, DbtCloudClient> ctx)
     {
         var state = ctx.State;
-        DbtJob job;
-        try
-        {
-            job = await ctx.Client.Jobs.GetAsync(NumericIds.FromState(state.Id, TypeName), ctx.CancellationToken);
-        }
-        catch (DbtCloudApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            if (!await IsGoneAsync(ctx, e, state.ProjectId.ValueOrNull)) throw;
-            ctx.RemoveFromState();
-            return;
-        }
-        if (!job.IsActive)
-        {
-            ctx.RemoveFromState();
-            return;
-        }
+        // The project lets the client confirm a 404 (a job is gone only while its project is still visible).
+        var job = await ctx.Client.Jobs.GetAsync(NumericIds.FromState(state.Id, TypeName), state.ProjectId.ValueOrNull, ctx.CancellationToken);
         state.ProjectId = job.ProjectId;
         SetIdentity(state, job.Id!.Value, ctx.Client);
         state.EnvironmentId = job.EnvironmentId;
@@ -103,30 +89,8 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
         await ctx.Client.Jobs.UpdateAsync(job, ctx.CancellationToken);
     }
 
-    public override async Task DeleteAsync(DeleteContext<ArtifactsJobModel, DbtCloudClient> ctx)
-    {
-        try
-        {
-            await ctx.Client.Jobs.DeleteAsync(NumericIds.FromState(ctx.State.Id, TypeName), ctx.CancellationToken);
-        }
-        catch (DbtCloudApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            if (!await IsGoneAsync(ctx, e, ctx.State.ProjectId.ValueOrNull)) throw;
-        }
-    }
-
-    /// <summary>
-    /// dbt Cloud answers 404 both for a deleted job and for a job the token may not see, often in the same words
-    /// ("… check that you have the proper permissions"), which the client reports as not permitted. The job counts as
-    /// gone only when the token still sees the job's project: a lost permission must never drop a live job from state.
-    /// </summary>
-    private static async Task<bool> IsGoneAsync(ResourceContext<DbtCloudClient> ctx, DbtCloudApiException notFound, long? projectId)
-    {
-        if (notFound.Kind == ApiErrorKind.NotFound) return true;
-        if (projectId is not { } project) return false;
-        var projects = await ctx.Client.Projects.ListAsync(ctx.CancellationToken);
-        return projects.Any(p => p.Id == project);
-    }
+    public override Task DeleteAsync(DeleteContext<ArtifactsJobModel, DbtCloudClient> ctx) =>
+        ctx.Client.Jobs.DeleteAsync(NumericIds.FromState(ctx.State.Id, TypeName), ctx.State.ProjectId.ValueOrNull, ctx.CancellationToken);
 
     public Task ImportAsync(ImportContext<ArtifactsJobModel, DbtCloudClient> ctx)
     {

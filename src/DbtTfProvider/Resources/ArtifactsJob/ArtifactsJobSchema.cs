@@ -30,6 +30,9 @@ public static class ArtifactsJobSchema
 
         s.String("id", m => ref m.Id).Computed().UseStateForUnknown()
             .Description("The job's numeric id, as a string.");
+        s.Int64("account_id", m => ref m.AccountId).Computed().UseStateForUnknown()
+            .Description("The dbt Cloud account the job lives in: the provider's `account_id` when it was created or imported. A plan " +
+                         "under a provider configured for another account fails, naming both, instead of taking the job for deleted.");
         s.Int64("job_id", m => ref m.JobId).Computed().UseStateForUnknown()
             .Description("The job's numeric id, as a number: use it where a job id is expected, e.g. in `datafold_dbt_integration`.");
         s.Int64("project_id", m => ref m.ProjectId).Required().RequiresReplace()

@@ -5,6 +5,7 @@ namespace DbtTfProvider.Resources.DbtIntegration;
 public sealed class DbtIntegrationModel
 {
     public TfString Id;
+    public TfInt64 OrganizationId;
     public TfString Name;
     public TfInt64 RepositoryId;
     public TfInt64 DataSourceId;

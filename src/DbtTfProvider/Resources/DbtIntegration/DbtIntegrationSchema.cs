@@ -1,5 +1,6 @@
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Values;
+using DbtTfProvider.Http;
 
 namespace DbtTfProvider.Resources.DbtIntegration;
 
@@ -34,6 +35,10 @@ internal static class DbtIntegrationSchema
 
         s.String("id", m => ref m.Id).Computed().UseStateForUnknown()
             .Description("The CI config id (\"CI config id\" in Datafold), used by `datafold-sdk` and Datafold's CI API. Import with this id.");
+        s.Int64("organization_id", m => ref m.OrganizationId).Computed().UseStateForUnknown()
+            .Description("The Datafold organization the CI config lives in: the API key's organization when it was created or imported. " +
+                         "A plan under a provider whose API key belongs to another organization fails, naming both, instead of taking the " +
+                         "CI config for deleted.");
         s.String("name", m => ref m.Name).Required().LengthAtLeast(1)
             .Description("Configuration name: a label for this integration, unique in the Datafold organisation.");
         s.Int64("repository_id", m => ref m.RepositoryId).Required().Range(1, null).ApiName("repo_id")
@@ -45,8 +50,8 @@ internal static class DbtIntegrationSchema
             .Description("Account: the dbt Cloud account id (the number after `/accounts/` or `/deploy/` in dbt Cloud URLs). " +
                          "The token must be able to see it.");
         s.String("dbt_cloud_host_url", m => ref m.DbtCloudHostUrl).Optional().Default(DefaultHostUrl).ApiName("dbt_cloud.host_url")
-            .Check("must be an http(s) URL", v => Uri.TryCreate(v, UriKind.Absolute, out var u) && (u.Scheme == "https" || u.Scheme == "http")
-                ? null : $"must be an absolute https:// URL such as \"https://emea.dbt.com\"; got \"{v}\".")
+            // Datafold sends the token to this URL: plain http only to loopback, and never credentials in it (Problem looks for them first).
+            .Check("an absolute https:// URL (http:// only for loopback hosts), without credentials", ServiceEndpoint.Problem)
             .Description("dbt Cloud access URL that Datafold calls, without `/api`: e.g. `https://emea.dbt.com`, `https://au.dbt.com` " +
                          $"or a single-tenant URL. Default: `\"{DefaultHostUrl}\"`.");
 

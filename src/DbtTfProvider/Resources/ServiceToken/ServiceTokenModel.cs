@@ -5,6 +5,7 @@ namespace DbtTfProvider.Resources.ServiceToken;
 public sealed class ServiceTokenModel
 {
     public TfString Id;
+    public TfInt64 AccountId;
     public TfString Uid;
     public TfString Name;
     public TfString TokenString;

@@ -52,12 +52,6 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
         var id = NumericIds.FromState(state.Id, TypeName);
         var tokens = context.Client.ServiceTokens;
         var token = await tokens.GetAsync(id, context.CancellationToken);
-        // dbt Cloud deletes softly: a deleted token still answers, with state 2.
-        if (!token.IsActive)
-        {
-            context.RemoveFromState();
-            return;
-        }
         var grants = await tokens.ListGrantsAsync(id, context.CancellationToken);
 
         state.Name = token.Name;

@@ -27,6 +27,9 @@ internal static class ServiceTokenSchema
 
         s.String("id", m => ref m.Id).Computed().UseStateForUnknown()
             .Description("Numeric id of the token in dbt Cloud. Import with this id.");
+        s.Int64("account_id", m => ref m.AccountId).Computed().UseStateForUnknown()
+            .Description("The dbt Cloud account the token lives in: the provider's `account_id` when it was created or imported. A plan " +
+                         "under a provider configured for another account fails, naming both, instead of taking the token for deleted.");
         s.String("uid", m => ref m.Uid).Computed().UseStateForUnknown()
             .Description("The token's short public identifier, as shown in dbt Cloud's list of service tokens.");
         s.String("name", m => ref m.Name).Required().LengthAtLeast(1)
