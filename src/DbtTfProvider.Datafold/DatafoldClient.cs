@@ -11,13 +11,14 @@ public sealed class DatafoldClient : IDisposable
     private readonly HttpClient _http;
     private readonly IDatafoldApi _api;
 
-    private DatafoldClient(HttpClient http, IDatafoldApi api, ICiConfigApi ciApi, Uri host, ILogger logger, SecretRedactor redactor)
+    private DatafoldClient(HttpClient http, IDatafoldApi api, ICiConfigApi ciApi, Uri host, ILogger logger, SecretRedactor redactor,
+        CreateSafetyOptions createSafety)
     {
         _http = http;
         _api = api;
         Host = host;
         DataSources = new DataSourcesClient(api);
-        CiConfigs = new CiConfigsClient(ciApi, logger, redactor);
+        CiConfigs = new CiConfigsClient(ciApi, logger, redactor, createSafety);
     }
 
     public Uri Host { get; }
@@ -50,7 +51,7 @@ public sealed class DatafoldClient : IDisposable
             response.RequestMessage?.Method.Method, response.RequestMessage?.RequestUri?.AbsolutePath, inner: error));
         settings.TransportExceptionFactory = static (_, error, _) => error;
         return new DatafoldClient(http, RestService.ForGenerated<IDatafoldApi>(http, settings), RestService.ForGenerated<ICiConfigApi>(http, settings),
-            host, logger, redactor);
+            host, logger, redactor, options.CreateSafety ?? new CreateSafetyOptions());
     }
 
     /// <summary>
@@ -89,45 +90,63 @@ public sealed partial class CiConfigsClient
 {
     private const int PageSize = 100;
     private const int MaxPages = 10_000;
-    private const int MaxPosts = 3;
 
     private readonly ICiConfigApi _api;
     private readonly ILogger _logger;
     private readonly SecretRedactor _redactor;
+    private readonly CreateSafetyOptions _createSafety;
 
-    internal CiConfigsClient(ICiConfigApi api, ILogger logger, SecretRedactor redactor) => (_api, _logger, _redactor) = (api, logger, redactor);
+    internal CiConfigsClient(ICiConfigApi api, ILogger logger, SecretRedactor redactor, CreateSafetyOptions createSafety) =>
+        (_api, _logger, _redactor, _createSafety) = (api, logger, redactor, createSafety);
 
     /// <summary>
     /// Creates the CI config. A config with the same name (unique per organisation) makes it fail with
-    /// <see cref="ApiErrorKind.Conflict"/>, "a CI config named X already exists (id N); import it", before or instead of
-    /// the POST. If the POST fails ambiguously, the config is looked up by name: found, it is ours (the name was free
-    /// before) and is returned; not found, the POST is sent again.
+    /// <see cref="ApiErrorKind.Conflict"/>, "a CI config named X already exists (id N); import it", before the POST.
+    /// The config is created under a marked name (<see cref="CreateMarker"/>) and renamed to its own once confirmed:
+    /// when the create ends unclear, only the config carrying the marker is adopted (<see cref="DuplicateSafeCreate"/>),
+    /// and a POST sent again is refused by the service (409) when the first one landed, never doubled. Should the name
+    /// be taken by someone else before the rename, the config keeps its marked name: it is in state all the same, and
+    /// the next plan shows the rename. <paramref name="cancellationToken"/> is Terraform's stop.
     /// </summary>
     public async Task<DbtCloudCiConfig> CreateAsync(DbtCloudCiConfig config, CancellationToken cancellationToken = default)
     {
-        _redactor.Add(config.DbtCloud?.ApiKey);
-        if (await FindByNameAsync(config.Name, cancellationToken).ConfigureAwait(false) is { } existing)
-            throw NameTaken(config.Name, existing.Id, null);
-        for (var post = 1; ; post++)
+        _redactor.Add(config.DbtCloud.ApiKey);
+        var name = config.Name;
+        if (await FindByNameAsync(name, cancellationToken).ConfigureAwait(false) is { } existing)
+            throw NameTaken(name, existing.Id, null);
+        var marked = _createSafety.NewMarker().Mark(name);
+        var apiKey = config.DbtCloud.ApiKey;
+        config.Name = marked;
+        try
         {
-            try
+            return await DuplicateSafeCreate.RunAsync(new CreateSteps<DbtCloudCiConfig>
             {
-                return await _api.CreateAsync(config, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AmbiguousRequestException ambiguous) when (post < MaxPosts)
-            {
-                LogLookingUp(_logger, config.Name, ambiguous.Reason);
-                if (await FindByNameAsync(config.Name, cancellationToken).ConfigureAwait(false) is { } created)
-                    return created;
-            }
-            catch (DatafoldApiException conflict) when (conflict.Kind == ApiErrorKind.Conflict)
-            {
-                var holder = await FindByNameAsync(config.Name, cancellationToken).ConfigureAwait(false);
-                // After an ambiguous POST whose config the look-up missed, the name is taken by that config: ours.
-                if (post > 1 && holder is not null)
-                    return holder;
-                throw NameTaken(config.Name, holder?.Id, conflict);
-            }
+                What = $"CI config \"{name}\"",
+                Trace = $"a CI config named \"{marked}\"",
+                PostAsync = token => _api.CreateAsync(config, token),
+                FindAsync = async token => (await ListAsync(token).ConfigureAwait(false)).Where(c => c.Name == marked).ToList(),
+                Id = static c => c.Id ?? 0,
+                DiscardAsync = (c, token) => DeleteAsync(c.Id!.Value, token),
+                ConfirmAsync = async (c, token) =>
+                {
+                    // The whole config again, under its own name; without the key, which Datafold keeps.
+                    config.Name = name;
+                    config.DbtCloud.ApiKey = null;
+                    try
+                    {
+                        return await _api.UpdateAsync(c.Id!.Value, config, token).ConfigureAwait(false);
+                    }
+                    catch (DatafoldApiException e) when (e.Kind == ApiErrorKind.Conflict)
+                    {
+                        throw NameTaken(name, (await FindByNameAsync(name, token).ConfigureAwait(false))?.Id, e);
+                    }
+                },
+            }, _createSafety, _logger, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            config.Name = name;
+            config.DbtCloud.ApiKey = apiKey;
         }
     }
 
@@ -209,7 +228,4 @@ public sealed partial class CiConfigsClient
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "CI config {Id}: a read answered 404, the next one found it; a stray 404 (lagging replica?)")]
     private static partial void LogStrayNotFound(ILogger logger, long id);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "creating CI config \"{Name}\": {Reason}; looking it up by name before sending it again")]
-    private static partial void LogLookingUp(ILogger logger, string name, string reason);
 }

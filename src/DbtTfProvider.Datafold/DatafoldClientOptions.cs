@@ -23,6 +23,9 @@ public sealed class DatafoldClientOptions
 
     public ResilienceOptions? Resilience { get; init; }
 
+    /// <summary>How unclear creates are resolved (deadline, look-ups); null: the defaults of <see cref="CreateSafetyOptions"/>.</summary>
+    public CreateSafetyOptions? CreateSafety { get; init; }
+
     public HttpMessageHandler? Transport { get; init; }
 
     /// <summary>

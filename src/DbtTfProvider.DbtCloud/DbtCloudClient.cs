@@ -13,7 +13,7 @@ public sealed class DbtCloudClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    private DbtCloudClient(HttpClient http, IDbtCloudApi api, long accountId, Uri hostUrl, ILogger logger)
+    private DbtCloudClient(HttpClient http, IDbtCloudApi api, long accountId, Uri hostUrl, ILogger logger, CreateSafetyOptions createSafety)
     {
         _http = http;
         AccountId = accountId;
@@ -21,8 +21,8 @@ public sealed class DbtCloudClient : IDisposable
         Accounts = new AccountsClient(api);
         Projects = new ProjectsClient(api, accountId);
         Environments = new EnvironmentsClient(api, accountId);
-        ServiceTokens = new ServiceTokensClient(api, accountId, logger);
-        Jobs = new JobsClient(api, accountId, logger);
+        ServiceTokens = new ServiceTokensClient(api, accountId, logger, createSafety);
+        Jobs = new JobsClient(api, accountId, logger, createSafety);
     }
 
     public long AccountId { get; }
@@ -63,7 +63,7 @@ public sealed class DbtCloudClient : IDisposable
         // The resilience handler's exceptions (ambiguous create, service unavailable, cancellation) reach callers as they are.
         settings.TransportExceptionFactory = static (_, error, _) => error;
         var api = RestService.ForGenerated<IDbtCloudApi>(http, settings);
-        return new DbtCloudClient(http, api, options.AccountId, hostUrl, logger);
+        return new DbtCloudClient(http, api, options.AccountId, hostUrl, logger, options.CreateSafety ?? new CreateSafetyOptions());
     }
 
     /// <summary>

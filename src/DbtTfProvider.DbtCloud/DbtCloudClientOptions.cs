@@ -33,6 +33,9 @@ public sealed class DbtCloudClientOptions
     /// <summary>Baseline retry policy (tests inject clocks here); <see cref="MaxRetries"/> and <see cref="TimeoutSeconds"/> apply on top.</summary>
     public ResilienceOptions? Resilience { get; init; }
 
+    /// <summary>How unclear creates are resolved (deadline, look-ups); null: the defaults of <see cref="CreateSafetyOptions"/>.</summary>
+    public CreateSafetyOptions? CreateSafety { get; init; }
+
     /// <summary>Replaces the socket handler (tests).</summary>
     public HttpMessageHandler? Transport { get; init; }
 

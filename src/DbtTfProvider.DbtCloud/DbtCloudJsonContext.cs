@@ -16,6 +16,7 @@ namespace DbtTfProvider.DbtCloud;
 [JsonSerializable(typeof(DbtEnvelope<DbtJob>))]
 [JsonSerializable(typeof(DbtEnvelope<List<DbtJob>>))]
 [JsonSerializable(typeof(DbtEnvelope<DbtRun>))]
+[JsonSerializable(typeof(DbtEnvelope<List<DbtRun>>))]
 [JsonSerializable(typeof(ServiceTokenCreateRequest))]
 [JsonSerializable(typeof(ServiceTokenRenameRequest))]
 [JsonSerializable(typeof(List<ServiceTokenGrantRequest>))]

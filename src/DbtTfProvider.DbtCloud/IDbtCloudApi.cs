@@ -62,10 +62,14 @@ internal interface IDbtCloudApi
         [AliasAs("project_id")] long? projectId, [AliasAs("environment_id")] long? environmentId,
         [AliasAs("name__icontains")] string? nameContains, int offset, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Marked idempotent: a second run of a `dbt compile` job is harmless, an unretried failure is not.</summary>
+    /// <summary>Not idempotent: every POST queues a run.</summary>
     [Post("/v2/accounts/{accountId}/jobs/{jobId}/run/")]
-    Task<DbtEnvelope<DbtRun>> TriggerRunAsync(long accountId, long jobId, [Body] RunTriggerRequest trigger,
-        [Property(RequestIdempotencyOptions.KeyName)] RequestIdempotency idempotency, CancellationToken cancellationToken);
+    Task<DbtEnvelope<DbtRun>> TriggerRunAsync(long accountId, long jobId, [Body] RunTriggerRequest trigger, CancellationToken cancellationToken);
+
+    /// <summary>Not in the spec's table: dbt Cloud's own list of runs, filtered by job.</summary>
+    [Get("/v2/accounts/{accountId}/runs/")]
+    Task<DbtEnvelope<List<DbtRun>>> ListRunsAsync(long accountId, [AliasAs("job_definition_id")] long jobDefinitionId,
+        int offset, int limit, CancellationToken cancellationToken);
 
     [Get("/v2/accounts/{accountId}/runs/{runId}/")]
     Task<DbtEnvelope<DbtRun>> GetRunAsync(long accountId, long runId, CancellationToken cancellationToken);

@@ -241,6 +241,7 @@ public sealed class DbtRun
     public long? JobDefinitionId { get; set; }
     public int Status { get; set; }
     public string? StatusHumanized { get; set; }
+    public string? Cause { get; set; }
     public string? CreatedAt { get; set; }
 
     [JsonIgnore]

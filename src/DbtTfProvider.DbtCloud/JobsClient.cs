@@ -8,34 +8,48 @@ public sealed partial class JobsClient
     private readonly IDbtCloudApi _api;
     private readonly long _accountId;
     private readonly ILogger _logger;
-    private readonly KeyedLock<string> _createLocks = new();
+    private readonly CreateSafetyOptions _createSafety;
 
-    internal JobsClient(IDbtCloudApi api, long accountId, ILogger logger) => (_api, _accountId, _logger) = (api, accountId, logger);
+    internal JobsClient(IDbtCloudApi api, long accountId, ILogger logger, CreateSafetyOptions createSafety) =>
+        (_api, _accountId, _logger, _createSafety) = (api, accountId, logger, createSafety);
 
     /// <summary>
-    /// Creates the job (its id is ignored and sent as null; the account is this client's). If the create fails
-    /// ambiguously, an active job with the same name, project and environment that was not there before is adopted
-    /// (the newest) instead of posting again; if there is none, the POST is sent again.
+    /// Creates the job (its id is ignored and sent as null; the account is this client's). The job is created under a
+    /// marked name (<see cref="CreateMarker"/>) and renamed once confirmed; when the create ends unclear, only a job
+    /// carrying the marker is adopted, never another job of the same name (<see cref="DuplicateSafeCreate"/>).
+    /// <paramref name="cancellationToken"/> is Terraform's stop: it keeps new requests from being sent, never a sent
+    /// create from being resolved.
     /// </summary>
-    public Task<DbtJob> CreateAsync(DbtJob job, CancellationToken cancellationToken = default)
+    public async Task<DbtJob> CreateAsync(DbtJob job, CancellationToken cancellationToken = default)
     {
         job.Id = null;
         job.AccountId = _accountId;
-        var filter = new JobListFilter { ProjectId = job.ProjectId, EnvironmentId = job.EnvironmentId, NameContains = job.Name };
-        bool SameIdentity(DbtJob other) => other.IsActive && other.Name == job.Name && other.ProjectId == job.ProjectId && other.EnvironmentId == job.EnvironmentId;
-        return DuplicateSafeCreate.RunAsync(_createLocks, $"{job.ProjectId}/{job.EnvironmentId}/{job.Name}", $"job \"{job.Name}\"",
-            async token => (await ListAsync(filter, token).ConfigureAwait(false)).Where(SameIdentity).Select(j => j.Id!.Value).ToHashSet(),
-            async token => Envelope.Data(await _api.CreateJobAsync(_accountId, job, token).ConfigureAwait(false), "the job create"),
-            async (before, token) =>
+        var name = job.Name;
+        var marker = _createSafety.NewMarker();
+        var marked = marker.Mark(name);
+        var filter = new JobListFilter { ProjectId = job.ProjectId, EnvironmentId = job.EnvironmentId, NameContains = marker.Nonce };
+        job.Name = marked;
+        try
+        {
+            return await DuplicateSafeCreate.RunAsync(new CreateSteps<DbtJob>
             {
-                var adopted = (await ListAsync(filter, token).ConfigureAwait(false))
-                    .Where(j => SameIdentity(j) && !before.Contains(j.Id!.Value))
-                    .MaxBy(j => j.Id);
-                if (adopted is not null)
-                    LogAdopting(_logger, adopted.Id!.Value, job.Name);
-                return adopted;
-            },
-            _logger, cancellationToken);
+                What = $"job \"{name}\"",
+                Trace = $"a job named \"{marked}\" in project {job.ProjectId}",
+                PostAsync = async token => Envelope.Data(await _api.CreateJobAsync(_accountId, job, token).ConfigureAwait(false), "the job create"),
+                FindAsync = async token => (await ListAsync(filter, token).ConfigureAwait(false)).Where(j => j.IsActive && j.Name == marked).ToList(),
+                Id = static j => j.Id!.Value,
+                DiscardAsync = (j, token) => DeleteAsync(j.Id!.Value, j.ProjectId, token),
+                ConfirmAsync = (j, token) =>
+                {
+                    j.Name = name;
+                    return UpdateAsync(j, token);
+                },
+            }, _createSafety, _logger, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            job.Name = name;
+        }
     }
 
     /// <summary>The active job; see <see cref="GetAsync(long, long?, CancellationToken)"/> for what counts as gone.</summary>
@@ -126,16 +140,34 @@ public sealed partial class JobsClient
         await Envelope.ReadAllPagesAsync((offset, limit, token) => _api.ListJobsAsync(_accountId, filter?.ProjectId, filter?.EnvironmentId,
             filter?.NameContains, offset, limit, token), "the job list", cancellationToken).ConfigureAwait(false);
 
-    public async Task<DbtRun> TriggerRunAsync(long jobId, string cause, CancellationToken cancellationToken = default) =>
-        Envelope.Data(await _api.TriggerRunAsync(_accountId, jobId, new RunTriggerRequest { Cause = cause }, RequestIdempotency.Idempotent, cancellationToken)
-            .ConfigureAwait(false), $"the run of job {jobId}");
+    /// <summary>
+    /// Starts a run. Every POST queues one, so it is never sent again blindly: the cause carries a
+    /// <see cref="CreateMarker"/>, and when the POST ends unclear the job's runs are looked at first; the POST is sent
+    /// again only when none carries the marker (<see cref="DuplicateSafeCreate"/>). <paramref name="cancellationToken"/>
+    /// is Terraform's stop.
+    /// </summary>
+    public Task<DbtRun> TriggerRunAsync(long jobId, string cause, CancellationToken cancellationToken = default)
+    {
+        var marked = _createSafety.NewMarker().Mark(cause);
+        return DuplicateSafeCreate.RunAsync(new CreateSteps<DbtRun>
+        {
+            What = $"the run of job {jobId}",
+            Trace = $"a run of job {jobId} with the cause \"{marked}\"",
+            PostAsync = async token => Envelope.Data(await _api.TriggerRunAsync(_accountId, jobId, new RunTriggerRequest { Cause = marked }, token)
+                .ConfigureAwait(false), $"the run of job {jobId}"),
+            FindAsync = async token => (await ListRunsAsync(jobId, token).ConfigureAwait(false)).Where(r => r.Cause == marked).ToList(),
+            Id = static r => r.Id,
+        }, _createSafety, _logger, cancellationToken);
+    }
+
+    /// <summary>The job's runs, every page (GET /v2/accounts/{a}/runs/?job_definition_id=, as dbt Cloud's own API).</summary>
+    public async Task<IReadOnlyList<DbtRun>> ListRunsAsync(long jobId, CancellationToken cancellationToken = default) =>
+        await Envelope.ReadAllPagesAsync((offset, limit, token) => _api.ListRunsAsync(_accountId, jobId, offset, limit, token),
+            $"the runs of job {jobId}", cancellationToken).ConfigureAwait(false);
 
     public async Task<DbtRun> GetRunAsync(long runId, CancellationToken cancellationToken = default) =>
         Envelope.Data(await _api.GetRunAsync(_accountId, runId, cancellationToken).ConfigureAwait(false), $"run {runId}");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "job {JobId}: a read answered 404, the next one found the job; a stray 404 (lagging replica?)")]
     private static partial void LogStrayNotFound(ILogger logger, long jobId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "adopting job {JobId} \"{Name}\": an ambiguous create made it")]
-    private static partial void LogAdopting(ILogger logger, long jobId, string name);
 }

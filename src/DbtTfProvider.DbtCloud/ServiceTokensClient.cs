@@ -11,31 +11,43 @@ public sealed partial class ServiceTokensClient
     private readonly IDbtCloudApi _api;
     private readonly long _accountId;
     private readonly ILogger _logger;
-    private readonly KeyedLock<string> _createLocks = new();
+    private readonly CreateSafetyOptions _createSafety;
 
-    internal ServiceTokensClient(IDbtCloudApi api, long accountId, ILogger logger) => (_api, _accountId, _logger) = (api, accountId, logger);
+    internal ServiceTokensClient(IDbtCloudApi api, long accountId, ILogger logger, CreateSafetyOptions createSafety) =>
+        (_api, _accountId, _logger, _createSafety) = (api, accountId, logger, createSafety);
 
     /// <summary>
     /// Creates an active token; the answer carries <see cref="ServiceToken.TokenString"/>, the only time the secret is shown.
-    /// If the create fails ambiguously, a token that it did create cannot be used (its secret was in the lost answer), so
-    /// such a token (same name, not there before) is deleted and the create sent again: one active token in the end.
+    /// The token is created under a marked name (<see cref="CreateMarker"/>) and renamed once confirmed. When the create
+    /// ends unclear, a token carrying the marker cannot be used (its secret was in the lost answer), so it is deleted
+    /// and the create sent again: one active token in the end, and no other token is ever touched
+    /// (<see cref="DuplicateSafeCreate"/>). <paramref name="cancellationToken"/> is Terraform's stop: it keeps new
+    /// requests from being sent, never a sent create from being resolved.
     /// </summary>
-    public Task<ServiceToken> CreateAsync(string name, CancellationToken cancellationToken = default) =>
-        DuplicateSafeCreate.RunAsync(_createLocks, name, $"service token \"{name}\"",
-            async token => (await ListActiveNamedAsync(name, token).ConfigureAwait(false)).Select(t => t.Id).ToHashSet(),
-            async token => Envelope.Data(await _api.CreateServiceTokenAsync(_accountId,
-                new ServiceTokenCreateRequest { AccountId = _accountId, Name = name, State = DbtObjectState.Active }, token).ConfigureAwait(false),
+    public Task<ServiceToken> CreateAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var marked = _createSafety.NewMarker().Mark(name);
+        return DuplicateSafeCreate.RunAsync(new CreateSteps<ServiceToken>
+        {
+            What = $"service token \"{name}\"",
+            Trace = $"a service token named \"{marked}\"",
+            PostAsync = async token => Envelope.Data(await _api.CreateServiceTokenAsync(_accountId,
+                new ServiceTokenCreateRequest { AccountId = _accountId, Name = marked, State = DbtObjectState.Active }, token).ConfigureAwait(false),
                 "the service token create"),
-            async (before, token) =>
+            FindAsync = async token => (await ListAsync(DbtObjectState.Active, token).ConfigureAwait(false))
+                .Where(t => t.IsActive && t.Name == marked).ToList(),
+            Id = static t => t.Id,
+            // A token found by the look-up came without its secret: nobody can use it.
+            IsUsable = static t => t.TokenString is not null,
+            DiscardAsync = (t, token) => DeleteAsync(t.Id, token),
+            ConfirmAsync = async (t, token) =>
             {
-                foreach (var orphan in (await ListActiveNamedAsync(name, token).ConfigureAwait(false)).Where(t => !before.Contains(t.Id)))
-                {
-                    LogDeletingOrphan(_logger, orphan.Id, name);
-                    await DeleteAsync(orphan.Id, token).ConfigureAwait(false);
-                }
-                return null;
+                var renamed = await RenameAsync(t.Id, name, token).ConfigureAwait(false);
+                renamed.TokenString = t.TokenString;
+                return renamed;
             },
-            _logger, cancellationToken);
+        }, _createSafety, _logger, cancellationToken);
+    }
 
     /// <summary>
     /// The active token. A deleted token still answers 200, with <see cref="ServiceToken.State"/> 2: that is
@@ -133,7 +145,7 @@ public sealed partial class ServiceTokensClient
                 await _api.AssignGrantsAsync(_accountId, tokenId, body, cancellationToken).ConfigureAwait(false);
                 break;
             }
-            catch (AmbiguousRequestException) when (post < DuplicateSafeCreate.MaxPosts)
+            catch (AmbiguousRequestException) when (post < _createSafety.MaxPosts)
             {
                 if ((await ListGrantsAsync(tokenId, cancellationToken).ConfigureAwait(false)).Count > 0)
                     break;
@@ -147,12 +159,6 @@ public sealed partial class ServiceTokensClient
         await Envelope.ReadAllPagesByOffsetAsync((offset, token) => _api.ListGrantsAsync(_accountId, tokenId, offset, token),
             $"the grants of service token {tokenId}", cancellationToken).ConfigureAwait(false);
 
-    private async Task<List<ServiceToken>> ListActiveNamedAsync(string name, CancellationToken cancellationToken) =>
-        (await ListAsync(DbtObjectState.Active, cancellationToken).ConfigureAwait(false)).Where(t => t.IsActive && t.Name == name).ToList();
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "service token {TokenId}: a read answered 404, but the token list shows it active; reading it again")]
     private static partial void LogStrayNotFound(ILogger logger, long tokenId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "deleting service token {TokenId} \"{Name}\": an ambiguous create made it and its secret was lost with the answer")]
-    private static partial void LogDeletingOrphan(ILogger logger, long tokenId, string name);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Authentication;
 using Microsoft.Extensions.Logging;
 
 namespace DbtTfProvider.Http;
@@ -10,15 +11,16 @@ namespace DbtTfProvider.Http;
 /// did not process it; any other failure of such a request surfaces as <see cref="AmbiguousRequestException"/>.
 /// </summary>
 /// <remarks>
-/// What proves "not processed": no connection was made (DNS, connection refused, connect timeout, TLS handshake,
-/// proxy tunnel), a 429 (the rate limiter rejects before the request is handled), or a 503 that carries
-/// <c>Retry-After</c> (the service says it is unavailable and when to come back: maintenance or overload shedding).
-/// A 500, 502, 504 or a 503 without <c>Retry-After</c>, a reset or a timeout after the request was sent may come after
-/// the service committed the change, so they are ambiguous.
+/// What proves "not processed": no connection was made (DNS, connection refused, connect timeout, a TLS handshake cut
+/// off, proxy tunnel) or a 429 (the rate limiter rejects before the request is handled). Every 5xx (a 503 with
+/// <c>Retry-After</c> too: a service may commit and then shed the answer), a reset or a timeout after the request was
+/// sent may come after the service committed the change, so they are ambiguous. A TLS authentication failure (the
+/// server's certificate is not trusted) is not transient and is never retried.
 /// After the last attempt a retryable answer is returned as it is (the client turns it into its typed error); a
 /// transport failure becomes <see cref="ServiceUnavailableException"/>. Cancellation by the caller's token is
-/// propagated at once, also while waiting between attempts. Only the method and path are logged: never headers, query
-/// strings or bodies.
+/// propagated at once, also while waiting between attempts; the stop of <see cref="RequestStop"/> ends the call before
+/// a further attempt or during a wait, never during an attempt. Only the method and path are logged: never headers,
+/// query strings or bodies.
 /// </remarks>
 public sealed partial class ResilienceHandler : DelegatingHandler
 {
@@ -43,6 +45,7 @@ public sealed partial class ResilienceHandler : DelegatingHandler
         var method = request.Method.Method;
         var path = request.RequestUri?.AbsolutePath ?? "";
         var idempotent = request.IsIdempotent();
+        var stop = RequestStop.Current;
         var time = _options.TimeProvider;
         var start = time.GetTimestamp();
         TimeSpan Remaining() => _options.TotalTimeout - time.GetElapsedTime(start);
@@ -60,7 +63,17 @@ public sealed partial class ResilienceHandler : DelegatingHandler
             var outcome = await SendOnceAsync(request, remaining < _options.AttemptTimeout ? remaining : _options.AttemptTimeout, cancellationToken)
                 .ConfigureAwait(false);
             if (!outcome.Retryable)
-                return outcome.Response!;
+            {
+                // Any other 5xx (501, 507, ...) is not worth a retry, but after a create it is just as unclear.
+                if (!idempotent && outcome.Response is { } answer && (int)answer.StatusCode is >= 500 and <= 599)
+                {
+                    var reason = $"answered {(int)answer.StatusCode} {answer.ReasonPhrase}".TrimEnd();
+                    answer.Dispose();
+                    LogAmbiguous(_logger, method, path, reason);
+                    throw new AmbiguousRequestException(method, path, reason, answer.StatusCode, attempt, null);
+                }
+                return outcome.Response ?? throw new ServiceUnavailableException(method, path, outcome.Reason, attempt, outcome.Error);
+            }
 
             if (!outcome.NotProcessed && !idempotent)
             {
@@ -84,8 +97,12 @@ public sealed partial class ResilienceHandler : DelegatingHandler
 
             LogRetry(_logger, method, path, outcome.Reason, attempt, _options.MaxRetries, (long)delay.TotalMilliseconds);
             outcome.Response?.Dispose();
-            await _delay(delay, cancellationToken).ConfigureAwait(false);
+            using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stop))
+                await _delay(delay, wait.Token).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
+            // Stopped: no further attempt. The attempts so far were not processed (a non-idempotent request gets here
+            // only after those), so nothing is left behind.
+            stop.ThrowIfCancellationRequested();
         }
     }
 
@@ -121,7 +138,6 @@ public sealed partial class ResilienceHandler : DelegatingHandler
         return status switch
         {
             429 => Outcome.RetryableAnswer(response, reason, notProcessed: true, retryAfter),
-            503 when retryAfter is not null => Outcome.RetryableAnswer(response, reason, notProcessed: true, retryAfter),
             500 or 502 or 503 or 504 => Outcome.RetryableAnswer(response, reason, notProcessed: false, retryAfter),
             _ => Outcome.Final(response),
         };
@@ -129,6 +145,9 @@ public sealed partial class ResilienceHandler : DelegatingHandler
 
     private static Outcome ClassifyTransportError(Exception error) => error switch
     {
+        // The handshake completed far enough to reject the certificate (or the protocol): retrying cannot change that.
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError, InnerException: AuthenticationException auth } =>
+            Outcome.Fatal($"TLS authentication failed ({auth.Message.TrimEnd('.')}); not retried: check the host and its certificate", error),
         HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
             or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError } e =>
             Outcome.Failure($"could not connect ({e.HttpRequestError})", notProcessed: true, error),
@@ -170,6 +189,9 @@ public sealed partial class ResilienceHandler : DelegatingHandler
             new(response, true, notProcessed, reason, retryAfter, null);
 
         public static Outcome Failure(string reason, bool notProcessed, Exception error) => new(null, true, notProcessed, reason, null, error);
+
+        /// <summary>A failure that no retry can change; nothing was sent.</summary>
+        public static Outcome Fatal(string reason, Exception error) => new(null, false, true, reason, null, error);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} {Path} answered {Status}")]

@@ -16,6 +16,7 @@ public sealed class DatafoldClientTests
             MaxRetries = 0,
             Transport = transport,
             Resilience = new ResilienceOptions { Delay = (_, _) => Task.CompletedTask },
+            CreateSafety = new CreateSafetyOptions { NewMarker = () => CreateMarker.FromNonce("0123456789ab"), SettleTime = TimeSpan.Zero },
         });
 
     private static DbtCloudCiConfig Config(string name = "dbt Cloud CI") => new()
@@ -126,10 +127,10 @@ public sealed class DatafoldClientTests
     }
 
     [Fact]
-    public async Task A_409_on_create_is_reported_with_the_holder_and_not_adopted()
+    public async Task A_name_already_taken_is_reported_with_the_holder_and_nothing_is_posted()
     {
         const string holder = """[{"id": 43, "type": "dbt_cloud", "name": "dbt Cloud CI", "repo_id": 3, "data_source_id": 7, "dbt_cloud": {"account_id": 1, "artifacts_job_id": 55}}]""";
-        var transport = ScriptedTransport.Steps(Answers.Status(200, "[]"), Answers.Status(409, """{"detail": "name already exists"}"""), Answers.Status(200, holder));
+        var transport = ScriptedTransport.Steps(Answers.Status(200, holder));
         using var client = Client(transport);
 
         var error = await Assert.ThrowsAsync<DatafoldApiException>(() => client.CiConfigs.CreateAsync(Config()));
@@ -137,21 +138,49 @@ public sealed class DatafoldClientTests
         Assert.Equal(ApiErrorKind.Conflict, error.Kind);
         Assert.Equal(43, error.ExistingId);
         Assert.Contains("already exists (id 43)", error.Message);
-        Assert.Equal(HttpStatusCode.Conflict, error.StatusCode);
-        Assert.Equal(3, transport.Count);
+        Assert.DoesNotContain(transport.Requests, r => r.Method == "POST");
     }
 
     [Fact]
-    public async Task An_ambiguous_create_adopts_the_config_found_by_name()
+    public async Task An_ambiguous_create_adopts_only_the_config_carrying_its_marker_then_renames_it()
     {
-        const string created = """[{"id": 44, "type": "dbt_cloud", "name": "dbt Cloud CI", "repo_id": 3, "data_source_id": 7, "dbt_cloud": {"account_id": 1, "artifacts_job_id": 55}}]""";
-        var transport = ScriptedTransport.Steps(Answers.Status(200, "[]"), Answers.Status(500, """{"detail": "boom"}"""), Answers.Status(200, created));
+        // Between the name check and the look-up, another workspace made a config named "dbt Cloud CI" (id 43).
+        const string found = """[{"id": 43, "type": "dbt_cloud", "name": "dbt Cloud CI", "repo_id": 3, "data_source_id": 7, "dbt_cloud": {"account_id": 1, "artifacts_job_id": 55}}, {"id": 44, "type": "dbt_cloud", "name": "dbt Cloud CI [tf-create 0123456789ab]", "repo_id": 3, "data_source_id": 7, "dbt_cloud": {"account_id": 1, "artifacts_job_id": 55}}]""";
+        const string renamed = """{"id": 44, "type": "dbt_cloud", "name": "dbt Cloud CI", "repo_id": 3, "data_source_id": 7, "dbt_cloud": {"account_id": 1, "artifacts_job_id": 55}}""";
+        var transport = ScriptedTransport.Steps(Answers.Status(200, "[]"), Answers.Status(500, """{"detail": "boom"}"""), Answers.Status(200, found),
+            Answers.Status(200, found), Answers.Status(200, renamed));
         using var client = Client(transport);
 
         var config = await client.CiConfigs.CreateAsync(Config());
 
         Assert.Equal(44, config.Id);
         Assert.Single(transport.Requests, r => r.Method == "POST");
+        Assert.DoesNotContain(transport.Requests, r => r.Method == "DELETE");
+        var post = JsonNode.Parse(transport.Requests[1].Body!)!;
+        Assert.Equal("dbt Cloud CI [tf-create 0123456789ab]", (string?)post["name"]);
+        var put = transport.Requests[^1];
+        Assert.Equal(("PUT", "/api/v1/ci/dbt_cloud/44/"), (put.Method, put.Uri.AbsolutePath));
+        var body = JsonNode.Parse(put.Body!)!;
+        Assert.Equal("dbt Cloud CI", (string?)body["name"]);
+        // The key is stored already: the rename does not send it again.
+        Assert.Null(body["dbt_cloud"]!["api_key"]);
+    }
+
+    [Fact]
+    public async Task A_409_on_the_repeated_post_means_the_first_one_landed_and_it_is_adopted()
+    {
+        const string landed = """[{"id": 45, "type": "dbt_cloud", "name": "dbt Cloud CI [tf-create 0123456789ab]", "repo_id": 3, "data_source_id": 7, "dbt_cloud": {"account_id": 1, "artifacts_job_id": 55}}]""";
+        const string renamed = """{"id": 45, "type": "dbt_cloud", "name": "dbt Cloud CI", "repo_id": 3, "data_source_id": 7, "dbt_cloud": {"account_id": 1, "artifacts_job_id": 55}}""";
+        // Name check; POST 504 (not committed yet); look-up finds nothing; POST again: 409 (the first POST has landed by now).
+        var transport = ScriptedTransport.Steps(Answers.Status(200, "[]"), Answers.Status(504, """{"detail": "gateway timeout"}"""), Answers.Status(200, "[]"),
+            Answers.Status(409, """{"detail": "name already exists"}"""), Answers.Status(200, landed), Answers.Status(200, landed), Answers.Status(200, renamed));
+        using var client = Client(transport);
+
+        var config = await client.CiConfigs.CreateAsync(Config());
+
+        Assert.Equal(45, config.Id);
+        Assert.Equal("dbt Cloud CI", config.Name);
+        Assert.Equal(2, transport.Requests.Count(r => r.Method == "POST"));
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class DbtCloudClientTests
             TerraformVersion = terraformVersion,
             Transport = transport,
             Resilience = new ResilienceOptions { Delay = (_, _) => Task.CompletedTask },
+            CreateSafety = new CreateSafetyOptions { NewMarker = () => CreateMarker.FromNonce("0123456789ab") },
         });
 
     private static ScriptedTransport Answer(int status, string json) => ScriptedTransport.Steps(Answers.Status(status, json));
@@ -93,21 +94,18 @@ public sealed class DbtCloudClientTests
     public async Task A_job_create_body_has_null_id_and_the_hourly_custom_cron_schedule()
     {
         var transport = ScriptedTransport.Steps(
-            Answers.Status(200, Answers.Envelope(200, "[]")),
-            Answers.Status(201, Answers.Envelope(201, """{"id": 55, "name": "Datafold artifacts", "state": 1}""")));
+            Answers.Status(201, Answers.Envelope(201, """{"id": 55, "name": "Datafold artifacts [tf-create 0123456789ab]", "state": 1}""")),
+            Answers.Status(200, Answers.Envelope(200, """{"id": 55, "name": "Datafold artifacts", "state": 1}""")));
         using var client = Client(transport);
         var job = new DbtJob { ProjectId = 10, EnvironmentId = 100, Name = "Datafold artifacts", ExecuteSteps = ["dbt compile"], Schedule = JobSchedule.CustomCron("0 * * * *") };
 
-        await client.Jobs.CreateAsync(job);
+        var created = await client.Jobs.CreateAsync(job);
 
-        var list = transport.Requests[0];
-        Assert.Equal("GET", list.Method);
-        Assert.Equal("/api/v2/accounts/1/jobs/", list.Uri.AbsolutePath);
-        Assert.Contains("project_id=10", list.Uri.Query);
-        Assert.Contains("environment_id=100", list.Uri.Query);
-        Assert.Contains("name__icontains=Datafold%20artifacts", list.Uri.Query);
-        var post = transport.Requests[1];
+        Assert.Equal("Datafold artifacts", created.Name);
+        Assert.Equal(2, transport.Count);
+        var post = transport.Requests[0];
         Assert.Equal("POST", post.Method);
+        Assert.Equal("/api/v2/accounts/1/jobs/", post.Uri.AbsolutePath);
         Assert.Equal("application/json", post.ContentType);
         var body = JsonNode.Parse(post.Body!)!.AsObject();
         Assert.True(body.ContainsKey("id"));
@@ -118,6 +116,11 @@ public sealed class DbtCloudClientTests
         Assert.Equal("""{"type":"every_hour","interval":1}""", body["schedule"]!["time"]!.ToJsonString());
         Assert.Equal("0 * * * *", (string)body["schedule"]!["cron"]!);
         Assert.Equal("[\"dbt compile\"]", body["execute_steps"]!.ToJsonString());
+        // Created under a marked name, so that a look-up after a lost answer finds only this create's job; then renamed.
+        Assert.Equal("Datafold artifacts [tf-create 0123456789ab]", (string?)body["name"]);
+        var rename = transport.Requests[1];
+        Assert.Equal(("POST", "/api/v2/accounts/1/jobs/55/"), (rename.Method, rename.Uri.AbsolutePath));
+        Assert.Equal("Datafold artifacts", (string?)JsonNode.Parse(rename.Body!)!["name"]);
     }
 
     [Fact]
@@ -397,14 +400,16 @@ public sealed class DbtCloudClientTests
     public async Task Token_strings_never_appear_in_to_string()
     {
         var transport = ScriptedTransport.Steps(
-            Answers.Status(200, Answers.Envelope(200, "[]")),
-            Answers.Status(201, Answers.Envelope(201, """{"id": 5, "account_id": 1, "uid": "abc", "name": "datafold", "state": 1, "token_string": "dbtc_SECRET"}""")));
+            Answers.Status(201, Answers.Envelope(201, """{"id": 5, "account_id": 1, "uid": "abc", "name": "datafold [tf-create 0123456789ab]", "state": 1, "token_string": "dbtc_SECRET"}""")),
+            Answers.Status(200, Answers.Envelope(200, """{"id": 5, "account_id": 1, "uid": "abc", "name": "datafold", "state": 1}""")));
         using var client = Client(transport);
 
         var token = await client.ServiceTokens.CreateAsync("datafold");
 
         Assert.Equal("dbtc_SECRET", token.TokenString);
+        Assert.Equal("datafold", token.Name);
         Assert.DoesNotContain("SECRET", token.ToString());
-        Assert.Equal("""{"account_id":1,"name":"datafold","state":1}""", transport.Requests[1].Body);
+        Assert.Equal("""{"account_id":1,"name":"datafold [tf-create 0123456789ab]","state":1}""", transport.Requests[0].Body);
+        Assert.Equal(("PUT", """{"name":"datafold"}"""), (transport.Requests[1].Method, transport.Requests[1].Body));
     }
 }

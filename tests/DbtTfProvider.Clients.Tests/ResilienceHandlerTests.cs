@@ -232,13 +232,80 @@ public sealed class ResilienceHandlerTests
     }
 
     [Fact]
-    public async Task A_create_is_retried_after_503_with_retry_after()
+    public async Task A_503_with_retry_after_leaves_a_create_unclear_because_the_service_may_have_committed_it()
     {
         var transport = ScriptedTransport.Steps(Answers.Status(503, retryAfter: TimeSpan.FromSeconds(1)), Answers.Status(201, "{}"));
+
+        var error = await Assert.ThrowsAsync<AmbiguousRequestException>(() => SendAsync(Options(), transport, HttpMethod.Post));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Equal(1, transport.Count);
+    }
+
+    [Fact]
+    public async Task Any_other_5xx_after_a_create_is_unclear_too()
+    {
+        var transport = ScriptedTransport.Steps(Answers.Status(507), Answers.Status(201, "{}"));
+
+        var error = await Assert.ThrowsAsync<AmbiguousRequestException>(() => SendAsync(Options(), transport, HttpMethod.Post));
+
+        Assert.Equal(HttpStatusCode.InsufficientStorage, error.StatusCode);
+        Assert.Equal(1, transport.Count);
+    }
+
+    [Fact]
+    public async Task A_read_is_still_retried_after_503_with_retry_after()
+    {
+        var transport = ScriptedTransport.Steps(Answers.Status(503, retryAfter: TimeSpan.FromSeconds(1)), Answers.Status(200, "{}"));
+
+        using var response = await SendAsync(Options(), transport, HttpMethod.Get);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([TimeSpan.FromSeconds(1)], _waits);
+    }
+
+    [Fact]
+    public async Task A_tls_authentication_failure_is_not_retried()
+    {
+        var untrusted = new HttpRequestException(HttpRequestError.SecureConnectionError, "The SSL connection could not be established, see inner exception.",
+            new System.Security.Authentication.AuthenticationException("The remote certificate is invalid according to the validation procedure."));
+        var transport = ScriptedTransport.Steps(Answers.Throw(untrusted), Answers.Status(200, "{}"));
+
+        var error = await Assert.ThrowsAsync<ServiceUnavailableException>(() => SendAsync(Options(), transport, HttpMethod.Get));
+
+        Assert.Equal(1, transport.Count);
+        Assert.Empty(_waits);
+        Assert.Contains("TLS authentication failed (The remote certificate is invalid", error.Message);
+    }
+
+    [Fact]
+    public async Task A_tls_handshake_cut_off_is_still_retried()
+    {
+        var cutOff = new HttpRequestException(HttpRequestError.SecureConnectionError, "The SSL connection could not be established, see inner exception.",
+            new IOException("Received an unexpected EOF or 0 bytes from the transport stream."));
+        var transport = ScriptedTransport.Steps(Answers.Throw(cutOff), Answers.Status(201, "{}"));
 
         using var response = await SendAsync(Options(), transport, HttpMethod.Post);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(2, transport.Count);
+    }
+
+    [Fact]
+    public async Task The_stop_ends_the_retries_of_an_unprocessed_create_but_never_the_attempt_in_flight()
+    {
+        using var stop = new CancellationTokenSource();
+        var transport = new ScriptedTransport((_, index, _) =>
+        {
+            // Terraform stops while the first attempt is on the wire: that attempt still gets its answer (a 429).
+            stop.Cancel();
+            return Answers.Status(429, retryAfter: TimeSpan.FromSeconds(5))(null!, default);
+        });
+
+        using (RequestStop.Enter(stop.Token))
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SendAsync(Options(), transport, HttpMethod.Post));
+
+        Assert.Equal(1, transport.Count);
     }
 
     [Fact]

@@ -136,6 +136,53 @@ public sealed class FaultInjectionTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task Commit_then_fail_can_answer_503_with_Retry_After()
+    {
+        await AddFault("""{"method": "POST", "path_prefix": "/api/v3/", "kind": "commit_then_fail", "status": 503, "retry_after_seconds": 1, "count": 1}""");
+
+        var answer = await Dbt(HttpMethod.Post, "/v3/accounts/1/service-tokens/", new JsonObject { ["name"] = "committed" });
+        var tokens = (await StateDump())["dbt_cloud"]!["service_tokens"]!.AsArray();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
+        Assert.Equal(TimeSpan.FromSeconds(1), answer.Headers.RetryAfter!.Delta);
+        Assert.Null(answer.Body!["data"]);
+        Assert.Equal(["committed"], tokens.Select(t => (string)t!["name"]!));
+    }
+
+    [Fact]
+    public async Task A_slow_commit_is_stored_late_even_when_the_client_has_given_up()
+    {
+        await AddFault("""{"method": "POST", "path_prefix": "/api/v2/accounts/1/jobs/", "kind": "slow_commit", "latency_ms": 1500, "count": 1}""");
+
+        using (var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/accounts/1/jobs/"))
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Token", AdminToken);
+            request.Content = new StringContent(Jobs.Artifacts().ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Http.SendAsync(request, impatient.Token));
+        }
+        var rightAfter = (await StateDump())["dbt_cloud"]!["jobs"]!.AsArray();
+        await Task.Delay(2000);
+        var later = (await StateDump())["dbt_cloud"]!["jobs"]!.AsArray();
+
+        Assert.Empty(rightAfter);
+        Assert.Single(later);
+    }
+
+    [Fact]
+    public async Task A_slow_commit_answers_normally_to_a_client_that_waits()
+    {
+        await AddFault("""{"method": "POST", "kind": "slow_commit", "latency_ms": 300, "count": 1}""");
+
+        var clock = Stopwatch.StartNew();
+        var answer = await Dbt(HttpMethod.Post, "/v3/accounts/1/service-tokens/", new JsonObject { ["name"] = "slow" });
+
+        Assert.Equal(HttpStatusCode.Created, answer.Status);
+        Assert.Equal("slow", (string?)answer.Data["name"]);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(290), $"answered after {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task Latency_delays_and_then_processes_normally()
     {
         await AddFault("""{"kind": "latency", "latency_ms": 300, "count": 1}""");

@@ -419,4 +419,24 @@ public sealed class JobTests : EmulatorTestBase
         Assert.Equal("other", (string)toOther.Data["job_type"]!);
         Assert.Equal("scheduled", (string)back.Data["job_type"]!);
     }
+
+    [Fact]
+    public async Task Runs_are_listed_per_job_with_their_cause()
+    {
+        var first = await CreateJob();
+        var second = await CreateJob();
+        await Dbt(HttpMethod.Post, $"{JobsPath}{first}/run/", new JsonObject { ["cause"] = "one" });
+        await Dbt(HttpMethod.Post, $"{JobsPath}{second}/run/", new JsonObject { ["cause"] = "two" });
+        await Dbt(HttpMethod.Post, $"{JobsPath}{first}/run/", new JsonObject { ["cause"] = "three" });
+
+        var ofFirst = await Dbt(HttpMethod.Get, $"/v2/accounts/1/runs/?job_definition_id={first}");
+        var all = await Dbt(HttpMethod.Get, "/v2/accounts/1/runs/?order_by=-id&limit=2");
+        var otherAccount = await Dbt(HttpMethod.Get, $"/v2/accounts/2/runs/?job_definition_id={first}");
+
+        Assert.Equal(HttpStatusCode.OK, ofFirst.Status);
+        Assert.Equal(["one", "three"], ofFirst.Data.AsArray().Select(r => (string)r!["cause"]!));
+        Assert.Equal(["three", "two"], all.Data.AsArray().Select(r => (string)r!["cause"]!));
+        Assert.Equal(3, (int)all.Body!["extra"]!["pagination"]!["total_count"]!);
+        Assert.Empty(otherAccount.Data.AsArray());
+    }
 }

@@ -230,10 +230,10 @@ public sealed class ArtifactsJobEndToEndTests(ProviderFixture fixture) : IClassF
     public async Task A_first_run_that_cannot_start_is_a_warning_and_the_job_is_kept()
     {
         await fixture.ResetAsync();
-        // The create is the first job POST, the run the second: only the run is refused.
+        // After a reset the job is 3001: only its run is refused.
         await fixture.AddFaultAsync(new JsonObject
         {
-            ["method"] = "POST", ["path_prefix"] = "/api/v2/accounts/1/jobs/", ["kind"] = "status", ["status"] = 403, ["every"] = 2, ["count"] = 1,
+            ["method"] = "POST", ["path_prefix"] = "/api/v2/accounts/1/jobs/3001/run/", ["kind"] = "status", ["status"] = 403, ["count"] = 1,
         });
         var tf = TerraformCli.InNewDirectory(fixture, "job-run-refused").WriteConfig(Job(10, 100, "trigger_run_on_create = true"));
 

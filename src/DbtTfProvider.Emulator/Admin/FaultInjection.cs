@@ -7,8 +7,9 @@ namespace DbtTfProvider.Emulator.Admin;
 
 /// <summary>
 /// Applies the fault rules to API requests (never to /_emulator/): latency, an error status (with Retry-After),
-/// a reset connection before processing, or "commit then fail": processed and stored, but the client only sees
-/// a 500 (or a reset), as when a response is lost on the way back.
+/// a reset connection before processing, "commit then fail": processed and stored, but the client only sees
+/// an error status (or a reset), as when a response is lost on the way back, or "slow commit": processed late, also
+/// when the client has given up waiting by then.
 /// </summary>
 internal static class FaultInjection
 {
@@ -34,6 +35,9 @@ internal static class FaultInjection
                 return;
             case FaultRule.CommitThenFail:
                 await CommitThenFailAsync(context, next, decision);
+                return;
+            case FaultRule.SlowCommit:
+                await SlowCommitAsync(context, next, decision);
                 return;
             default:
                 await next(context);
@@ -62,6 +66,42 @@ internal static class FaultInjection
         }
         context.Response.Clear();
         await FailAsync(context, decision);
+    }
+
+    private static async Task SlowCommitAsync(HttpContext context, RequestDelegate next, FaultRules.Decision decision)
+    {
+        // Read the whole body while the client is there, then wait without watching the connection: the request is
+        // handled even if the client has hung up by then (the endpoints stop on RequestAborted, so it is replaced).
+        context.Request.EnableBuffering();
+        await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+        context.Request.Body.Position = 0;
+        var clientGone = context.RequestAborted;
+        context.RequestAborted = CancellationToken.None;
+        await Task.Delay(decision.CommitDelayMs);
+
+        var realBody = context.Response.Body;
+        using var answer = new MemoryStream();
+        context.Response.Body = answer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = realBody;
+        }
+        if (!clientGone.IsCancellationRequested)
+        {
+            answer.Position = 0;
+            try
+            {
+                await answer.CopyToAsync(realBody, clientGone);
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException)
+            {
+                // The client hung up while the answer was sent: the commit stands all the same.
+            }
+        }
     }
 
     private static Task FailAsync(HttpContext context, FaultRules.Decision decision)

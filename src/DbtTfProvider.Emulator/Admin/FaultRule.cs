@@ -7,7 +7,9 @@ internal sealed class FaultRule
     public const string Reset = "reset";
     public const string Latency = "latency";
     public const string CommitThenFail = "commit_then_fail";
-    public static readonly string[] Kinds = [Status, Reset, Latency, CommitThenFail];
+    /// <summary>Processed latency_ms late, whether or not the client still waits: a commit that outlives the client's timeout.</summary>
+    public const string SlowCommit = "slow_commit";
+    public static readonly string[] Kinds = [Status, Reset, Latency, CommitThenFail, SlowCommit];
 
     public int Id { get; set; }
     /// <summary>HTTP method to match, or null for any.</summary>

@@ -11,7 +11,7 @@ internal sealed class FaultRules
     private int _nextId = 1;
 
     /// <summary>What happens to a request: delays from every latency rule that fires, then at most one other fault.</summary>
-    public readonly record struct Decision(int LatencyMs, string? Kind, int StatusCode, int? RetryAfterSeconds);
+    public readonly record struct Decision(int LatencyMs, string? Kind, int StatusCode, int? RetryAfterSeconds, int CommitDelayMs = 0);
 
     public Decision Decide(string method, string path)
     {
@@ -47,7 +47,7 @@ internal sealed class FaultRules
             }
             return decisive is null
                 ? new Decision(latency, null, 0, null)
-                : new Decision(latency, decisive.Kind, decisive.StatusCode ?? 500, decisive.RetryAfterSeconds);
+                : new Decision(latency, decisive.Kind, decisive.StatusCode ?? 500, decisive.RetryAfterSeconds, decisive.LatencyMs);
         }
     }
 
@@ -120,9 +120,9 @@ internal sealed class FaultRules
         {
             root.Fail("status", "commit_then_fail answers 400-599, or resets the connection with 0");
         }
-        if (rule.Kind == FaultRule.Latency && rule.LatencyMs <= 0)
+        if (rule.Kind is FaultRule.Latency or FaultRule.SlowCommit && rule.LatencyMs <= 0)
         {
-            root.Fail("latency_ms", "a latency fault needs latency_ms > 0");
+            root.Fail("latency_ms", $"a {rule.Kind} fault needs latency_ms > 0");
         }
         if (rule.LatencyMs < 0)
         {

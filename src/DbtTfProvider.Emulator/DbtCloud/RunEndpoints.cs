@@ -10,7 +10,38 @@ internal static class RunEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapPost("/v2/accounts/{account_id:int}/jobs/{id:int}/run/", Trigger);
+        api.MapGet("/v2/accounts/{account_id:int}/runs/", List);
         api.MapGet("/v2/accounts/{account_id:int}/runs/{run_id:int}/", Read);
+    }
+
+    /// <summary>The account's runs (dbt Cloud's list; not in the spec's table), filtered by <c>job_definition_id</c>.</summary>
+    private static IResult List(HttpContext http, EmulatorState state, [FromRoute(Name = "account_id")] int accountId)
+    {
+        var request = http.Request;
+        if (!Paging.TryRead(request, out var paging, out var error)
+            || !QueryInt.TryRead(request, "job_definition_id", out var jobId, out error))
+        {
+            return error!;
+        }
+        var orderBy = request.Query["order_by"].ToString() is { Length: > 0 } order ? order : "id";
+        if (orderBy is not ("id" or "-id"))
+        {
+            return DbtResponses.InvalidField("order_by", "value must be one of ['id', '-id']");
+        }
+        lock (state.Gate)
+        {
+            var matches = state.Runs.Values.Where(r => r.AccountId == accountId && (jobId is null || r.JobDefinitionId == jobId)).ToList();
+            if (orderBy == "-id")
+            {
+                matches.Reverse();
+            }
+            var filters = new System.Text.Json.Nodes.JsonObject { ["account_id"] = accountId };
+            if (jobId is not null)
+            {
+                filters["job_definition_id"] = jobId;
+            }
+            return DbtResponses.Page(matches.Select(r => (System.Text.Json.Nodes.JsonNode)DbtCloudViews.Run(r)).ToList(), paging, filters, orderBy);
+        }
     }
 
     private static async Task<IResult> Trigger(HttpContext http, EmulatorState state, [FromRoute(Name = "account_id")] int accountId, int id)

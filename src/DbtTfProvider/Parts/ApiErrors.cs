@@ -16,6 +16,7 @@ internal static class ApiErrors
         ServiceApiException api => new ApiErrorDescription(Summary(api), Detail(api), api.FieldErrors.FirstOrDefault(f => f.Path.Count > 0)?.DottedPath),
         AmbiguousRequestException ambiguous => new ApiErrorDescription("Request outcome unknown",
             $"{ambiguous.Message}. Repeated attempts could not tell whether the service made the change; run `terraform plan` to see the current state, then apply again."),
+        CreateNotResolvedException unresolved => new ApiErrorDescription(unresolved.Summary, unresolved.Message),
         ServiceUnavailableException unavailable => new ApiErrorDescription("Service unreachable",
             $"{unavailable.Message}. Check the provider's {HostSetting(unavailable.Path)} and the network (DNS, proxy, firewall), or raise " +
             "max_retries / timeout_seconds. Objects in state stay there until the service can be asked."),

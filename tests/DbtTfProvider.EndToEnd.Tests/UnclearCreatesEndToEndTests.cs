@@ -1,0 +1,412 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DbtTfProvider.EndToEnd.Tests;
+
+/// <summary>
+/// Creates whose outcome is in question (issue 8, cases 1, 5, 6 and 7), with the real terraform, the AOT provider and
+/// the emulator's faults: a Ctrl-C while creates are in flight, answers lost after the service committed, commits that
+/// outlive the attempt timeout, look-ups that fail, another workspace's objects of the same name, and the first run of a
+/// job. Whatever happens, every live object ends up in state or removed, nothing is doubled, and nothing of another's is
+/// touched; a clean apply afterwards leaves exactly the configured objects, each in state.
+/// </summary>
+public sealed class UnclearCreatesEndToEndTests(ProviderFixture fixture) : IClassFixture<ProviderFixture>
+{
+    private const string TokenType = "dbtcloud_service_token";
+    private const string JobType = "dbtcloud_artifacts_job";
+    private const string IntegrationType = "datafold_dbt_integration";
+    private const string TokensPath = "/api/v3/accounts/1/service-tokens/";
+    private const string JobsPath = "/api/v2/accounts/1/jobs/";
+    private const string CiCreatePath = "/api/v1/ci/dbt_cloud/";
+    private const string MarkerTag = "[tf-create ";
+
+    private static string Providers(string settings = "") => $$"""
+        terraform {
+          required_providers {
+            dbtcloud = { source = "{{ProviderFixture.DbtCloudAddress}}" }
+            datafold = { source = "{{ProviderFixture.DatafoldAddress}}" }
+          }
+        }
+        provider "dbtcloud" {
+          {{settings}}
+        }
+        provider "datafold" {
+          {{settings}}
+        }
+
+        """;
+
+    private static string Tokens(string prefix, int count) => $$"""
+        resource "{{TokenType}}" "t" {
+          count = {{count}}
+          name  = "{{prefix}}${count.index}"
+          service_token_permissions {
+            permission_set = "member"
+            all_projects   = true
+          }
+        }
+
+        """;
+
+    private static string Jobs(string prefix, int count, string extra = "") => $$"""
+        resource "{{JobType}}" "j" {
+          count          = {{count}}
+          project_id     = 10
+          environment_id = 100
+          name           = "{{prefix}}${count.index}"
+          {{extra}}
+        }
+
+        """;
+
+    private static string Integration(string tokenPrefix, string jobPrefix) => $$"""
+        resource "{{IntegrationType}}" "ci" {
+          name                 = "dbt Cloud CI"
+          repository_id        = 3
+          data_source_id       = 7
+          dbt_cloud_account_id = 1
+          dbt_cloud_api_token  = {{TokenType}}.t[0].token_string
+          artifacts_job_id     = {{JobType}}.j[0].job_id
+        }
+
+        """;
+
+    // ---- case 1: Ctrl-C ----
+
+    [Fact]
+    public async Task A_ctrl_c_during_twenty_token_and_twenty_job_creates_leaves_every_live_object_in_state()
+    {
+        await fixture.ResetAsync();
+        // 300 ms per request; a POST is carried out by the service even when the client hangs up meanwhile.
+        await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = "/api/", ["kind"] = "slow_commit", ["latency_ms"] = 300 });
+        foreach (var method in new[] { "GET", "PUT", "DELETE" })
+            await fixture.AddFaultAsync(new JsonObject { ["method"] = method, ["path_prefix"] = "/api/", ["kind"] = "latency", ["latency_ms"] = 300 });
+        var tf = Workspace("ctrlc-fleet", Providers() + Tokens("ctrlc-token-", 20) + Jobs("ctrlc-job-", 20));
+
+        // Interrupted once a handful of creates are on the wire: the rest are in flight or not started.
+        var interrupted = await ApplyInterruptedAsync(tf, async () =>
+        {
+            var counts = await fixture.RequestCountsAsync();
+            return counts.Where(kv => kv.Key.StartsWith("POST ") && (kv.Key.EndsWith("/service-tokens/") || kv.Key.EndsWith("/jobs/"))).Sum(kv => kv.Value) >= 8;
+        });
+        Assert.Contains("Interrupt received", interrupted.Output);
+        // A POST the client gave up on would still land within its 300 ms.
+        await Task.Delay(1000);
+        var (tokensInState, jobsInState) = (await StateIdsAsync(tf, TokenType), await StateIdsAsync(tf, JobType));
+        Assert.True(tokensInState.Count + jobsInState.Count < 40, $"the interrupt came too late to test anything\n{interrupted}");
+        await AssertLiveEqualsStateAsync(tf, "ctrlc-token-", "ctrlc-job-", ciName: null);
+
+        await fixture.ClearFaultsAsync();
+        (await tf.ApplyAsync()).Succeeded();
+        await AssertExactlyConfiguredAsync(tf, "ctrlc-token-", 20, "ctrlc-job-", 20);
+    }
+
+    [Fact]
+    public async Task A_ctrl_c_during_the_integrations_create_puts_the_ci_config_into_state()
+    {
+        await fixture.ResetAsync();
+        // The CI config POST takes 2 s, and is carried out even if the client hangs up: the interrupt surely comes while it is in flight.
+        await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = CiCreatePath, ["kind"] = "slow_commit", ["latency_ms"] = 2000 });
+        var tf = Workspace("ctrlc-integration", Providers() + Tokens("ctrlc-ci-token-", 1) + Jobs("ctrlc-ci-job-", 1) + Integration("ctrlc-ci-token-", "ctrlc-ci-job-"));
+
+        var interrupted = await ApplyInterruptedAsync(tf, async () =>
+            (await fixture.RequestCountsAsync()).GetValueOrDefault("POST /api/v1/ci/dbt_cloud/") >= 1);
+        Assert.Contains("Interrupt received", interrupted.Output);
+        // A POST the client gave up on would still land within its 2 s.
+        await Task.Delay(2500);
+        var config = Assert.Single(await fixture.CiConfigsAsync());
+        Assert.Equal("dbt Cloud CI", (string?)config["name"]);
+        Assert.Equal([(long)config["id"]!], await StateIdsAsync(tf, IntegrationType));
+        await AssertLiveEqualsStateAsync(tf, "ctrlc-ci-token-", "ctrlc-ci-job-", "dbt Cloud CI");
+
+        await fixture.ClearFaultsAsync();
+        (await tf.ApplyAsync()).Succeeded();
+        await AssertExactlyConfiguredAsync(tf, "ctrlc-ci-token-", 1, "ctrlc-ci-job-", 1, "dbt Cloud CI");
+    }
+
+    // ---- case 5: unclear outcomes ----
+
+    [Fact]
+    public async Task A_commit_answered_503_with_retry_after_is_not_created_twice()
+    {
+        await fixture.ResetAsync();
+        foreach (var path in new[] { TokensPath, JobsPath, CiCreatePath })
+            await fixture.AddFaultAsync(new JsonObject
+            {
+                ["method"] = "POST", ["path_prefix"] = path, ["kind"] = "commit_then_fail", ["status"] = 503, ["retry_after_seconds"] = 1, ["count"] = 1,
+            });
+        var tf = Workspace("commit-503", Providers() + Tokens("c503-token-", 1) + Jobs("c503-job-", 1) + Integration("c503-token-", "c503-job-"));
+
+        var applied = (await tf.ApplyAsync()).Succeeded();
+        await AssertAllFaultsFiredAsync();
+        Assert.Contains("3 added, 0 changed, 0 destroyed", applied.Output);
+        // The token of the lost answer could not be used (its secret was lost): deleted, and a second one made.
+        var deleted = Assert.Single(await fixture.ServiceTokensAsync(), t => (int?)t["state"] == 2);
+        Assert.Contains(MarkerTag, (string?)deleted["name"]);
+        await fixture.ClearFaultsAsync();
+        await AssertExactlyConfiguredAsync(tf, "c503-token-", 1, "c503-job-", 1, "dbt Cloud CI");
+    }
+
+    [Fact]
+    public async Task A_commit_that_outlives_the_attempt_timeout_is_found_and_not_created_twice()
+    {
+        await fixture.ResetAsync();
+        // Each create is committed 2.5 s after it arrives; the provider gives up waiting after 1 s.
+        foreach (var path in new[] { TokensPath, JobsPath, CiCreatePath })
+            await fixture.AddFaultAsync(new JsonObject
+            {
+                ["method"] = "POST", ["path_prefix"] = path, ["kind"] = "slow_commit", ["latency_ms"] = 2500, ["count"] = 1,
+            });
+        var tf = Workspace("slow-commit", Providers("timeout_seconds = 1") + Tokens("slow-token-", 1) + Jobs("slow-job-", 1) + Integration("slow-token-", "slow-job-"));
+
+        var applied = await tf.ApplyAsync();
+        await AssertAllFaultsFiredAsync();
+        applied.Succeeded();
+        await fixture.ClearFaultsAsync();
+        await AssertExactlyConfiguredAsync(tf, "slow-token-", 1, "slow-job-", 1, "dbt Cloud CI");
+    }
+
+    [Fact]
+    public async Task A_look_up_that_fails_a_few_times_is_retried_and_the_commit_found()
+    {
+        await fixture.ResetAsync();
+        // The job's answer is lost as a 500, the token's as a reset; then, with max_retries = 1, four 502s fail the
+        // first two look-ups of each. (The CI config's create looks its name up first, so its look-ups are not faulted here.)
+        await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = JobsPath, ["kind"] = "commit_then_fail", ["status"] = 500, ["count"] = 1 });
+        await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = TokensPath, ["kind"] = "commit_then_fail", ["status"] = 0, ["count"] = 1 });
+        await fixture.AddFaultAsync(new JsonObject { ["method"] = "GET", ["path_prefix"] = JobsPath, ["kind"] = "status", ["status"] = 502, ["count"] = 4 });
+        await fixture.AddFaultAsync(new JsonObject { ["method"] = "GET", ["path_prefix"] = TokensPath, ["kind"] = "status", ["status"] = 502, ["count"] = 4 });
+        var tf = Workspace("lookup-fails", Providers("max_retries = 1") + Tokens("lookup-token-", 1) + Jobs("lookup-job-", 1) + Integration("lookup-token-", "lookup-job-"));
+
+        var applied = await tf.ApplyAsync();
+        await AssertAllFaultsFiredAsync();
+        applied.Succeeded();
+        await fixture.ClearFaultsAsync();
+        await AssertExactlyConfiguredAsync(tf, "lookup-token-", 1, "lookup-job-", 1, "dbt Cloud CI");
+    }
+
+    [Fact]
+    public async Task The_last_allowed_post_ending_unclear_is_resolved_too()
+    {
+        await fixture.ResetAsync();
+        // Three POSTs per create at most: two refused with a 500 before anything is stored, then one stored and its answer lost.
+        foreach (var path in new[] { JobsPath, TokensPath })
+        {
+            await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = path, ["kind"] = "status", ["status"] = 500, ["count"] = 2 });
+            await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = path, ["kind"] = "commit_then_fail", ["status"] = 500, ["count"] = 1 });
+        }
+        var tf = Workspace("last-post", Providers() + Tokens("last-token-", 1) + Jobs("last-job-", 1) + Integration("last-token-", "last-job-"));
+
+        var applied = await tf.ApplyAsync();
+        await AssertAllFaultsFiredAsync();
+        await fixture.ClearFaultsAsync();
+        // The job made by the last POST is found and kept. The token made by it cannot be used (its secret was lost) and
+        // no POST is left: it is deleted and the apply fails saying so (the integration, which needs it, waits); nothing
+        // is left unmanaged.
+        applied.Expect(1);
+        Assert.Contains("Create failed", applied.Output);
+        Assert.Empty(await LiveTokensAsync("last-token-"));
+        Assert.Equal(await StateIdsAsync(tf, JobType), (await LiveJobsAsync("last-job-")).Select(Id).ToHashSet());
+        Assert.Single(await LiveJobsAsync("last-job-"));
+
+        (await tf.ApplyAsync()).Succeeded();
+        await AssertExactlyConfiguredAsync(tf, "last-token-", 1, "last-job-", 1, "dbt Cloud CI");
+    }
+
+    // ---- case 6: ownership ----
+
+    [Fact]
+    public async Task Another_workspaces_token_and_job_of_the_same_name_made_during_the_window_are_left_alone()
+    {
+        await fixture.ResetAsync();
+        // Each create is stored, then its answer lost; 1.5 s before that, the test (another workspace) makes its own
+        // token and job of the same names.
+        foreach (var path in new[] { TokensPath, JobsPath })
+        {
+            await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = path, ["kind"] = "latency", ["latency_ms"] = 1500, ["count"] = 1 });
+            await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = path, ["kind"] = "commit_then_fail", ["status"] = 500, ["count"] = 1 });
+        }
+        var tf = Workspace("ownership", Providers() + Tokens("shared-token-", 1) + Jobs("shared-job-", 1));
+
+        var apply = tf.ApplyAsync();
+        await WaitUntilAsync(async () => (await fixture.FaultsAsync()).All(rule => (int?)rule["hits"] == 1), apply);
+        var theirToken = (long)(await fixture.DbtCloudAsync(HttpMethod.Post, "/v3/accounts/1/service-tokens/",
+            new JsonObject { ["account_id"] = 1, ["name"] = "shared-token-0", ["state"] = 1 }))!["id"]!;
+        var theirJob = (long)(await fixture.DbtCloudAsync(HttpMethod.Post, "/v2/accounts/1/jobs/", TheirJob("shared-job-0")))!["id"]!;
+        var applied = await apply;
+        applied.Succeeded();
+
+        var tokens = await LiveTokensAsync("shared-token-");
+        Assert.Equal(2, tokens.Count);
+        Assert.Contains(theirToken, tokens.Select(Id));
+        Assert.DoesNotContain(theirToken, await StateIdsAsync(tf, TokenType));
+        var jobs = await LiveJobsAsync("shared-job-");
+        Assert.Equal(2, jobs.Count);
+        Assert.Contains(theirJob, jobs.Select(Id));
+        Assert.DoesNotContain(theirJob, await StateIdsAsync(tf, JobType));
+
+        await fixture.ClearFaultsAsync();
+        (await tf.ApplyAsync()).Succeeded();
+        (await tf.PlanAsync()).Expect(0);
+        Assert.Equal(tokens.Select(Id).Where(id => id != theirToken).ToHashSet(), await StateIdsAsync(tf, TokenType));
+        Assert.Equal(jobs.Select(Id).Where(id => id != theirJob).ToHashSet(), await StateIdsAsync(tf, JobType));
+        Assert.Equal(2, (await LiveTokensAsync("shared-token-")).Count);
+        Assert.Equal(2, (await LiveJobsAsync("shared-job-")).Count);
+    }
+
+    // ---- case 7: the first run ----
+
+    [Theory]
+    [InlineData(500, null)]
+    [InlineData(503, 1)]
+    public async Task The_first_run_whose_answer_is_lost_is_found_among_the_jobs_runs_and_not_started_twice(int status, int? retryAfter)
+    {
+        await fixture.ResetAsync();
+        // After a reset the first job is 3001.
+        await fixture.AddFaultAsync(new JsonObject
+        {
+            ["method"] = "POST", ["path_prefix"] = JobsPath + "3001/run/", ["kind"] = "commit_then_fail", ["status"] = status,
+            ["retry_after_seconds"] = retryAfter, ["count"] = 1,
+        });
+        var tf = Workspace($"first-run-{status}", Providers() + Jobs("run-job-", 1, "trigger_run_on_create = true"));
+
+        var applied = (await tf.ApplyAsync()).Succeeded();
+        await AssertAllFaultsFiredAsync();
+        Assert.DoesNotContain("First run not started", applied.Output);
+        var runs = ProviderFixture.Objects(await fixture.StateAsync(), "dbt_cloud", "runs");
+        Assert.Equal(3001, (long)Assert.Single(runs)["job_definition_id"]!);
+        await fixture.ClearFaultsAsync();
+        (await tf.PlanAsync()).Expect(0);
+    }
+
+    // ---- helpers ----
+
+    private TerraformCli Workspace(string name, string hcl)
+    {
+        var tf = TerraformCli.InNewDirectory(fixture, name);
+        tf.Runner.WriteConfig(hcl);
+        return tf;
+    }
+
+    /// <summary>Runs apply and sends terraform SIGINT (a user's Ctrl-C) once <paramref name="when"/> holds.</summary>
+    private static async Task<TerraformResult> ApplyInterruptedAsync(TerraformCli tf, Func<Task<bool>> when)
+    {
+        string[] arguments = ["apply", "-auto-approve", "-no-color"];
+        var psi = new ProcessStartInfo("terraform")
+        {
+            WorkingDirectory = tf.WorkingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in arguments) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in tf.Runner.Environment)
+        {
+            if (v is null) psi.Environment.Remove(k);
+            else psi.Environment[k] = v;
+        }
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException("terraform did not start");
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        try
+        {
+            while (!await when())
+            {
+                if (process.HasExited) throw new Xunit.Sdk.XunitException($"terraform ended before the interrupt\n{await stdout}\n{await stderr}");
+                await Task.Delay(25, timeout.Token);
+            }
+            using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                await kill.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"terraform apply did not end after the interrupt\n{await stdout}\n{await stderr}");
+        }
+        return new TerraformResult(arguments, process.ExitCode, await stdout, await stderr);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, Task<TerraformResult> apply)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (!await condition())
+        {
+            if (apply.IsCompleted) throw new Xunit.Sdk.XunitException($"terraform ended before the window\n{await apply}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the faults never fired");
+            await Task.Delay(25);
+        }
+    }
+
+    private async Task AssertAllFaultsFiredAsync()
+    {
+        foreach (var rule in await fixture.FaultsAsync())
+            Assert.True((int?)rule["hits"] >= 1, $"fault rule never fired: {rule}");
+    }
+
+    /// <summary>Every live object of this workspace is in state and every object in state is live; none carries a create marker.</summary>
+    private async Task AssertLiveEqualsStateAsync(TerraformCli tf, string tokenPrefix, string jobPrefix, string? ciName)
+    {
+        var tokens = await LiveTokensAsync(tokenPrefix);
+        var jobs = await LiveJobsAsync(jobPrefix);
+        Assert.Equal(tokens.Select(Id).Order(), (await StateIdsAsync(tf, TokenType)).Order());
+        Assert.Equal(jobs.Select(Id).Order(), (await StateIdsAsync(tf, JobType)).Order());
+        Assert.DoesNotContain(tokens.Concat(jobs), o => ((string?)o["name"] ?? "").Contains(MarkerTag));
+        // Any other token or job still carrying a marker would be an object of this run left outside state.
+        Assert.DoesNotContain(await fixture.JobsAsync(), j => (int?)j["state"] == 1 && ((string?)j["name"] ?? "").Contains(MarkerTag));
+        Assert.DoesNotContain(await fixture.ServiceTokensAsync(), t => (int?)t["state"] == 1 && ((string?)t["name"] ?? "").Contains(MarkerTag));
+        if (ciName is not null)
+        {
+            var configs = await fixture.CiConfigsAsync();
+            Assert.Equal(configs.Select(Id).Order(), (await StateIdsAsync(tf, IntegrationType)).Order());
+            Assert.All(configs, c => Assert.Equal(ciName, (string?)c["name"]));
+        }
+    }
+
+    /// <summary>After a clean apply: exactly the configured objects, each in state, names as configured, and an empty plan.</summary>
+    private async Task AssertExactlyConfiguredAsync(TerraformCli tf, string tokenPrefix, int tokens, string jobPrefix, int jobs, string? ciName = null)
+    {
+        (await tf.PlanAsync()).Expect(0);
+        await AssertLiveEqualsStateAsync(tf, tokenPrefix, jobPrefix, ciName);
+        Assert.Equal(Enumerable.Range(0, tokens).Select(i => tokenPrefix + i).Order(), (await LiveTokensAsync(tokenPrefix)).Select(t => (string)t["name"]!).Order());
+        Assert.Equal(Enumerable.Range(0, jobs).Select(i => jobPrefix + i).Order(), (await LiveJobsAsync(jobPrefix)).Select(j => (string)j["name"]!).Order());
+        Assert.Equal(ciName is null ? 0 : 1, (await fixture.CiConfigsAsync()).Count);
+    }
+
+    private async Task<List<JsonObject>> LiveTokensAsync(string prefix) =>
+        (await fixture.ServiceTokensAsync()).Where(t => (int?)t["state"] == 1 && ((string?)t["name"] ?? "").StartsWith(prefix, StringComparison.Ordinal)).ToList();
+
+    private async Task<List<JsonObject>> LiveJobsAsync(string prefix) =>
+        (await fixture.JobsAsync()).Where(j => (int?)j["state"] == 1 && ((string?)j["name"] ?? "").StartsWith(prefix, StringComparison.Ordinal)).ToList();
+
+    private static long Id(JsonObject o) => o["id"]!.GetValue<long>();
+
+    /// <summary>The ids of every instance of <paramref name="type"/> in state (tainted ones included).</summary>
+    private static async Task<HashSet<long>> StateIdsAsync(TerraformCli tf, string type)
+    {
+        var path = Path.Combine(tf.WorkingDirectory, "terraform.tfstate");
+        if (!File.Exists(path)) return [];
+        using var state = JsonDocument.Parse(await File.ReadAllTextAsync(path));
+        return state.RootElement.GetProperty("resources").EnumerateArray()
+            .Where(r => r.GetProperty("type").GetString() == type)
+            .SelectMany(r => r.GetProperty("instances").EnumerateArray())
+            .Select(i => long.Parse(i.GetProperty("attributes").GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture))
+            .ToHashSet();
+    }
+
+    private static JsonObject TheirJob(string name) => new()
+    {
+        ["id"] = null, ["account_id"] = 1, ["project_id"] = 10, ["environment_id"] = 100, ["name"] = name,
+        ["execute_steps"] = new JsonArray("dbt compile"), ["settings"] = new JsonObject { ["threads"] = 1, ["target_name"] = "default" },
+        ["state"] = 1, ["triggers"] = new JsonObject { ["github_webhook"] = false, ["git_provider_webhook"] = false, ["schedule"] = false, ["on_merge"] = false },
+        ["schedule"] = new JsonObject
+        {
+            ["date"] = new JsonObject { ["type"] = "custom_cron", ["cron"] = "0 * * * *" },
+            ["time"] = new JsonObject { ["type"] = "every_hour", ["interval"] = 1 },
+        },
+    };
+}
