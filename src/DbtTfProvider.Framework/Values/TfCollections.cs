@@ -1,3 +1,5 @@
+using DbtTfProvider.Plugin.Cty;
+
 namespace DbtTfProvider.Framework.Values;
 
 /// <summary>
@@ -167,7 +169,7 @@ internal static class ContentHash
         var count = 0;
         foreach (var h in hashes)
         {
-            sum += Mix((uint)h);
+            sum += OrderFreeHash.Mix((uint)h);
             count++;
         }
         return HashCode.Combine(state, sum, count);
@@ -183,16 +185,6 @@ internal static class ContentHash
         return b.All(inA.Contains);
     }
 
-    /// <summary>murmur3's 32-bit finaliser, so that a sum of hashes does not cancel out.</summary>
-    private static uint Mix(uint h)
-    {
-        h ^= h >> 16;
-        h *= 0x85ebca6b;
-        h ^= h >> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >> 16;
-        return h;
-    }
 }
 
 /// <summary>Shortcuts for the common collections of strings and whole numbers.</summary>

@@ -354,7 +354,7 @@ public sealed class CtyValue : IEquatable<CtyValue>
                 var sum = 0u;
                 var seen = arr.Length > 1 ? new HashSet<CtyValue>(arr.Length) : null;
                 foreach (var e in arr)
-                    if (seen is null || seen.Add(e)) sum += Mix((uint)e.GetHashCode());
+                    if (seen is null || seen.Add(e)) sum += OrderFreeHash.Mix((uint)e.GetHashCode());
                 return HashCode.Combine(Type, sum, seen?.Count ?? arr.Length);
             }
             case CtyValue[] arr:
@@ -379,16 +379,6 @@ public sealed class CtyValue : IEquatable<CtyValue>
         }
     }
 
-    /// <summary>A bijective 32-bit finaliser (murmur3's), so that a sum of element hashes does not cancel out.</summary>
-    private static uint Mix(uint h)
-    {
-        h ^= h >> 16;
-        h *= 0x85ebca6b;
-        h ^= h >> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >> 16;
-        return h;
-    }
 
     private InvalidOperationException NotA(string what) =>
         new($"value is {(IsNull ? "null" : IsUnknown ? "unknown" : Type.FriendlyName)}, not a known {what}");
