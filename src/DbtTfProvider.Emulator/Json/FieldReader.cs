@@ -136,14 +136,8 @@ internal readonly struct ObjectReader(FieldReader owner, JsonObject? node, objec
     /// <summary>A list of objects; one reader per element.</summary>
     public IReadOnlyList<ObjectReader>? ObjectList(string key, Presence presence)
     {
-        var value = Get(key, presence, JsonKind.List);
-        if (value is null)
+        if (ListAt(key, presence) is not { } array)
         {
-            return null;
-        }
-        if (value is not JsonArray array)
-        {
-            Fail(key, owner.Messages.WrongType(JsonKind.List));
             return null;
         }
         var items = new List<ObjectReader>(array.Count);
@@ -174,16 +168,22 @@ internal readonly struct ObjectReader(FieldReader owner, JsonObject? node, objec
         return new ObjectReader(owner, null, PathOf(key));
     }
 
-    private List<T>? ReadList<T>(string key, Presence presence, JsonKind itemKind, Func<JsonNode?, T?> read)
+    /// <summary>The list at <paramref name="key"/>; null when absent or not a list (the latter recorded as an error).</summary>
+    private JsonArray? ListAt(string key, Presence presence)
     {
         var value = Get(key, presence, JsonKind.List);
-        if (value is null)
+        if (value is null or JsonArray)
         {
-            return null;
+            return value as JsonArray;
         }
-        if (value is not JsonArray array)
+        Fail(key, owner.Messages.WrongType(JsonKind.List));
+        return null;
+    }
+
+    private List<T>? ReadList<T>(string key, Presence presence, JsonKind itemKind, Func<JsonNode?, T?> read)
+    {
+        if (ListAt(key, presence) is not { } array)
         {
-            Fail(key, owner.Messages.WrongType(JsonKind.List));
             return null;
         }
         var items = new List<T>(array.Count);
