@@ -5,7 +5,7 @@ using DbtTfProvider.Plugin.Cty;
 
 namespace DbtTfProvider.Framework.Resources;
 
-/// <summary>The rules Terraform enforces on every state a provider returns (protocol spec §4.2, §4.3).</summary>
+/// <summary>The rules Terraform enforces on every state a provider returns (the framework's README.md, "Planning").</summary>
 internal static class StateRules
 {
     /// <summary>Write-only values never leave the provider: null in every returned state and plan.</summary>

@@ -5,7 +5,7 @@ using DbtTfProvider.Plugin.Cty;
 namespace DbtTfProvider.Framework.Tests.Fixtures;
 
 /// <summary>
-/// Terraform's own check of a planned value (objchange.AssertPlanValid, protocol spec §4.1), attribute by attribute.
+/// Terraform's own check of a planned value (src/DbtTfProvider.Framework/README.md, "Planning"), attribute by attribute.
 /// Every plan the tests make passes through it, so a planner bug that Terraform would reject fails here first.
 /// </summary>
 public static class PlanRules
