@@ -15,6 +15,8 @@ public static class PlanRules
         var problems = new List<string>();
         SchemaWalker.Walk(block, planned, config, prior, (a, path, p, c, pr) =>
         {
+            // A configured nested attribute is checked object by object (the walk visited its attributes already).
+            if (a.NestedType is not null && p.IsKnown && c.IsKnown) return p;
             if (a.WriteOnly)
             {
                 if (!p.IsNull) problems.Add($"{path}: write-only attribute planned non-null");
