@@ -36,14 +36,20 @@ public sealed class SchemaDescriptionTests
             Assert.True(Regex.Count(text, "Defaults? to|Default:", RegexOptions.IgnoreCase) <= 1, $"{schema}.{a.Name} states its default twice: {text}");
             if (a.Default is { } d)
             {
-                Assert.True(text.Contains("default", StringComparison.OrdinalIgnoreCase), $"{schema}.{a.Name} does not state its default: {text}");
-                if (d.Type.Equals(CtyType.String) && d.AsString().Length > 0)
-                    Assert.True(Occurrences(text, d.AsString()) <= 1, $"{schema}.{a.Name} names its default value twice: {text}");
+                var handWritten = a.Description ?? "";
+                Assert.True(StatesDefault(text, d), $"{schema}.{a.Name} does not state its default: {text}");
+                if (StatesDefault(handWritten, d))
+                    Assert.True(text.Length == handWritten.Length || !text[handWritten.Length..].Contains("Defaults to", StringComparison.Ordinal),
+                        $"{schema}.{a.Name} says its default in the description, and again after it: {text}");
             }
             foreach (var variable in a.EnvironmentVariables)
                 Assert.True(Occurrences(text, variable) == 1, $"{schema}.{a.Name} should name {variable} once: {text}");
         }
     }
+
+    /// <summary>"Defaults to …", "(the default)", or a text default's value itself ("falls back to `https://…`").</summary>
+    private static bool StatesDefault(string text, CtyValue d) =>
+        text.Contains("default", StringComparison.OrdinalIgnoreCase) || d.Type.Equals(CtyType.String) && d.AsString() is { Length: > 0 } v && text.Contains(v, StringComparison.Ordinal);
 
     private static int Occurrences(string text, string value)
     {
