@@ -114,6 +114,19 @@ public class NestedAttributeTests
     }
 
     [Fact]
+    public async Task A_result_differing_from_the_plan_inside_a_nested_object_is_reported_once_at_its_path()
+    {
+        _p.Api.RenameOwner = true;
+        var config = FullConfig();
+        var plan = await _p.PlanAsync(_p.NullState, config);
+        var applied = await _p.Runtime.ApplyAsync(_p.NullState, plan.PlannedState, config, plan.PlannedPrivate, CancellationToken.None);
+
+        var d = Assert.Single(applied.Diagnostics);
+        Assert.Equal("owner.name", d.Path!.ToString());
+        Assert.Contains("ann-renamed", d.Detail);
+    }
+
+    [Fact]
     public async Task Removing_an_optional_nested_attribute_plans_null()
     {
         var state = await _p.ApplyAsync(_p.NullState, FullConfig());

@@ -52,6 +52,8 @@ internal static class StateRules
         if (!planned.IsKnown || !state.IsKnown) return;
         SchemaWalker.Walk(block, planned, planned, state, (a, path, p, _, s) =>
         {
+            // A nested attribute whose objects line up was compared attribute by attribute already.
+            if (a.NestedType is not null && p.IsKnown && s.IsKnown && SameShape(p, s)) return p;
             if (p.IsWhollyKnown && !a.WriteOnly && !p.Equals(s))
             {
                 var detail = a.Sensitive ? "(sensitive values not shown)" : $"planned {p}, but the provider returned {s}";
@@ -61,4 +63,11 @@ internal static class StateRules
             return p;
         });
     }
+
+    private static bool SameShape(CtyValue a, CtyValue b) => a.Type switch
+    {
+        CtyListType or CtySetType => a.Elements.Count == b.Elements.Count,
+        CtyMapType => a.Attributes.Keys.SequenceEqual(b.Attributes.Keys),
+        _ => true,
+    };
 }

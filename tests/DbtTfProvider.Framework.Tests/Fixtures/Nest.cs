@@ -105,6 +105,7 @@ public sealed class NestResource : Resource<NestModel, NestApi>
         var plan = ctx.Plan;
         plan.Id = "n-" + ctx.Client.NextId++;
         if (plan.Owner.IsKnown) plan.Owner.Value.OwnerId = "o-" + plan.Owner.Value.Name.Value;
+        if (ctx.Client.RenameOwner) plan.Owner.Value.Name = plan.Owner.Value.Name.Value + "-renamed";
         Fill(plan);
         ctx.Client.Objects[plan.Id.Value] = plan;
         ctx.State = plan;
@@ -133,6 +134,8 @@ public sealed class NestResource : Resource<NestModel, NestApi>
 public sealed class NestApi
 {
     public int NextId = 1;
+    /// <summary>The API answers with another owner name than it was sent (a provider bug Terraform would reject).</summary>
+    public bool RenameOwner;
     public readonly Dictionary<string, NestModel> Objects = [];
 }
 
