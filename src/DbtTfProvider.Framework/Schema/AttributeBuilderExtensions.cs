@@ -21,10 +21,8 @@ public static class AttributeBuilderExtensions
         b.Validator(new RangeValidator(min is { } lo ? CtyNumber.FromDouble(lo) : null, max is { } hi ? CtyNumber.FromDouble(hi) : null));
 
     public static AttributeBuilder<TfList<T>> LengthAtLeast<T>(this AttributeBuilder<TfList<T>> b, int minimum) => b.Validator(new LengthAtLeastValidator(minimum));
-    public static AttributeBuilder<TfSet<T>> LengthAtLeast<T>(this AttributeBuilder<TfSet<T>> b, int minimum) => b.Validator(new LengthAtLeastValidator(minimum));
 
     /// <summary>Applies a validator to every element (list elements are named by index in diagnostics).</summary>
     public static AttributeBuilder<TfList<T>> Each<T>(this AttributeBuilder<TfList<T>> b, IAttributeValidator element) => b.Validator(new EachElementValidator(element));
     public static AttributeBuilder<TfSet<T>> Each<T>(this AttributeBuilder<TfSet<T>> b, IAttributeValidator element) => b.Validator(new EachElementValidator(element));
-    public static AttributeBuilder<TfMap<T>> Each<T>(this AttributeBuilder<TfMap<T>> b, IAttributeValidator element) => b.Validator(new EachElementValidator(element));
 }
