@@ -3,6 +3,7 @@ using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Server;
 using DbtTfProvider.Framework.Tests.Fixtures;
 using DbtTfProvider.Plugin.Cty;
+using FsCheck.Xunit;
 using Tfplugin6;
 using static DbtTfProvider.Framework.Tests.Fixtures.V;
 using NestingMode = Tfplugin6.Schema.Types.Object.Types.NestingMode;
@@ -73,6 +74,23 @@ public class NestedAttributeTests
         Assert.Equal(new[] { Str("g-1"), Str("g-2") }, state.GetAttribute("grants").Elements.Select(g => g.GetAttribute("grant_id")).OrderBy(v => v.AsString()));
 
         var plan = await _p.PlanAsync(state, FullConfig());
+        Assert.Equal(state, plan.PlannedState);
+        Assert.Empty(plan.RequiresReplace);
+    }
+
+    [Property(MaxTest = 40)]
+    public void After_apply_the_same_objects_in_any_order_plan_no_change(byte[] projects, string[] labelNames)
+    {
+        var grants = projects.Select(b => (long)b + 1).Distinct().ToArray();
+        var names = labelNames.Where(n => !string.IsNullOrEmpty(n)).Distinct().ToArray();
+        CtyValue Config(IEnumerable<long> g, IEnumerable<string> l) => _p.Config(
+            ("grants", _p.Grants(g.Select(_p.Grant).ToArray())),
+            ("labels", _p.Labels(l.Select(n => (n, _p.Label("v-" + n))).ToArray())),
+            ("steps", _p.Steps(grants.Select(n => _p.Step($"dbt run --select m{n}")).ToArray())));
+
+        var state = _p.ApplyAsync(_p.NullState, Config(grants, names)).GetAwaiter().GetResult();
+        var plan = _p.PlanAsync(state, Config(grants.Reverse(), names.Reverse())).GetAwaiter().GetResult();
+
         Assert.Equal(state, plan.PlannedState);
         Assert.Empty(plan.RequiresReplace);
     }
