@@ -7,7 +7,8 @@ namespace DbtTfProvider.EndToEnd.Tests;
 /// Away from dbt Labs' provider (README "Migrating from dbt Labs' provider"): states written the way
 /// <c>dbt-labs/dbtcloud</c> writes them (schema version 0, their attribute names and shapes) are pushed into a working
 /// directory; a <c>moved</c> block takes their <c>dbtcloud_job</c> to <c>dbtcloud_artifacts_job</c>, and
-/// <c>terraform state replace-provider</c> takes their <c>dbtcloud_service_token</c> to this provider, secret included.
+/// naming this provider on their <c>dbtcloud_service_token</c> (or <c>terraform state replace-provider</c>) takes it to this
+/// provider, secret included.
 /// Neither writes to dbt Cloud, and the plans show only what really differs.
 /// </summary>
 public sealed class DbtLabsMigrationEndToEndTests(ProviderFixture fixture) : IClassFixture<ProviderFixture>
@@ -149,6 +150,37 @@ public sealed class DbtLabsMigrationEndToEndTests(ProviderFixture fixture) : ICl
         Assert.Equal(1, values.GetProperty("account_id").GetInt64());
         Assert.False(values.TryGetProperty("state", out _), "their `state` attribute is not part of this provider's schema");
         Assert.Single(await fixture.ServiceTokensAsync(), t => (int?)t["state"] == 1 && (string?)t["name"] == "Datafold CI");
+    }
+
+    [Fact]
+    public async Task Naming_this_provider_on_their_token_takes_it_over_with_its_secret()
+    {
+        await fixture.ResetAsync();
+        var (tokenId, uid, secret) = await CreateTokenAsThey("Datafold CI");
+        var tf = NewRunner("provider-argument-token");
+        await PushStateAsync(tf, TheirTokenState(tokenId, uid, secret, "Datafold CI"));
+        tf.WriteConfig(BesideProvidersHcl + """
+            resource "dbtcloud_service_token" "datafold" {
+              provider = dbttf
+              name     = "Datafold CI"
+              service_token_permissions {
+                permission_set                  = "member"
+                all_projects                    = true
+                writable_environment_categories = ["all"]
+              }
+            }
+            """);
+
+        var before = await fixture.RequestCountsAsync();
+        var plan = await tf.RunAsync("plan", "-detailed-exitcode");
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        await tf.SucceedAsync("apply", "-auto-approve");
+        Assert.Equal(0, ProviderFixture.Delta(before, await fixture.RequestCountsAsync(), ProviderFixture.IsWrite));
+        Assert.DoesNotContain("dbt-labs/dbtcloud", tf.StateFileText);
+        var values = (await tf.ResourceValuesAsync("dbtcloud_service_token.datafold"))!.Value;
+        Assert.Equal(secret, values.GetProperty("token_string").GetString());
+        Assert.Equal(1, values.GetProperty("account_id").GetInt64());
+        await tf.ExpectEmptyPlanAsync();
     }
 
     // ---- as dbt Labs' provider leaves things ----

@@ -50,7 +50,17 @@ public class MoveTests
     }
 
     [Fact]
-    public async Task The_provider_address_may_omit_the_registry_host_and_its_case()
+    public async Task Sdkv2_shapes_read_the_same_a_list_of_one_block_and_boolean_strings()
+    {
+        var r = await Move("""{"gadget_id": "5", "title": "t", "options": [{"fast": "true"}], "commands": null}""");
+        Assert.Empty(r.Diagnostics);
+        var state = WireConversions.Decode(r.TargetState, _p.Block.ImpliedType);
+        Assert.Equal(Str("fast"), state.GetAttribute("mode"));
+        Assert.True(state.GetAttribute("steps").IsNull);
+    }
+
+    [Fact]
+    public async Task The_declared_address_may_omit_the_registry_host_and_case_does_not_matter()
     {
         var r = await Move("""{"gadget_id": "1", "title": "t"}""", provider: "registry.terraform.io/ACME/legacy");
         Assert.Empty(r.Diagnostics);
