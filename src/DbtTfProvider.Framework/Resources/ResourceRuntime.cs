@@ -31,8 +31,6 @@ public interface IResourceRuntime
     StateOutcome UpgradeState(long version, ReadOnlySpan<byte> rawStateJson);
     /// <summary>Another type's state, from a <c>moved</c> block: mapped when the resource accepts that source, else an error.</summary>
     StateOutcome MoveState(StateMoveRequest source, ReadOnlySpan<byte> sourceStateJson);
-    /// <summary>The sources a <c>moved</c> block may name (for documentation tools); empty when the resource takes none.</summary>
-    IReadOnlyList<string> MoveSources { get; }
 }
 
 /// <summary>What the provider part lends its resources: the client, the error describer, a logger and where objects live.</summary>
@@ -285,9 +283,6 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
         state = StateRules.EmptyBlocksNotNull(Block, state);
         return new(Finish(state, "upgrade", diagnostics), [], diagnostics);
     }
-
-    public IReadOnlyList<string> MoveSources =>
-        resource is IMovableResource<TModel> movable ? movable.MoveSources.Select(m => m.ToString()).ToArray() : [];
 
     public StateOutcome MoveState(StateMoveRequest source, ReadOnlySpan<byte> sourceStateJson)
     {

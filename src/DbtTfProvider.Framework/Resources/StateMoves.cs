@@ -70,8 +70,6 @@ public sealed class JsonState
         _path = path;
     }
 
-    public bool Has(string name) => _element.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
-
     public TfString String(string name) => Get(name) switch
     {
         null => TfString.Null,
