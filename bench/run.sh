@@ -88,7 +88,7 @@ for ((i = 0; i < N * 3; i++)); do (cd "$work/schema" && TF_CLI_CONFIG_FILE=$work
 read -r wall cpu rss count < <(launches)
 echo "schema-only launch: median $wall ms wall, $cpu ms CPU, peak RSS $rss MiB (n=$count); target <= 60 ms: $(verdict "$wall" 60); $(ratio "$wall" "$floor_ms")x terraform version; load $(load)"
 
-echo "-- 3. no-change plan of examples/quickstart (6 launches, 3 refresh reads) over a plan of one terraform_data"
+echo "-- 3. no-change plan of examples/quickstart (6 launches, 3 refresh reads, 3 look-ups by name) over a plan of one terraform_data"
 dotnet build src/DbtTfProvider.Emulator -c Release -nologo -v:q >/dev/null
 set -m
 dotnet src/DbtTfProvider.Emulator/bin/Release/net10.0/DbtTfProvider.Emulator.dll --urls http://127.0.0.1:0 --seed "$ROOT/examples/emulator/seed.json" >"$work/emu.out" 2>/dev/null &
@@ -97,7 +97,7 @@ set +m
 for _ in $(seq 1 300); do EMU=$(sed -n '1s|^emulator listening on \(http://[^ ]*\).*$|\1|p' "$work/emu.out"); [[ -n $EMU ]] && break; sleep 0.1; done
 export DBT_CLOUD_HOST_URL=$EMU/api DBT_CLOUD_TOKEN=dbtc_admin_token DBT_CLOUD_ACCOUNT_ID=1 DATAFOLD_HOST=$EMU DATAFOLD_API_KEY=df_api_key
 qs=$work/quickstart; cp -R examples/quickstart "$qs"
-printf 'dbt_cloud_account_id = 1\ndbt_cloud_project_id = 10\ndbt_cloud_environment_id = 100\ndatafold_repository_id = 3\ndatafold_data_source_id = 7\ndbt_cloud_host_url = "%s"\n' "$EMU" >"$qs/terraform.tfvars"
+printf 'dbt_cloud_account_id = 1\ndbt_cloud_project_name = "Analytics"\ndatafold_repository_id = 3\ndatafold_data_source_name = "Snowflake production"\ndbt_cloud_host_url = "%s"\n' "$EMU" >"$qs/terraform.tfvars"
 (cd "$qs" && TF_CLI_CONFIG_FILE=$work/cli.tfrc terraform apply -auto-approve >/dev/null)
 tfdata_dir "$work/one" 1
 qs_runs=() one_runs=()

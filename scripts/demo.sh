@@ -60,17 +60,18 @@ done
 [[ -n $EMULATOR ]] || die "the emulator did not report its address within 60 s"
 echo "emulator listening on $EMULATOR (dbt Cloud API at $EMULATOR/api, Datafold API at $EMULATOR/api/v1)"
 
-# A fresh copy of the quickstart, with the seed's ids; credentials come from the environment as in real use.
+# A fresh copy of the quickstart, with the seed's names (the data sources resolve them to ids); credentials come from
+# the environment as in real use.
 cp -R examples/quickstart "$WORK/quickstart"
 cd "$WORK/quickstart"
 rm -rf .terraform .terraform.lock.hcl terraform.tfstate terraform.tfstate.backup terraform.tfvars
 cat >terraform.tfvars <<EOF
-dbt_cloud_account_id     = 1
-dbt_cloud_project_id     = 10
-dbt_cloud_environment_id = 100
-datafold_repository_id   = 3
-datafold_data_source_id  = 7
-dbt_cloud_host_url       = "$EMULATOR"
+dbt_cloud_account_id       = 1
+dbt_cloud_project_name     = "Analytics"
+dbt_cloud_environment_name = "Production"
+datafold_repository_id     = 3
+datafold_data_source_name  = "Snowflake production"
+dbt_cloud_host_url         = "$EMULATOR"
 EOF
 export DBT_CLOUD_HOST_URL=$EMULATOR/api DBT_CLOUD_TOKEN=dbtc_admin_token DBT_CLOUD_ACCOUNT_ID=1
 export DATAFOLD_HOST=$EMULATOR DATAFOLD_API_KEY=df_api_key TF_INPUT=0

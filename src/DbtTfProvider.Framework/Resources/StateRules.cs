@@ -64,6 +64,24 @@ internal static class StateRules
         });
     }
 
+    /// <summary>
+    /// Reports every configured value that a data source's result changed: Terraform would reject the result, and
+    /// an argument the user wrote must read back as written.
+    /// </summary>
+    public static void CheckKeepsConfig(SchemaBlock block, CtyValue config, CtyValue result, string typeName, DiagnosticList diagnostics)
+    {
+        if (!config.IsKnown || !result.IsKnown) return;
+        SchemaWalker.Walk(block, result, config, result, (a, path, r, c, _) =>
+        {
+            // A nested attribute whose objects line up is compared attribute by attribute (its computed ones may be filled in).
+            if (a.NestedType is not null && c.IsKnown && r.IsKnown && SameShape(c, r)) return r;
+            if (!c.IsNull && !c.Equals(r))
+                diagnostics.AddAttributeError(path, "Provider changed a configured value",
+                    $"{typeName}: {path} was configured as {(a.Sensitive ? "(sensitive)" : c.ToString())}, but the read returned {(a.Sensitive ? "another value" : r.ToString())}. This is a bug in the provider. Please report it.");
+            return r;
+        });
+    }
+
     private static bool SameShape(CtyValue a, CtyValue b) => a.Type switch
     {
         CtyListType or CtySetType => a.Elements.Count == b.Elements.Count,
