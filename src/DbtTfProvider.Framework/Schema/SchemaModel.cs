@@ -101,20 +101,23 @@ public sealed class SchemaBlock
     /// The attribute path for an API field name: an attribute or block whose <c>ApiName</c> or name matches,
     /// following dots into single nested blocks (<c>sampling.tolerance</c>). An <c>ApiName</c> may itself be a dotted
     /// path into the API object (<c>settings.threads</c>), which also claims the fields beneath it; the longest match
-    /// wins. Null when nothing matches.
+    /// wins. When two attributes feed one API field (a secret and its write-only twin), the one set in
+    /// <paramref name="config"/> wins: it is the one that was sent. Null when nothing matches.
     /// </summary>
-    public CtyPath? PathForApiField(string apiField)
+    public CtyPath? PathForApiField(string apiField, CtyValue? config = null)
     {
         var block = this;
         var path = CtyPath.Root;
+        var values = Present(config);
         var parts = apiField.Split('.');
         for (var i = 0; i < parts.Length; i++)
         {
             var part = parts[i];
             var rest = string.Join('.', parts[i..]);
-            var attr = block.Attributes
-                           .Where(a => a.ApiName is { } n && (rest == n || rest.StartsWith(n + ".", StringComparison.Ordinal)))
-                           .MaxBy(a => a.ApiName!.Length)
+            var claimants = block.Attributes
+                .Where(a => a.ApiName is { } n && (rest == n || rest.StartsWith(n + ".", StringComparison.Ordinal)))
+                .GroupBy(a => a.ApiName!.Length).MaxBy(g => g.Key)?.ToList();
+            var attr = claimants?.FirstOrDefault(a => values is { } v && !v.GetAttribute(a.Name).IsNull) ?? claimants?[0]
                        ?? block.FindAttribute(part);
             if (attr is not null) return path.Attr(attr.Name);
             var nested = block.NestedBlocks.FirstOrDefault(b => b.ApiName == part) ?? block.FindBlock(part);
@@ -123,7 +126,10 @@ public sealed class SchemaBlock
             // Paths stop at lists and sets of blocks: their elements cannot be addressed by an API field name.
             if (nested.Nesting != BlockNesting.Single) return path;
             block = nested.Block;
+            values = Present(values?.GetAttribute(nested.Name));
         }
         return path.IsRoot ? null : path;
     }
+
+    private static CtyValue? Present(CtyValue? value) => value is { IsKnown: true, IsNull: false } v ? v : null;
 }
