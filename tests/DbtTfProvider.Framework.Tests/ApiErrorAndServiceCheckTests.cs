@@ -110,7 +110,7 @@ public sealed class ApiErrorAndServiceCheckTests
             {
                 Rejected r => new ApiErrorDescription("Pipes rejected the request", "all of it",
                     [.. r.Fields.Select(f => new ApiFieldProblem(f.Field, $"{f.Reason} (sent as {f.Field})"))], FieldSummary: what => $"Pipes rejected {what}"),
-                Outage o => new ApiErrorDescription("Pipes server error", o.Message, IsTransient: true),
+                Outage o => new ApiErrorDescription("Pipes server error", o.Message),
                 _ => null,
             },
         };

@@ -33,11 +33,10 @@ public class ResourceException : Exception
 /// "the field x.y" when no attribute claims it); without it the field's diagnostic has <paramref name="Summary"/>.
 /// <paramref name="IsConfirmedGone"/> is the one "not found" the framework acts on: the client has confirmed the remote
 /// object no longer exists, so a read drops it from state and a delete succeeds. Any other error, a plain 404 included,
-/// fails the operation and keeps the state. <paramref name="IsTransient"/>: the service could not answer (5xx, rate limit,
-/// unreachable, unclear outcome), so the error says nothing about the request itself.
+/// fails the operation and keeps the state.
 /// </summary>
 public sealed record ApiErrorDescription(string Summary, string Detail, IReadOnlyList<ApiFieldProblem>? FieldErrors = null,
-    bool IsConfirmedGone = false, bool IsTransient = false, Func<string, string>? FieldSummary = null)
+    bool IsConfirmedGone = false, Func<string, string>? FieldSummary = null)
 {
     /// <summary>One rejected field: its diagnostic at that field's attribute.</summary>
     public ApiErrorDescription(string summary, string detail, string apiField, string fieldDetail)

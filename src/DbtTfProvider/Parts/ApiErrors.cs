@@ -14,15 +14,13 @@ internal static class ApiErrors
     {
         ObjectGoneException gone => new ApiErrorDescription($"Gone from {gone.Service}", gone.Message + ".", IsConfirmedGone: true),
         ServiceApiException api => new ApiErrorDescription(Summary(api), Detail(api), FieldErrors(api),
-            IsTransient: api.Kind is ApiErrorKind.Server or ApiErrorKind.RateLimited,
             FieldSummary: api.Kind == ApiErrorKind.Validation ? what => $"{api.Service} rejected {what}" : null),
         AmbiguousRequestException ambiguous => new ApiErrorDescription("Request outcome unknown",
-            $"{ambiguous.Message}. Repeated attempts could not tell whether the service made the change; run `terraform plan` to see the current state, then apply again.",
-            IsTransient: true),
-        CreateNotResolvedException unresolved => new ApiErrorDescription(unresolved.Summary, unresolved.Message, IsTransient: true),
+            $"{ambiguous.Message}. Repeated attempts could not tell whether the service made the change; run `terraform plan` to see the current state, then apply again."),
+        CreateNotResolvedException unresolved => new ApiErrorDescription(unresolved.Summary, unresolved.Message),
         ServiceUnavailableException unavailable => new ApiErrorDescription("Service unreachable",
             $"{unavailable.Message}. Check the provider's {HostSetting(unavailable.Path)} and the network (DNS, proxy, firewall), or raise " +
-            "max_retries / timeout_seconds. Objects in state stay there until the service can be asked.", IsTransient: true),
+            "max_retries / timeout_seconds. Objects in state stay there until the service can be asked."),
         _ => null,
     };
 
