@@ -4,7 +4,6 @@ using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Resources;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Values;
-using DbtTfProvider.Http;
 using DbtTfProvider.Plugin.Cty;
 using static DbtTfProvider.Resources.DbtIntegration.DbtIntegrationSchema;
 
