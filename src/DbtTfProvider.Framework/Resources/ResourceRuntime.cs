@@ -408,11 +408,7 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
         }
     }
 
-    /// <summary>
-    /// The one path from an error to diagnostics. An API error becomes one diagnostic per field the service rejected, at
-    /// the attribute that sets that field (the one configured in <paramref name="config"/>, when two feed it), or at the
-    /// resource naming the field when no attribute claims it; without fields, one diagnostic at the resource.
-    /// </summary>
+    /// <summary>What resource code threw, as diagnostics; an API error through <see cref="ApiErrorDiagnostics"/> with the configuration sent.</summary>
     private void Report(Exception e, DiagnosticList diagnostics, string operation, CancellationToken cancellationToken, CtyValue? config = null)
     {
         switch (e)
@@ -433,20 +429,7 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
 
         if (services.DescribeError(e) is { } api)
         {
-            if (api.FieldErrors is not { Count: > 0 } fields)
-            {
-                diagnostics.Add(Diagnostic.Error(api.Summary, api.Detail));
-                return;
-            }
-            foreach (var field in fields)
-            {
-                var path = field.ApiField.Length == 0 ? null : Block.PathForApiField(field.ApiField, config);
-                if (path is null && field.ApiField.Length > 0)
-                    diagnostics.AddError(api.FieldSummary?.Invoke($"the field {field.ApiField}") ?? api.Summary,
-                        field.Detail.Contains(field.ApiField, StringComparison.Ordinal) ? field.Detail : $"{field.ApiField}: {field.Detail}");
-                else
-                    diagnostics.Add(Diagnostic.Error(path is null ? api.Summary : api.FieldSummary?.Invoke(path.ToString()) ?? api.Summary, field.Detail, path));
-            }
+            ApiErrorDiagnostics.Add(api, Block, config, diagnostics);
             return;
         }
 
