@@ -144,6 +144,32 @@ public sealed class PlanTimeChecksEndToEndTests(ProviderFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task When_the_check_gets_no_answer_the_apply_lets_dbt_Cloud_decide_and_its_400_at_two_fields_shows_at_both_attributes()
+    {
+        await fixture.ResetAsync();
+        await fixture.AddFaultAsync(new JsonObject
+        {
+            ["method"] = "GET", ["path_prefix"] = "/api/v3/accounts/1/projects/999/environments/", ["kind"] = "status", ["status"] = 503,
+        });
+        var tf = TerraformCli.InNewDirectory(fixture, "check-outage-apply");
+        tf.Runner.WriteConfig(ProviderFixture.ProvidersHcl.Replace("provider \"dbtcloud\" {}", "provider \"dbtcloud\" {\n  max_retries = 0\n}") +
+                              Job(project: 999, environment: 110));
+
+        var applied = (await tf.ApplyAsync()).Expect(1);
+
+        Assert.Contains("Warning: Could not check project_id and environment_id", applied.Output);
+        var errors = Diagnostics(applied.Output);
+        Assert.Equal(2, errors.Count);
+        var project = Assert.Single(errors, e => e.Contains("Error: dbt Cloud rejected project_id"));
+        Assert.Contains("Project 999 does not exist in account 1", project);
+        Assert.Matches(new Regex(@"\d+:\s+project_id\s+=\s+999"), project);
+        var environment = Assert.Single(errors, e => e.Contains("Error: dbt Cloud rejected environment_id"));
+        Assert.Contains("Environment 110 does not belong to project 999", environment);
+        Assert.Matches(new Regex(@"\d+:\s+environment_id\s+=\s+110"), environment);
+        Assert.Empty(await fixture.JobsAsync());
+    }
+
+    [Fact]
     public async Task A_Datafold_422_at_two_fields_shows_one_error_at_each_attribute()
     {
         await fixture.ResetAsync();
