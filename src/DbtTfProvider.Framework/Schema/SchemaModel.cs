@@ -152,6 +152,7 @@ public sealed class SchemaBlock
                 // A single nested attribute is followed like a single block; other attributes end the path.
                 if (attr.NestedType is not { Nesting: AttributeNesting.Single } single || i == parts.Length - 1 || attr.ApiName is not null && attr.ApiName != part) return path;
                 block = single.Object;
+                values = Present(values?.GetAttribute(attr.Name));
                 continue;
             }
             var nested = block.NestedBlocks.FirstOrDefault(b => b.ApiName == part) ?? block.FindBlock(part);
