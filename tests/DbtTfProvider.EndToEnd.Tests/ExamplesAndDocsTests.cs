@@ -43,7 +43,7 @@ public sealed class ExamplesAndDocsTests(ProviderFixture fixture) : IClassFixtur
         // The theory above enumerates examples/ itself; this pins the folders a user is pointed to, so that a moved
         // or renamed example cannot silently drop out of validation.
         Assert.Equal(
-            ["provider", "quickstart", "resources/datafold_dbt_integration", "resources/dbtcloud_artifacts_job", "resources/dbtcloud_service_token"],
+            ["beside-dbt-labs", "provider", "quickstart", "resources/datafold_dbt_integration", "resources/dbtcloud_artifacts_job", "resources/dbtcloud_service_token"],
             ExampleFolders());
     }
 

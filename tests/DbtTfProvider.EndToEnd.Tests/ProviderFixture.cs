@@ -64,6 +64,8 @@ public sealed class ProviderFixture : IAsyncLifetime
         {
             [DbtCloudAddress] = ProviderDirectory,
             [DatafoldAddress] = ProviderDirectory,
+            // For configurations and states that also name dbt Labs' provider (examples/beside-dbt-labs, migrations).
+            [DbtLabsStandIn.Address] = DbtLabsStandIn.CreateDirectory(_root),
         });
         _emulator = await EmulatorServer.StartAsync(EmulatorSeed.Default());
         Admin.BaseAddress = new Uri(EmulatorUrl + "/_emulator/");

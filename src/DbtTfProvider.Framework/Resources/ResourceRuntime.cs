@@ -29,6 +29,8 @@ public interface IResourceRuntime
     Task<StateOutcome> ReadAsync(CtyValue state, byte[] privateState, CancellationToken cancellationToken);
     Task<StateOutcome> ImportAsync(string id, CancellationToken cancellationToken);
     StateOutcome UpgradeState(long version, ReadOnlySpan<byte> rawStateJson);
+    /// <summary>Another type's state, from a <c>moved</c> block: mapped when the resource accepts that source, else an error.</summary>
+    StateOutcome MoveState(StateMoveRequest source, ReadOnlySpan<byte> sourceStateJson);
 }
 
 /// <summary>What the provider part lends its resources: the client, the error describer, a logger and where objects live.</summary>
@@ -319,6 +321,49 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
 
         state = StateRules.EmptyBlocksNotNull(Block, state);
         return new(Finish(state, "upgrade", diagnostics), [], diagnostics);
+    }
+
+    public StateOutcome MoveState(StateMoveRequest source, ReadOnlySpan<byte> sourceStateJson)
+    {
+        var diagnostics = new DiagnosticList();
+        var nullState = CtyValue.Null(Block.ImpliedType);
+        var sources = resource is IMovableResource<TModel> movable ? movable.MoveSources : [];
+        var match = sources.FirstOrDefault(m => m.Matches(source.SourceProviderAddress, source.SourceTypeName));
+        if (match is null)
+        {
+            var accepted = sources.Count == 0 ? "no other resource type" : string.Join(", ", sources);
+            diagnostics.AddError("Unsupported move",
+                $"{TypeName} cannot take the state of {source.SourceTypeName} (provider {source.SourceProviderAddress}): it accepts {accepted}. " +
+                $"Remove the moved block, and bring the object under {TypeName} with an import block instead.");
+            return new(nullState, [], diagnostics);
+        }
+        if (source.SourceSchemaVersion > match.MaxSchemaVersion)
+        {
+            diagnostics.AddError("Unsupported move",
+                $"The state of {source.SourceTypeName} has schema version {source.SourceSchemaVersion}, newer than version {match.MaxSchemaVersion}, " +
+                $"the newest this provider knows how to move to {TypeName}. Nothing was changed. Remove the moved block and import the object instead.");
+            return new(nullState, [], diagnostics);
+        }
+
+        var json = sourceStateJson.ToArray();
+        CtyValue? moved = null;
+        Guard(diagnostics, "move", () =>
+        {
+            JsonDocument doc;
+            try
+            {
+                doc = JsonDocument.Parse(json);
+            }
+            catch (JsonException e)
+            {
+                throw new ResourceException("Unreadable state", $"The state of {source.SourceTypeName} is not valid JSON: {e.Message}");
+            }
+            using (doc) moved = Binding.Encode(match.Map(new JsonState(doc.RootElement)));
+        });
+        if (moved is null || diagnostics.HasErrors) return new(nullState, [], diagnostics);
+        Logger.LogDebug("{Type}: took the state of {Source} from {Provider}", TypeName, source.SourceTypeName, source.SourceProviderAddress);
+        var state = StateRules.EmptyBlocksNotNull(Block, WithHome(moved, onlyIfNotKnown: true));
+        return new(Finish(state, "move", diagnostics), PrivateState.Empty().ToBytes(), diagnostics);
     }
 
     /// <summary>The configured client's home id (account, organisation), when the part has one and the client is configured.</summary>

@@ -1,4 +1,5 @@
 using DbtTfProvider.Framework.PlanModifiers;
+using DbtTfProvider.Framework.Planning;
 using DbtTfProvider.Framework.Validators;
 using DbtTfProvider.Plugin.Cty;
 
@@ -141,27 +142,26 @@ public sealed class SchemaBlock
         {
             var part = parts[i];
             var rest = string.Join('.', parts[i..]);
-            var claimants = block.Attributes
-                .Where(a => a.ApiName is { } n && (rest == n || rest.StartsWith(n + ".", StringComparison.Ordinal)))
-                .GroupBy(a => a.ApiName!.Length).MaxBy(g => g.Key)?.ToList();
-            var attr = claimants?.FirstOrDefault(a => values is { } v && !v.GetAttribute(a.Name).IsNull) ?? claimants?[0]
-                       ?? block.FindAttribute(part);
-            if (attr is not null)
-            {
-                path = path.Attr(attr.Name);
-                // A single nested attribute is followed like a single block; other attributes end the path.
-                if (attr.NestedType is not { Nesting: AttributeNesting.Single } single || i == parts.Length - 1 || attr.ApiName is not null && attr.ApiName != part) return path;
-                block = single.Object;
-                values = Present(values?.GetAttribute(attr.Name));
-                continue;
-            }
-            var nested = block.NestedBlocks.FirstOrDefault(b => b.ApiName == part) ?? block.FindBlock(part);
-            if (nested is null) return path.IsRoot ? null : path;
-            path = path.Attr(nested.Name);
-            // Paths stop at lists and sets of blocks: their elements cannot be addressed by an API field name.
-            if (nested.Nesting != BlockNesting.Single) return path;
-            block = nested.Block;
-            values = Present(values?.GetAttribute(nested.Name));
+            var members = SchemaShape.Members(block, path).ToArray();
+            var attributes = members.Where(m => !m.IsBlock).ToArray();
+            var blocks = members.Where(m => m.IsBlock).ToArray();
+            // Of two attributes claiming the field equally (a secret and its write-only twin), the configured one was sent.
+            var claimants = attributes
+                .Where(m => m.ApiName is { } n && (rest == n || rest.StartsWith(n + ".", StringComparison.Ordinal)))
+                .GroupBy(m => m.ApiName!.Length).MaxBy(g => g.Key)?.ToList();
+            var claimed = claimants?.Where(m => values is { } v && !v.GetAttribute(m.Name).IsNull).Cast<SchemaMember?>().FirstOrDefault()
+                          ?? claimants?.Cast<SchemaMember?>().FirstOrDefault()
+                          ?? attributes.Where(m => m.Name == part).Cast<SchemaMember?>().FirstOrDefault()
+                          ?? blocks.Where(m => m.ApiName == part).Cast<SchemaMember?>().FirstOrDefault()
+                          ?? blocks.Where(m => m.Name == part).Cast<SchemaMember?>().FirstOrDefault();
+            if (claimed is not { } member) return path.IsRoot ? null : path;
+            path = member.Path;
+            // Single nested attributes and single blocks are followed; lists, sets and maps end the path (their
+            // elements cannot be addressed by an API field name), as do plain attributes and an attribute whose
+            // dotted ApiName claimed the rest of the field.
+            if (member.Nesting != SchemaNesting.Single || !member.IsBlock && member.ApiName is not null && member.ApiName != part) return path;
+            block = member.Inner!;
+            values = Present(values?.GetAttribute(member.Name));
         }
         return path.IsRoot ? null : path;
     }

@@ -43,7 +43,7 @@ public sealed class ProviderServer : Tfplugin6.Provider.ProviderBase
 
     public ProviderRuntime Runtime => _runtime;
 
-    private static ServerCapabilities Capabilities => new() { PlanDestroy = true, GetProviderSchemaOptional = true };
+    private static ServerCapabilities Capabilities => new() { PlanDestroy = true, GetProviderSchemaOptional = true, MoveResourceState = true };
 
     public override Task<GetMetadata.Types.Response> GetMetadata(GetMetadata.Types.Request request, ServerCallContext context)
     {
@@ -121,6 +121,27 @@ public sealed class ProviderServer : Tfplugin6.Provider.ProviderBase
             var outcome = resource.UpgradeState(request.Version, request.RawState.Json.Span);
             d.AddRange(outcome.Diagnostics);
             response.UpgradedState = Encode(outcome.State, resource.Block.ImpliedType);
+        });
+        return Task.FromResult(response);
+    }
+
+    public override Task<MoveResourceState.Types.Response> MoveResourceState(MoveResourceState.Types.Request request, ServerCallContext context)
+    {
+        var response = new MoveResourceState.Types.Response();
+        Serve("MoveResourceState", response.Diagnostics, d =>
+        {
+            if (Find(request.TargetTypeName, d) is not { } resource) return;
+            if (request.SourceState is null || request.SourceState.Json.IsEmpty)
+            {
+                d.AddError("Unsupported state format", $"The stored state of {request.SourceTypeName} is not JSON (state written by Terraform before 0.12 cannot be moved).");
+                return;
+            }
+            var outcome = resource.MoveState(new StateMoveRequest(request.SourceProviderAddress, request.SourceTypeName, request.SourceSchemaVersion),
+                request.SourceState.Json.Span);
+            d.AddRange(outcome.Diagnostics);
+            if (outcome.Diagnostics.HasErrors) return;
+            response.TargetState = Encode(outcome.State, resource.Block.ImpliedType);
+            response.TargetPrivate = ByteString.CopyFrom(outcome.Private);
         });
         return Task.FromResult(response);
     }

@@ -50,8 +50,20 @@ public sealed class WidgetApi
 public sealed class WidgetNotFound(string id) : Exception($"widget {id} not found");
 public sealed class WidgetRejected(string field) : Exception($"the API rejected {field}") { public string Field { get; } = field; }
 
-public sealed class WidgetResource : Resource<WidgetModel, WidgetApi>, IImportableResource<WidgetModel, WidgetApi>
+public sealed class WidgetResource : Resource<WidgetModel, WidgetApi>, IImportableResource<WidgetModel, WidgetApi>, IMovableResource<WidgetModel>
 {
+    /// <summary>Accepts <c>legacy_gadget</c> of <c>acme/legacy</c> (up to schema version 1) in a moved block.</summary>
+    public IReadOnlyList<StateMoveSource<WidgetModel>> MoveSources { get; } =
+    [
+        new("acme/legacy", "legacy_gadget", s => new WidgetModel
+        {
+            Id = s.String("gadget_id"),
+            Name = s.String("title"),
+            Mode = s.Object("options")?.Bool("fast").ValueOrNull == true ? "fast" : "standard",
+            Steps = s.StringList("commands"),
+        }) { MaxSchemaVersion = 1 },
+    ];
+
     public override string TypeName => "test_widget";
 
     public Func<ModifyPlanContext<WidgetModel, WidgetApi>, Task>? OnModifyPlan;

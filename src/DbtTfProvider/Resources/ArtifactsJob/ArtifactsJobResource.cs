@@ -15,9 +15,13 @@ namespace DbtTfProvider.Resources.ArtifactsJob;
 /// diffs against. Create posts the whole job; update reads the job, changes only what this resource manages and writes
 /// the whole object back; read maps every managed field back, so a change in the UI is drift on its attribute.
 /// </summary>
-public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudClient>, IImportableResource<ArtifactsJobModel, DbtCloudClient>
+public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudClient>, IImportableResource<ArtifactsJobModel, DbtCloudClient>,
+    IMovableResource<ArtifactsJobModel>
 {
     public override string TypeName => "dbtcloud_artifacts_job";
+
+    /// <summary>A <c>moved</c> block may take dbt Labs' <c>dbtcloud_job</c> (see <see cref="DbtLabsJobMove"/>).</summary>
+    public IReadOnlyList<StateMoveSource<ArtifactsJobModel>> MoveSources { get; } = [DbtLabsJobMove.Source];
 
     protected override void DefineSchema(ResourceSchemaBuilder<ArtifactsJobModel> schema) => ArtifactsJobSchema.Define(schema);
 

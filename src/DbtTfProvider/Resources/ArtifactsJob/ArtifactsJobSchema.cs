@@ -30,7 +30,10 @@ public static class ArtifactsJobSchema
             "it touched. Settings of the job that this resource does not manage (deferral, lint, compare changes, ...) are kept as they are " +
             "on every update.\n\n" +
             "Import with the numeric job id: `terraform import dbtcloud_artifacts_job.this 12345`. A CI or adaptive job cannot be " +
-            "managed: dbt Cloud does not let such a job change its type, so a plan that would update one fails and says so.");
+            "managed: dbt Cloud does not let such a job change its type, so a plan that would update one fails and says so.\n\n" +
+            "A job managed by dbt Labs' provider (`dbtcloud_job` of `dbt-labs/dbtcloud`) moves over without being recreated: " +
+            "`moved { from = dbtcloud_job.x  to = dbtcloud_artifacts_job.x }` (Terraform 1.8+) takes its state as is, and the plan " +
+            "shows only what differs from this configuration.");
 
         s.String("id", m => ref m.Id).Computed().UseStateForUnknown()
             .Description("The job's numeric id, as a string.");
