@@ -175,18 +175,6 @@ public sealed class ArtifactsJobEndToEndTests(ProviderFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task An_environment_of_another_project_is_rejected_by_dbt_Cloud_at_environment_id()
-    {
-        await fixture.ResetAsync();
-        var tf = TerraformCli.InNewDirectory(fixture, "job-wrong-environment").WriteConfig(Job(10, 110));
-
-        var applied = (await tf.ApplyAsync()).Expect(1);
-        AssertError(applied, "this", "Environment 110 does not belong to project 10");
-        Assert.Matches(new Regex(@"on main\.tf line \d+, in resource ""dbtcloud_artifacts_job"" ""this"":\s+\d+:\s+environment_id = 110"), applied.Output);
-        Assert.Empty(await fixture.JobsAsync());
-    }
-
-    [Fact]
     public async Task Twenty_jobs_are_created_exactly_once_through_rate_limits_outages_and_a_create_that_fails_after_committing()
     {
         await fixture.ResetAsync();

@@ -91,7 +91,7 @@ public sealed class DataSourceTests
             Configure = (_, _) => Task.FromResult(_api),
             Resources = [],
             DataSources = [_shelf],
-            DescribeError = e => e is ShelfRejected r ? new ApiErrorDescription("Shelf rejected", r.Message, r.Field) : null,
+            DescribeError = e => e is ShelfRejected r ? new ApiErrorDescription("Shelf rejected", r.Message, r.Field, r.Message) : null,
         };
         _server = new ProviderServer(new ProviderDefinition(part), NullLoggerFactory.Instance,
             new ProviderServerOptions { ExecutableName = "terraform-provider-test", Environment = _ => null });

@@ -30,7 +30,7 @@ public static class TestfsProvider
         DescribeError = e => e switch
         {
             ItemNotFoundException nf => new ApiErrorDescription("Item not found", nf.Message, IsConfirmedGone: true),
-            ItemRejectedException r => new ApiErrorDescription("Item rejected by the store", r.Message, r.Field),
+            ItemRejectedException r => new ApiErrorDescription("Item rejected by the store", r.Message, r.Field, r.Message),
             _ => null,
         },
     });

@@ -1,3 +1,4 @@
+using DbtTfProvider.Plugin.Cty;
 using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Schema;
 using Microsoft.Extensions.Logging;
@@ -45,7 +46,11 @@ internal sealed class OperationGuard(string typeName, SchemaBlock block, Func<Ex
         }
     }
 
-    public void Report(Exception e, DiagnosticList diagnostics, string operation, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="config"/> is the configuration sent, when there is one: where two attributes feed one API field,
+    /// the configured one gets the error (<see cref="ApiErrorDiagnostics"/>).
+    /// </summary>
+    public void Report(Exception e, DiagnosticList diagnostics, string operation, CancellationToken cancellationToken, CtyValue? config = null)
     {
         switch (e)
         {
@@ -67,8 +72,7 @@ internal sealed class OperationGuard(string typeName, SchemaBlock block, Func<Ex
 
         if (describeError(e) is { } api)
         {
-            var path = api.ApiField is { } field ? block.PathForApiField(field) : null;
-            diagnostics.Add(Diagnostic.Error(api.Summary, api.Detail, path));
+            ApiErrorDiagnostics.Add(api, block, config, diagnostics);
             return;
         }
 

@@ -59,6 +59,12 @@ public abstract class Resource<TModel, TClient> : IResourceDefinition<TClient> w
     /// <summary>Adjusts the plan after the framework's planning (create and update only).</summary>
     public virtual Task ModifyPlanAsync(ModifyPlanContext<TModel, TClient> context) => Task.CompletedTask;
 
+    /// <summary>
+    /// Plan-time reads that check the configuration against the service (see <see cref="ServiceCheck{TModel, TClient}"/>):
+    /// run on create and when their attributes change, never on a no-op plan.
+    /// </summary>
+    public virtual IReadOnlyList<ServiceCheck<TModel, TClient>> ServiceChecks => [];
+
     IResourceRuntime IResourceDefinition<TClient>.CreateRuntime(ResourceServices<TClient> services) => new ResourceRuntime<TModel, TClient>(this, services);
 }
 

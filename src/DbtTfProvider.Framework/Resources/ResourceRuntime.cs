@@ -94,13 +94,52 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
                 planned = TakeChanges(planned, before, Binding.Encode(context.Plan));
                 planned = StateRules.NullWriteOnly(Block, planned);
                 requested = context.ReplacePaths;
-            });
+            }, config);
         }
+        if (!diagnostics.HasErrors) await RunServiceChecksAsync(prior, planned, privateState, diagnostics, cancellationToken);
 
         var replace = ResourcePlanner.RequiresReplace(Block, prior, planned, config, requested);
         // An unchanged resource must plan exactly its prior state, so Terraform shows no change.
         if (planned.Equals(prior)) planned = prior;
         return new(planned, replace, privateState.ToBytes(), diagnostics);
+    }
+
+    /// <summary>
+    /// The resource's plan-time checks against the service, each only on create or when one of its attributes changes,
+    /// and only once they are all known. A check that throws reached no verdict: a warning, and the plan goes on.
+    /// </summary>
+    private async Task RunServiceChecksAsync(CtyValue prior, CtyValue planned, PrivateState privateState, DiagnosticList diagnostics,
+        CancellationToken cancellationToken)
+    {
+        var checks = resource.ServiceChecks;
+        if (checks.Count == 0 || !Clients.IsAvailable || !planned.IsKnown) return;
+        TModel? plan = null;
+        foreach (var check in checks)
+        {
+            var values = check.Attributes.Select(a => (Name: a, Value: planned.GetAttribute(a))).ToList();
+            if (values.Any(v => !v.Value.IsWhollyKnown)) continue;
+            if (!prior.IsNull && values.All(v => v.Value.Equals(prior.GetAttribute(v.Name)))) continue;
+            var context = new ServiceCheckContext<TModel, TClient>(plan ??= Binding.Decode(planned), prior.IsNull, Clients, privateState, Logger, cancellationToken);
+            try
+            {
+                await check.RunAsync(context);
+                diagnostics.AddRange(context.Diagnostics);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                diagnostics.AddRange(context.Diagnostics);
+                var reason = services.DescribeError(e) is { } api ? api.Detail : $"{e.GetType().Name}: {e.Message}";
+                Logger.LogWarning("{Type}: the plan-time check of {What} reached no verdict: {Exception}", TypeName, check.What, e.GetType().Name);
+                diagnostics.AddAttributeWarning(CtyPath.Attribute(check.Attributes[0]), $"Could not check {check.What}",
+                    $"{TypeName}: {check.What} could not be checked against the service during the plan: {reason.TrimEnd('.')}. " +
+                    "The plan goes on; the service checks the values again when the change is applied.");
+            }
+            catch (OperationCanceledException)
+            {
+                diagnostics.AddError("Operation cancelled", $"{TypeName}: the plan was cancelled because Terraform stopped the provider.");
+                return;
+            }
+        }
     }
 
     /// <summary>
@@ -170,7 +209,7 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
                     newModel = context.State ?? (succeeded && !diagnostics.HasErrors ? context.Plan : null);
                 }
             }
-        });
+        }, config);
 
         if (newModel is null)
         {
@@ -388,7 +427,8 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
     /// 404) is success for a delete and returns false for a read (drop from state); for any other operation it is an
     /// error like any other.
     /// </summary>
-    private async Task<bool> GuardAsync(DiagnosticList diagnostics, string operation, CancellationToken cancellationToken, Func<Task> action)
+    private async Task<bool> GuardAsync(DiagnosticList diagnostics, string operation, CancellationToken cancellationToken, Func<Task> action,
+        CtyValue? config = null)
     {
         try
         {
@@ -402,7 +442,7 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
         }
         catch (Exception e)
         {
-            ErrorGuard.Report(e, diagnostics, operation, cancellationToken);
+            ErrorGuard.Report(e, diagnostics, operation, cancellationToken, config);
             return true;
         }
     }

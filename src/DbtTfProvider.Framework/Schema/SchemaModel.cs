@@ -129,12 +129,14 @@ public sealed class SchemaBlock
     /// The attribute path for an API field name: an attribute or block whose <c>ApiName</c> or name matches,
     /// following dots into single nested blocks and single nested attributes (<c>sampling.tolerance</c>). An <c>ApiName</c> may itself be a dotted
     /// path into the API object (<c>settings.threads</c>), which also claims the fields beneath it; the longest match
-    /// wins. Null when nothing matches.
+    /// wins. When two attributes feed one API field (a secret and its write-only twin), the one set in
+    /// <paramref name="config"/> wins: it is the one that was sent. Null when nothing matches.
     /// </summary>
-    public CtyPath? PathForApiField(string apiField)
+    public CtyPath? PathForApiField(string apiField, CtyValue? config = null)
     {
         var block = this;
         var path = CtyPath.Root;
+        var values = Present(config);
         var parts = apiField.Split('.');
         for (var i = 0; i < parts.Length; i++)
         {
@@ -143,9 +145,12 @@ public sealed class SchemaBlock
             var members = SchemaShape.Members(block, path).ToArray();
             var attributes = members.Where(m => !m.IsBlock).ToArray();
             var blocks = members.Where(m => m.IsBlock).ToArray();
-            var claimed = attributes
-                              .Where(m => m.ApiName is { } n && (rest == n || rest.StartsWith(n + ".", StringComparison.Ordinal)))
-                              .Cast<SchemaMember?>().MaxBy(m => m!.Value.ApiName!.Length)
+            // Of two attributes claiming the field equally (a secret and its write-only twin), the configured one was sent.
+            var claimants = attributes
+                .Where(m => m.ApiName is { } n && (rest == n || rest.StartsWith(n + ".", StringComparison.Ordinal)))
+                .GroupBy(m => m.ApiName!.Length).MaxBy(g => g.Key)?.ToList();
+            var claimed = claimants?.Where(m => values is { } v && !v.GetAttribute(m.Name).IsNull).Cast<SchemaMember?>().FirstOrDefault()
+                          ?? claimants?.Cast<SchemaMember?>().FirstOrDefault()
                           ?? attributes.Where(m => m.Name == part).Cast<SchemaMember?>().FirstOrDefault()
                           ?? blocks.Where(m => m.ApiName == part).Cast<SchemaMember?>().FirstOrDefault()
                           ?? blocks.Where(m => m.Name == part).Cast<SchemaMember?>().FirstOrDefault();
@@ -156,7 +161,10 @@ public sealed class SchemaBlock
             // dotted ApiName claimed the rest of the field.
             if (member.Nesting != SchemaNesting.Single || !member.IsBlock && member.ApiName is not null && member.ApiName != part) return path;
             block = member.Inner!;
+            values = Present(values?.GetAttribute(member.Name));
         }
         return path.IsRoot ? null : path;
     }
+
+    private static CtyValue? Present(CtyValue? value) => value is { IsKnown: true, IsNull: false } v ? v : null;
 }

@@ -4,8 +4,8 @@ using DbtTfProvider.Http;
 namespace DbtTfProvider.Parts;
 
 /// <summary>
-/// Describes the API clients' exceptions for users: what happened, the service's own words, the field it rejected
-/// (the framework maps it to the attribute) and whether the client confirmed that the object no longer exists. Only
+/// Describes the API clients' exceptions for users: what happened, the service's own words, the fields it rejected
+/// (the framework maps each to its attribute) and whether the client confirmed that the object no longer exists. Only
 /// <see cref="ObjectGoneException"/> is "gone": the clients decide it; a plain 404 is an error that keeps the state.
 /// </summary>
 internal static class ApiErrors
@@ -13,7 +13,8 @@ internal static class ApiErrors
     public static ApiErrorDescription? Describe(Exception exception) => exception switch
     {
         ObjectGoneException gone => new ApiErrorDescription($"Gone from {gone.Service}", gone.Message + ".", IsConfirmedGone: true),
-        ServiceApiException api => new ApiErrorDescription(Summary(api), Detail(api), api.FieldErrors.FirstOrDefault(f => f.Path.Count > 0)?.DottedPath),
+        ServiceApiException api => new ApiErrorDescription(Summary(api), Detail(api), FieldErrors(api),
+            FieldSummary: api.Kind == ApiErrorKind.Validation ? what => $"{api.Service} rejected {what}" : null),
         AmbiguousRequestException ambiguous => new ApiErrorDescription("Request outcome unknown",
             $"{ambiguous.Message}. Repeated attempts could not tell whether the service made the change; run `terraform plan` to see the current state, then apply again."),
         CreateNotResolvedException unresolved => new ApiErrorDescription(unresolved.Summary, unresolved.Message),
@@ -22,6 +23,22 @@ internal static class ApiErrors
             "max_retries / timeout_seconds. Objects in state stay there until the service can be asked."),
         _ => null,
     };
+
+    /// <summary>
+    /// A validation error's fields, each with the service's reason and where it came from: the framework puts each at
+    /// its attribute. Reasons about the request as a whole (no field) stay in the error's own detail, unless some
+    /// field has a reason too: then they become one more entry without a field, so nothing the service said is lost.
+    /// </summary>
+    private static List<ApiFieldProblem>? FieldErrors(ServiceApiException e)
+    {
+        if (e.Kind != ApiErrorKind.Validation || !e.FieldErrors.Any(f => f.Path.Count > 0)) return null;
+        var answered = $"{e.RequestMethod} {e.RequestPath} answered {(int?)e.StatusCode}";
+        var problems = e.FieldErrors.Where(f => f.Path.Count > 0)
+            .Select(f => new ApiFieldProblem(f.DottedPath, $"{f.Message.TrimEnd('.')}. ({answered} at {f.DottedPath}.)")).ToList();
+        var general = e.FieldErrors.Where(f => f.Path.Count == 0).Select(f => f.Message.TrimEnd('.')).ToList();
+        if (general.Count > 0) problems.Add(new ApiFieldProblem("", $"{e.Summary.TrimEnd('.')}: {string.Join("; ", general)}. ({answered}.)"));
+        return problems;
+    }
 
     private static string Summary(ServiceApiException e) => e.Kind switch
     {

@@ -155,7 +155,7 @@ public sealed class WidgetResource : Resource<WidgetModel, WidgetApi>, IImportab
     public static ApiErrorDescription? Describe(Exception e) => e switch
     {
         WidgetNotFound nf => new ApiErrorDescription("Widget not found", nf.Message, IsConfirmedGone: true),
-        WidgetRejected r => new ApiErrorDescription("Widget rejected", r.Message, r.Field),
+        WidgetRejected r => new ApiErrorDescription("Widget rejected", r.Message, r.Field, r.Message),
         _ => null,
     };
 }

@@ -59,6 +59,36 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
         "is in dbt Cloud and remove it from Terraform's state (terraform state rm, or a removed block), then let this resource create " +
         "its own job, or import a deployment job instead.";
 
+    /// <summary>dbt Cloud refuses a job whose environment belongs to another project: the plan says so already.</summary>
+    public override IReadOnlyList<ServiceCheck<ArtifactsJobModel, DbtCloudClient>> ServiceChecks { get; } =
+        [new(["project_id", "environment_id"], CheckEnvironmentAsync)];
+
+    /// <summary>One read: the project's environments (documented list; a 404 in dbt Cloud's words means no such project).</summary>
+    private static async Task CheckEnvironmentAsync(ServiceCheckContext<ArtifactsJobModel, DbtCloudClient> ctx)
+    {
+        var projectId = ctx.Plan.ProjectId.Value;
+        var environmentId = ctx.Plan.EnvironmentId.Value;
+        IReadOnlyList<DbtEnvironment> environments;
+        try
+        {
+            environments = await ctx.Client.Environments.ListAsync(projectId, ctx.CancellationToken);
+        }
+        catch (DbtCloudApiException e) when (e.IsServiceNotFound)
+        {
+            ctx.Fail("project_id", "Project not found",
+                $"dbt Cloud account {ctx.Client.AccountId} has no project {projectId} that the provider's token can see ({e.Summary.TrimEnd('.')}). " +
+                "Use the number in the project's URL (…/projects/12345). Nothing was written.");
+            return;
+        }
+        if (environments.Any(e => e.Id == environmentId)) return;
+        var known = environments.Count == 0
+            ? "it has no environments"
+            : "its environments are " + string.Join(", ", environments.Take(20).Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Id} ({e.Name})")));
+        ctx.Fail("environment_id", "Environment not in the project",
+            string.Create(CultureInfo.InvariantCulture, $"environment_id {environmentId} is not an environment of project_id {projectId}: {known}. ") +
+            "dbt Cloud refuses a job whose environment belongs to another project. Nothing was written.");
+    }
+
     public override async Task CreateAsync(CreateContext<ArtifactsJobModel, DbtCloudClient> ctx)
     {
         var plan = ctx.Plan;

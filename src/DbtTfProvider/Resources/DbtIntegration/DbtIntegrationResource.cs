@@ -4,7 +4,6 @@ using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Resources;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Values;
-using DbtTfProvider.Http;
 using DbtTfProvider.Plugin.Cty;
 using static DbtTfProvider.Resources.DbtIntegration.DbtIntegrationSchema;
 
@@ -33,11 +32,33 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
                 $"{TokenWriteOnlyVersion} only decides when {TokenWriteOnly} is sent again; {TokenWriteOnly} is not set, so it is ignored.");
     }
 
+    /// <summary>
+    /// Datafold refuses a data source the organisation does not have: the plan says so already. Repositories have no
+    /// documented Datafold endpoint, so <c>repository_id</c> is left to the apply.
+    /// </summary>
+    public override IReadOnlyList<ServiceCheck<DbtIntegrationModel, DatafoldClient>> ServiceChecks { get; } =
+        [new(["data_source_id"], CheckDataSourceAsync)];
+
+    private static async Task CheckDataSourceAsync(ServiceCheckContext<DbtIntegrationModel, DatafoldClient> context)
+    {
+        var id = context.Plan.DataSourceId.Value;
+        try
+        {
+            await context.Client.DataSources.GetAsync(id, context.CancellationToken);
+        }
+        catch (DatafoldApiException e) when (e.IsServiceNotFound)
+        {
+            context.Fail("data_source_id", "Data source not found",
+                string.Create(CultureInfo.InvariantCulture, $"Datafold organisation {context.Client.OrganizationId} has no data source {id} ") +
+                $"({e.Summary.TrimEnd('.')}). Use the id shown in Datafold's data source settings. Nothing was written.");
+        }
+    }
+
     public override async Task CreateAsync(CreateContext<DbtIntegrationModel, DatafoldClient> context)
     {
         var plan = context.Plan;
         var body = ToApi(plan, TokenToSend(plan, context.Config, prior: null));
-        var created = await SendAsync(() => context.Client.CiConfigs.CreateAsync(body, context.CancellationToken), context.Config, context.Diagnostics);
+        var created = await context.Client.CiConfigs.CreateAsync(body, context.CancellationToken);
         plan.Id = (created.Id ?? throw new ResourceException("Datafold returned no id",
             $"Datafold created the CI config \"{plan.Name.Value}\" but its answer has no id. Import it by the id shown in Datafold's CI settings.")).ToString(CultureInfo.InvariantCulture);
         context.State = plan;
@@ -53,8 +74,7 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
     {
         var plan = context.Plan;
         var body = ToApi(plan, TokenToSend(plan, context.Config, context.Prior));
-        await SendAsync(() => context.Client.CiConfigs.UpdateAsync(NumericIds.FromState(context.Prior.Id, TypeName), body, context.CancellationToken),
-            context.Config, context.Diagnostics);
+        await context.Client.CiConfigs.UpdateAsync(NumericIds.FromState(context.Prior.Id, TypeName), body, context.CancellationToken);
         context.State = plan;
     }
 
@@ -156,39 +176,4 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
     /// <summary>The API's double, unless the prior value is the same number in Terraform's decimal form (0.1 stays 0.1).</summary>
     private static TfNumber SameNumber(double? read, TfNumber prior) =>
         read is { } r && prior.DoubleOrNull == r ? prior : TfNumber.OfNullable(read);
-
-    /// <summary>
-    /// Sends a create or update; Datafold's 422 becomes one diagnostic per rejected field, on the attribute sent as that
-    /// field (the ApiName declared in the schema). The token is sent as one field from either of two attributes: the
-    /// error goes to the one that is configured.
-    /// </summary>
-    private async Task<T> SendAsync<T>(Func<Task<T>> send, DbtIntegrationModel config, DiagnosticList diagnostics)
-    {
-        try
-        {
-            return await send();
-        }
-        catch (DatafoldApiException e) when (e.Kind == ApiErrorKind.Validation && e.FieldErrors.Count > 0)
-        {
-            var errors = e.FieldErrors.Select(f =>
-            {
-                var path = AttributeFor(f.DottedPath, config);
-                var what = path is null ? $"the field {f.DottedPath}" : path.ToString();
-                return new ResourceException($"Datafold rejected {what}",
-                    $"{f.Message}. ({e.RequestMethod} {e.RequestPath} answered {(int?)e.StatusCode} at {f.DottedPath}.)", path, e);
-            }).ToList();
-            foreach (var extra in errors.Skip(1)) diagnostics.Add(extra.ToDiagnostic());
-            throw errors[0];
-        }
-    }
-
-    private CtyPath? AttributeFor(string apiField, DbtIntegrationModel config)
-    {
-        var sentAs = Schema.Block.Attributes.Where(a => a.ApiName == apiField).ToList();
-        if (sentAs.Count == 0) return Schema.Block.PathForApiField(apiField);
-        var configured = Schema.Binding.Encode(config);
-        var attribute = sentAs.FirstOrDefault(a => !configured.GetAttribute(a.Name).IsNull) ?? sentAs[0];
-        return CtyPath.Attribute(attribute.Name);
-    }
-
 }
