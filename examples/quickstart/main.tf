@@ -17,6 +17,21 @@ provider "dbtcloud" {
 
 provider "datafold" {}
 
+# The project, its production environment and the warehouse connection, looked up by name: `terraform plan` fails,
+# listing the names that exist, when a name matches nothing (or more than one).
+data "dbtcloud_project" "this" {
+  name = var.dbt_cloud_project_name
+}
+
+data "dbtcloud_environment" "production" {
+  project_id = data.dbtcloud_project.this.project_id
+  name       = var.dbt_cloud_environment_name
+}
+
+data "datafold_data_source" "warehouse" {
+  name = var.datafold_data_source_name
+}
+
 resource "dbtcloud_service_token" "datafold" {
   name = "Datafold CI"
 
@@ -37,8 +52,8 @@ resource "dbtcloud_service_token" "datafold" {
 }
 
 resource "dbtcloud_artifacts_job" "datafold" {
-  project_id     = var.dbt_cloud_project_id
-  environment_id = var.dbt_cloud_environment_id
+  project_id     = data.dbtcloud_project.this.project_id
+  environment_id = data.dbtcloud_environment.production.environment_id
   name           = "Datafold artifacts"
   execute_steps  = ["dbt compile"]
   schedule_cron  = "0 * * * *"
@@ -47,7 +62,7 @@ resource "dbtcloud_artifacts_job" "datafold" {
 resource "datafold_dbt_integration" "ci" {
   name           = "dbt Cloud CI"
   repository_id  = var.datafold_repository_id
-  data_source_id = var.datafold_data_source_id
+  data_source_id = data.datafold_data_source.warehouse.data_source_id
 
   dbt_cloud_account_id = var.dbt_cloud_account_id
   dbt_cloud_host_url   = local.dbt_cloud_host_url

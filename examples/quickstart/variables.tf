@@ -3,14 +3,15 @@ variable "dbt_cloud_account_id" {
   type        = number
 }
 
-variable "dbt_cloud_project_id" {
-  description = "dbt Cloud project whose production manifest Datafold should diff against."
-  type        = number
+variable "dbt_cloud_project_name" {
+  description = "Name of the dbt Cloud project whose production manifest Datafold should diff against (exact, as dbt Cloud shows it)."
+  type        = string
 }
 
-variable "dbt_cloud_environment_id" {
-  description = "The project's production (deployment) environment, where the artifacts job runs."
-  type        = number
+variable "dbt_cloud_environment_name" {
+  description = "Name of the project's production (deployment) environment, where the artifacts job runs."
+  type        = string
+  default     = "Production"
 }
 
 variable "datafold_repository_id" {
@@ -18,9 +19,9 @@ variable "datafold_repository_id" {
   type        = number
 }
 
-variable "datafold_data_source_id" {
-  description = "Datafold data connection that the dbt project writes to."
-  type        = number
+variable "datafold_data_source_name" {
+  description = "Name of the Datafold data connection that the dbt project writes to (exact, as Datafold shows it)."
+  type        = string
 }
 
 variable "dbt_cloud_region" {

@@ -96,6 +96,7 @@ public sealed class DbtProject
     public long Id { get; set; }
     public long AccountId { get; set; }
     public string Name { get; set; } = "";
+    public string? Description { get; set; }
     public int State { get; set; } = DbtObjectState.Active;
 }
 
@@ -111,6 +112,9 @@ public sealed class DbtEnvironment
 
     /// <summary>"production", "staging" or null.</summary>
     public string? DeploymentType { get; set; }
+
+    /// <summary>The dbt version the environment runs, e.g. "latest" or "1.9.0-latest".</summary>
+    public string? DbtVersion { get; set; }
 
     public int State { get; set; } = DbtObjectState.Active;
 }

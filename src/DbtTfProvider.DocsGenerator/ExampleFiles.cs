@@ -2,12 +2,17 @@ using System.Text.RegularExpressions;
 
 namespace DbtTfProvider.DocsGenerator;
 
-/// <summary>The example files the pages quote: <c>examples/provider/provider.tf</c> and <c>examples/resources/TYPE/*</c>.</summary>
+/// <summary>
+/// The example files the pages quote: <c>examples/provider/provider.tf</c>, <c>examples/resources/TYPE/*</c> and
+/// <c>examples/data-sources/TYPE/data-source.tf</c>.
+/// </summary>
 public sealed partial class ExampleFiles(string repositoryRoot)
 {
     public string Provider() => Read("examples/provider/provider.tf");
 
     public string Resource(string typeName) => Read($"examples/resources/{typeName}/resource.tf");
+
+    public string DataSource(string typeName) => Read($"examples/data-sources/{typeName}/data-source.tf");
 
     public string? ImportScript(string typeName) =>
         File.Exists(PathOf($"examples/resources/{typeName}/import.sh")) ? Read($"examples/resources/{typeName}/import.sh") : null;

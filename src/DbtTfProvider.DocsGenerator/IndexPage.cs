@@ -25,12 +25,14 @@ internal static class IndexPage
         md.Append($"# {RegistryDocs.Namespace} Provider\n\n");
         md.Append(Overview).Append("\n\n").Append(Addresses).Append("\n\n");
 
-        md.Append("| Provider address | Resources |\n| --- | --- |\n");
+        md.Append("| Provider address | Resources | Data sources |\n| --- | --- | --- |\n");
         foreach (var part in parts)
         {
             var links = part.Resources.OrderBy(r => r.TypeName, StringComparer.Ordinal)
                 .Select(r => $"[`{r.TypeName}`](resources/{RegistryDocs.PageName(part, r)}.md)");
-            md.Append($"| `{RegistryDocs.Address(part)}` | {string.Join(", ", links)} |\n");
+            var dataLinks = part.DataSources.OrderBy(d => d.TypeName, StringComparer.Ordinal)
+                .Select(d => $"[`{d.TypeName}`](data-sources/{RegistryDocs.PageName(part, d.TypeName)}.md)");
+            md.Append($"| `{RegistryDocs.Address(part)}` | {string.Join(", ", links)} | {string.Join(", ", dataLinks)} |\n");
         }
         md.Append('\n');
 

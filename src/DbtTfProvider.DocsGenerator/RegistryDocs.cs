@@ -9,7 +9,8 @@ public sealed class DocsException(string message) : Exception(message);
 public sealed record DocPage(string RelativePath, string Content);
 
 /// <summary>
-/// The provider's documentation in the Terraform Registry layout (<c>index.md</c>, <c>resources/NAME.md</c>), built
+/// The provider's documentation in the Terraform Registry layout (<c>index.md</c>, <c>resources/NAME.md</c>,
+/// <c>data-sources/NAME.md</c>), built
 /// from the schemas the provider itself serves and from the files under <c>examples/</c>. The output depends on
 /// nothing else (no clock, no machine), so a second run writes the same bytes.
 /// </summary>
@@ -27,22 +28,27 @@ public static class RegistryDocs
         {
             foreach (var resource in part.Resources.OrderBy(r => r.TypeName, StringComparer.Ordinal))
                 pages.Add(new($"resources/{PageName(part, resource)}.md", ResourcePage.Render(part, resource, examples)));
+            foreach (var dataSource in part.DataSources.OrderBy(d => d.TypeName, StringComparer.Ordinal))
+                pages.Add(new($"data-sources/{PageName(part, dataSource.TypeName)}.md", DataSourcePage.Render(part, dataSource, examples)));
         }
         return pages;
     }
 
     /// <summary>
-    /// Writes every page under <paramref name="outputDirectory"/> and removes resource pages that no resource produces
-    /// any more. Returns the pages written.
+    /// Writes every page under <paramref name="outputDirectory"/> and removes resource and data source pages that no
+    /// type produces any more. Returns the pages written.
     /// </summary>
     public static IReadOnlyList<DocPage> Write(string repositoryRoot, string outputDirectory)
     {
         var pages = Render(repositoryRoot);
-        var resourcesDirectory = Path.Combine(outputDirectory, "resources");
-        Directory.CreateDirectory(resourcesDirectory);
         var expected = pages.Select(p => Path.GetFullPath(Path.Combine(outputDirectory, p.RelativePath))).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in Directory.EnumerateFiles(resourcesDirectory, "*.md").Where(f => !expected.Contains(Path.GetFullPath(f))))
-            File.Delete(stale);
+        foreach (var kind in new[] { "resources", "data-sources" })
+        {
+            var directory = Path.Combine(outputDirectory, kind);
+            Directory.CreateDirectory(directory);
+            foreach (var stale in Directory.EnumerateFiles(directory, "*.md").Where(f => !expected.Contains(Path.GetFullPath(f))))
+                File.Delete(stale);
+        }
         foreach (var page in pages)
         {
             var path = Path.Combine(outputDirectory, page.RelativePath);
@@ -53,7 +59,10 @@ public static class RegistryDocs
     }
 
     /// <summary>The registry's page name: the resource type without its provider's prefix (<c>service_token</c>).</summary>
-    public static string PageName(ProviderPartSchema part, ResourceTypeSchema resource) => resource.TypeName[(part.Name.Length + 1)..];
+    public static string PageName(ProviderPartSchema part, ResourceTypeSchema resource) => PageName(part, resource.TypeName);
+
+    /// <summary>The registry's page name of a resource or data source type: without its provider's prefix.</summary>
+    public static string PageName(ProviderPartSchema part, string typeName) => typeName[(part.Name.Length + 1)..];
 
     /// <summary>"dbt-tf/dbtcloud".</summary>
     public static string Address(ProviderPartSchema part) => $"{Namespace}/{part.Name}";

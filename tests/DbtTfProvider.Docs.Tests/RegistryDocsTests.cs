@@ -43,6 +43,7 @@ public sealed class RegistryDocsTests : IDisposable
         RegistryDocs.Write(Root, _temp);
         var first = MarkdownFiles(_temp).ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(_temp, f)));
         File.WriteAllText(Path.Combine(_temp, "resources", "removed_resource.md"), "stale");
+        File.WriteAllText(Path.Combine(_temp, "data-sources", "removed_data_source.md"), "stale");
 
         RegistryDocs.Write(Root, _temp);
 
@@ -55,7 +56,8 @@ public sealed class RegistryDocsTests : IDisposable
     public void Each_resource_page_follows_the_registry_layout_and_lists_every_attribute_with_its_flags()
     {
         var pages = RegistryDocs.Render(Root).ToDictionary(p => p.RelativePath, p => p.Content);
-        Assert.Equal(["index.md", "resources/artifacts_job.md", "resources/dbt_integration.md", "resources/service_token.md"],
+        Assert.Equal(["data-sources/data_source.md", "data-sources/environment.md", "data-sources/project.md",
+                "index.md", "resources/artifacts_job.md", "resources/dbt_integration.md", "resources/service_token.md"],
             pages.Keys.Order(StringComparer.Ordinal));
 
         foreach (var part in Parts)
@@ -91,6 +93,36 @@ public sealed class RegistryDocsTests : IDisposable
     }
 
     [Fact]
+    public void Each_data_source_page_has_its_example_and_lists_its_arguments_and_results()
+    {
+        var pages = RegistryDocs.Render(Root).ToDictionary(p => p.RelativePath, p => p.Content);
+        Assert.Equal(["datafold_data_source", "dbtcloud_environment", "dbtcloud_project"],
+            Parts.SelectMany(p => p.DataSources).Select(d => d.TypeName).Order(StringComparer.Ordinal));
+        foreach (var part in Parts)
+        {
+            foreach (var dataSource in part.DataSources)
+            {
+                var page = pages[$"data-sources/{RegistryDocs.PageName(part, dataSource.TypeName)}.md"];
+                Assert.StartsWith($"---\npage_title: \"{dataSource.TypeName} Data Source - dbt-tf\"\n", page);
+                Assert.Contains($"# {dataSource.TypeName} (Data Source)\n", page);
+                var example = File.ReadAllText(Path.Combine(Root, "examples", "data-sources", dataSource.TypeName, "data-source.tf")).TrimEnd();
+                Assert.Contains($"data \"{dataSource.TypeName}\"", example);
+                Assert.Contains("## Example Usage\n\n```terraform\n" + example, page);
+                Assert.DoesNotContain("## Import", page);
+                foreach (var attribute in dataSource.Block.Attributes)
+                {
+                    var line = Assert.Single(page.Split('\n'), l => l.StartsWith($"- `{attribute.Name}` (", StringComparison.Ordinal));
+                    Assert.Contains(attribute.Description!.Split("\n\n")[0], line);
+                }
+            }
+        }
+        var environment = pages["data-sources/environment.md"];
+        Assert.Contains("### Required\n\n- `name` (String)", environment);
+        Assert.Contains("\n- `project_id` (Number)", environment);
+        Assert.Contains("### Read-Only\n\n- `dbt_version` (String)", environment);
+    }
+
+    [Fact]
     public void Each_resource_page_shows_import_by_block_and_by_command_from_its_import_script()
     {
         var pages = RegistryDocs.Render(Root).ToDictionary(p => p.RelativePath, p => p.Content);
@@ -116,8 +148,9 @@ public sealed class RegistryDocsTests : IDisposable
         var index = RegistryDocs.Render(Root).Single(p => p.RelativePath == "index.md").Content;
         Assert.StartsWith("---\npage_title: \"dbt-tf Provider\"\n", index);
         Assert.Contains("## Example Usage\n\n```terraform\n" + File.ReadAllText(Path.Combine(Root, "examples/provider/provider.tf")).TrimEnd() + "\n```", index);
-        Assert.Contains("| `dbt-tf/dbtcloud` | [`dbtcloud_artifacts_job`](resources/artifacts_job.md), [`dbtcloud_service_token`](resources/service_token.md) |", index);
-        Assert.Contains("| `dbt-tf/datafold` | [`datafold_dbt_integration`](resources/dbt_integration.md) |", index);
+        Assert.Contains("| `dbt-tf/dbtcloud` | [`dbtcloud_artifacts_job`](resources/artifacts_job.md), [`dbtcloud_service_token`](resources/service_token.md) | " +
+                        "[`dbtcloud_environment`](data-sources/environment.md), [`dbtcloud_project`](data-sources/project.md) |", index);
+        Assert.Contains("| `dbt-tf/datafold` | [`datafold_dbt_integration`](resources/dbt_integration.md) | [`datafold_data_source`](data-sources/data_source.md) |", index);
         Assert.Contains("| `host_url` | String | `DBT_CLOUD_HOST_URL` | `\"https://cloud.getdbt.com/api\"` |", index);
         Assert.Contains("| `token` | String, sensitive | `DBT_CLOUD_TOKEN` |  |", index);
         Assert.Contains("| `api_key` | String, sensitive | `DATAFOLD_API_KEY`, then `DATAFOLD_APIKEY` |  |", index);

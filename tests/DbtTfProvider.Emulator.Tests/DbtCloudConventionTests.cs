@@ -109,9 +109,14 @@ public sealed class DbtCloudConventionTests : EmulatorTestBase
         var otherProject = await Dbt(HttpMethod.Get, "/v3/accounts/1/projects/20/environments/");
 
         Assert.Equal([10, 11], projects.Data.AsArray().Select(p => (int)p!["id"]!));
+        Assert.Equal(["Analytics", "Marketing"], projects.Data.AsArray().Select(p => (string)p!["name"]!));
+        Assert.Equal(["The company's dbt project", ""], projects.Data.AsArray().Select(p => (string)p!["description"]!));
         var production = environments.Data.AsArray().Single(e => (int)e!["id"]! == 100)!;
+        Assert.Equal("Production", (string)production["name"]!);
         Assert.Equal("deployment", (string)production["type"]!);
         Assert.Equal("production", (string)production["deployment_type"]!);
+        Assert.Equal("latest", (string)production["dbt_version"]!);
+        Assert.Null(environments.Data.AsArray().Single(e => (int)e!["id"]! == 101)!["deployment_type"]);
         Assert.Equal(10, (int)production["project_id"]!);
         Assert.Equal([100, 101], environments.Data.AsArray().Select(e => (int)e!["id"]!));
         Assert.Equal(HttpStatusCode.NotFound, otherProject.Status);

@@ -301,11 +301,10 @@ public sealed class DatafoldIntegrationEndToEndTests(ProviderFixture fixture) : 
 
     private static void WriteQuickstartVariables(TerraformCli tf, string extra = "") =>
         File.WriteAllText(Path.Combine(tf.WorkingDirectory, "terraform.tfvars"), $"""
-            dbt_cloud_account_id     = 1
-            dbt_cloud_project_id     = 10
-            dbt_cloud_environment_id = 100
-            datafold_repository_id   = 3
-            datafold_data_source_id  = 7
+            dbt_cloud_account_id      = 1
+            dbt_cloud_project_name    = "Analytics"
+            datafold_repository_id    = 3
+            datafold_data_source_name = "Snowflake production"
             {extra}
             """);
 

@@ -43,12 +43,13 @@ public sealed class ExamplesAndDocsTests(ProviderFixture fixture) : IClassFixtur
         // The theory above enumerates examples/ itself; this pins the folders a user is pointed to, so that a moved
         // or renamed example cannot silently drop out of validation.
         Assert.Equal(
-            ["provider", "quickstart", "resources/datafold_dbt_integration", "resources/dbtcloud_artifacts_job", "resources/dbtcloud_service_token"],
+            ["data-sources/datafold_data_source", "data-sources/dbtcloud_environment", "data-sources/dbtcloud_project",
+             "provider", "quickstart", "resources/datafold_dbt_integration", "resources/dbtcloud_artifacts_job", "resources/dbtcloud_service_token"],
             ExampleFolders());
     }
 
     [Fact]
-    public async Task Providers_schema_describes_every_attribute_of_both_providers_and_every_resource()
+    public async Task Providers_schema_describes_every_attribute_of_both_providers_and_every_resource_and_data_source()
     {
         var dir = fixture.NewWorkingDirectory("providers-schema");
         var runner = new TerraformRunner(dir, fixture.Environment);
@@ -65,10 +66,24 @@ public sealed class ExamplesAndDocsTests(ProviderFixture fixture) : IClassFixtur
         };
         Assert.Equal(resourcesByProvider.Keys.Order(StringComparer.Ordinal), schemas.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
 
+        var dataSourcesByProvider = new Dictionary<string, string[]>
+        {
+            [ProviderFixture.DbtCloudAddress] = ["dbtcloud_environment", "dbtcloud_project"],
+            [ProviderFixture.DatafoldAddress] = ["datafold_data_source"],
+        };
+
         var undescribed = new List<string>();
         var attributeCount = 0;
         foreach (var (address, resources) in resourcesByProvider)
         {
+            var dataSourceSchemas = schemas.GetProperty(address).GetProperty("data_source_schemas");
+            Assert.Equal(dataSourcesByProvider[address], dataSourceSchemas.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+            foreach (var dataSource in dataSourceSchemas.EnumerateObject())
+            {
+                attributeCount += CollectUndescribed(dataSource.Value.GetProperty("block"), "data " + dataSource.Name, undescribed, isResource: true);
+                Assert.True(File.Exists(Path.Combine(ExamplesRoot, "data-sources", dataSource.Name, "data-source.tf")), $"examples/data-sources/{dataSource.Name}/data-source.tf is missing");
+            }
+
             var provider = schemas.GetProperty(address);
             attributeCount += CollectUndescribed(provider.GetProperty("provider").GetProperty("block"), $"provider {address}", undescribed, isResource: false);
             var resourceSchemas = provider.GetProperty("resource_schemas");

@@ -9,7 +9,7 @@ namespace DbtTfProvider.EndToEnd.Tests;
 /// emulator: one emulator per test class (<c>IClassFixture&lt;ProviderFixture&gt;</c>), a fresh working directory per
 /// workspace. Terraform finds both personas through dev_overrides, so no <c>terraform init</c> is needed.
 /// </summary>
-public sealed class ProviderFixture : IAsyncLifetime
+public class ProviderFixture : IAsyncLifetime
 {
     public const string DbtCloudAddress = "registry.terraform.io/dbt-tf/dbtcloud";
     public const string DatafoldAddress = "registry.terraform.io/dbt-tf/datafold";
@@ -65,9 +65,12 @@ public sealed class ProviderFixture : IAsyncLifetime
             [DbtCloudAddress] = ProviderDirectory,
             [DatafoldAddress] = ProviderDirectory,
         });
-        _emulator = await EmulatorServer.StartAsync(EmulatorSeed.Default());
+        _emulator = await EmulatorServer.StartAsync(Seed());
         Admin.BaseAddress = new Uri(EmulatorUrl + "/_emulator/");
     }
+
+    /// <summary>What the emulator starts with (and returns to on reset).</summary>
+    protected virtual EmulatorSeed Seed() => EmulatorSeed.Default();
 
     public async Task DisposeAsync()
     {

@@ -32,7 +32,7 @@ internal static class DbtCloudViews
         ["id"] = project.Id,
         ["account_id"] = project.AccountId,
         ["name"] = project.Name,
-        ["description"] = "",
+        ["description"] = project.Description,
         ["dbt_project_subdirectory"] = null,
         ["connection_id"] = null,
         ["repository_id"] = null,

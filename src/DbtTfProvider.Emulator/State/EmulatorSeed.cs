@@ -29,7 +29,7 @@ public sealed class EmulatorSeed
             Accounts = [new SeedAccount { Id = 1, Name = "Acme" }, new SeedAccount { Id = 2, Name = "Other" }],
             Projects =
             [
-                new SeedProject { Id = 10, AccountId = 1, Name = "Analytics" },
+                new SeedProject { Id = 10, AccountId = 1, Name = "Analytics", Description = "The company's dbt project" },
                 new SeedProject { Id = 11, AccountId = 1, Name = "Marketing" },
                 new SeedProject { Id = 20, AccountId = 2, Name = "Other analytics" },
             ],
@@ -152,6 +152,7 @@ public sealed record SeedProject
     public required int Id { get; init; }
     public required int AccountId { get; init; }
     public required string Name { get; init; }
+    public string Description { get; set; } = "";
 }
 
 public sealed record SeedEnvironment

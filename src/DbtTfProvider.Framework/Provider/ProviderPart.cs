@@ -1,3 +1,4 @@
+using DbtTfProvider.Framework.DataSources;
 using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Resources;
 using DbtTfProvider.Framework.Schema;
@@ -25,7 +26,7 @@ public sealed class ConfigureContext
 }
 
 /// <summary>
-/// One product served by the provider executable: its resource types (all named <c>{Name}_…</c>), its provider
+/// One product served by the provider executable: its resource and data source types (all named <c>{Name}_…</c>), its provider
 /// configuration attributes, and the function that turns that configuration into an API client. Under its own
 /// executable name (<c>terraform-provider-{Name}</c>) the executable serves only this part; under any other name,
 /// every part. Attributes that two parts both declare (same name and type) are one setting shared by both.
@@ -53,6 +54,9 @@ public sealed class ProviderPart<TConfig, TClient> : IProviderPart where TConfig
 
     public required IReadOnlyList<IResourceDefinition<TClient>> Resources { get; init; }
 
+    /// <summary>The part's data source types (also named <c>{Name}_…</c>); they share the client and <see cref="DescribeError"/>.</summary>
+    public IReadOnlyList<IDataSourceDefinition<TClient>> DataSources { get; init; } = [];
+
     /// <summary>
     /// Describes the exceptions of this part's API client for users: summary, detail, the API field at fault (mapped
     /// to the resource's attribute) and whether the client confirmed the object gone. Return null for exceptions it does not know.
@@ -66,13 +70,15 @@ public sealed class ProviderPart<TConfig, TClient> : IProviderPart where TConfig
         new PartRuntime<TConfig, TClient>(this, loggerFactory, environment);
 }
 
-/// <summary>One part while the provider runs: its configuration state and its resources.</summary>
+/// <summary>One part while the provider runs: its configuration state, its resources and its data sources.</summary>
 internal abstract class PartRuntime
 {
     public abstract string Name { get; }
     public abstract SchemaBlock ConfigBlock { get; }
     public abstract IReadOnlyList<IResourceRuntime> Resources { get; }
     public abstract IEnumerable<string> ResourceTypeNames { get; }
+    public abstract IReadOnlyList<IDataSourceRuntime> DataSources { get; }
+    public abstract IEnumerable<string> DataSourceTypeNames { get; }
     public abstract Task ConfigureAsync(CtyValue providerConfig, string terraformVersion, DiagnosticList diagnostics, CancellationToken cancellationToken);
 }
 
@@ -82,7 +88,9 @@ internal sealed class PartRuntime<TConfig, TClient> : PartRuntime, IClientSource
     private readonly ILoggerFactory _loggerFactory;
     private readonly Func<string, string?> _environment;
     private readonly Lazy<(SchemaBlock Block, ModelBinding<TConfig> Binding)> _config;
+    private readonly Lazy<ResourceServices<TClient>> _services;
     private readonly Lazy<IReadOnlyList<IResourceRuntime>> _resources;
+    private readonly Lazy<IReadOnlyList<IDataSourceRuntime>> _dataSources;
     private TClient? _client;
     private string _notConfiguredReason = "The provider has not been configured yet.";
 
@@ -92,17 +100,17 @@ internal sealed class PartRuntime<TConfig, TClient> : PartRuntime, IClientSource
         _loggerFactory = loggerFactory;
         _environment = environment;
         _config = new(() => ProviderConfigSchema.Build($"provider configuration of {part.Name}", part.ConfigSchema));
-        _resources = new(() =>
-        {
-            var services = new ResourceServices<TClient>(this, part.DescribeError, loggerFactory.CreateLogger("DbtTfProvider." + part.Name), part.Home);
-            return part.Resources.Select(r => r.CreateRuntime(services)).ToArray();
-        });
+        _services = new(() => new ResourceServices<TClient>(this, part.DescribeError, loggerFactory.CreateLogger("DbtTfProvider." + part.Name), part.Home));
+        _resources = new(() => part.Resources.Select(r => r.CreateRuntime(_services.Value)).ToArray());
+        _dataSources = new(() => part.DataSources.Select(d => d.CreateRuntime(_services.Value)).ToArray());
     }
 
     public override string Name => _part.Name;
     public override SchemaBlock ConfigBlock => _config.Value.Block;
     public override IReadOnlyList<IResourceRuntime> Resources => _resources.Value;
     public override IEnumerable<string> ResourceTypeNames => _part.Resources.Select(r => r.TypeName);
+    public override IReadOnlyList<IDataSourceRuntime> DataSources => _dataSources.Value;
+    public override IEnumerable<string> DataSourceTypeNames => _part.DataSources.Select(d => d.TypeName);
 
     public TClient Client => _client ?? throw new ProviderNotConfiguredException(_notConfiguredReason);
     public bool IsAvailable => _client is not null;

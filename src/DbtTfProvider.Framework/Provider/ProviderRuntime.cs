@@ -1,3 +1,4 @@
+using DbtTfProvider.Framework.DataSources;
 using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Resources;
 using DbtTfProvider.Framework.Schema;
@@ -9,19 +10,21 @@ namespace DbtTfProvider.Framework.Provider;
 
 /// <summary>
 /// The provider while one process runs: the parts of its persona, their merged configuration schema, their
-/// configured clients and their resources by type name. Everything is built on first use, never before the handshake.
+/// configured clients and their resources and data sources by type name. Everything is built on first use, never before the handshake.
 /// </summary>
 public sealed class ProviderRuntime
 {
     private readonly IReadOnlyList<PartRuntime> _parts;
     private readonly Lazy<SchemaBlock> _configBlock;
     private readonly Lazy<IReadOnlyDictionary<string, IResourceRuntime>> _resources;
+    private readonly Lazy<IReadOnlyDictionary<string, IDataSourceRuntime>> _dataSources;
 
     public ProviderRuntime(ProviderDefinition definition, ILoggerFactory loggerFactory, string executableName, Func<string, string?> environment)
     {
         _parts = definition.PartsFor(executableName).Select(p => p.CreateRuntime(loggerFactory, environment)).ToArray();
         _configBlock = new(MergeConfigBlocks);
-        _resources = new(IndexResources);
+        _resources = new(() => Index("Resource", p => p.Resources, r => r.TypeName));
+        _dataSources = new(() => Index("Data source", p => p.DataSources, d => d.TypeName));
     }
 
     public IEnumerable<string> PartNames => _parts.Select(p => p.Name);
@@ -35,6 +38,13 @@ public sealed class ProviderRuntime
     public IReadOnlyDictionary<string, IResourceRuntime> Resources => _resources.Value;
 
     public IResourceRuntime? FindResource(string typeName) => Resources.GetValueOrDefault(typeName);
+
+    /// <summary>Data source type names, without building any schema.</summary>
+    public IEnumerable<string> DataSourceTypeNames => _parts.SelectMany(p => p.DataSourceTypeNames);
+
+    public IReadOnlyDictionary<string, IDataSourceRuntime> DataSources => _dataSources.Value;
+
+    public IDataSourceRuntime? FindDataSource(string typeName) => DataSources.GetValueOrDefault(typeName);
 
     public void ValidateConfig(CtyValue config, DiagnosticList diagnostics) => ConfigValidation.Validate(ConfigBlock, config, diagnostics);
 
@@ -80,17 +90,19 @@ public sealed class ProviderRuntime
         return new SchemaBlock(attributes, blocks);
     }
 
-    private IReadOnlyDictionary<string, IResourceRuntime> IndexResources()
+    /// <summary>Resource or data source types by name: each starts with its part's name, none is declared twice.</summary>
+    private IReadOnlyDictionary<string, T> Index<T>(string kind, Func<PartRuntime, IEnumerable<T>> typesOf, Func<T, string> nameOf)
     {
-        var index = new Dictionary<string, IResourceRuntime>(StringComparer.Ordinal);
+        var index = new Dictionary<string, T>(StringComparer.Ordinal);
         foreach (var part in _parts)
         {
-            foreach (var r in part.Resources)
+            foreach (var t in typesOf(part))
             {
-                if (!r.TypeName.StartsWith(part.Name + "_", StringComparison.Ordinal))
-                    throw new SchemaDefinitionException($"Resource type \"{r.TypeName}\" must start with \"{part.Name}_\", the name of its provider part.");
-                if (!index.TryAdd(r.TypeName, r))
-                    throw new SchemaDefinitionException($"Resource type \"{r.TypeName}\" is declared twice.");
+                var name = nameOf(t);
+                if (!name.StartsWith(part.Name + "_", StringComparison.Ordinal))
+                    throw new SchemaDefinitionException($"{kind} type \"{name}\" must start with \"{part.Name}_\", the name of its provider part.");
+                if (!index.TryAdd(name, t))
+                    throw new SchemaDefinitionException($"{kind} type \"{name}\" is declared twice.");
             }
         }
         return index;

@@ -3,8 +3,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DbtTfProvider.Framework.Provider;
 
-/// <summary>One part as documentation sees it: its provider block and its resource types.</summary>
-public sealed record ProviderPartSchema(string Name, SchemaBlock Config, IReadOnlyList<ResourceTypeSchema> Resources);
+/// <summary>One part as documentation sees it: its provider block, its resource types and its data source types.</summary>
+public sealed record ProviderPartSchema(string Name, SchemaBlock Config, IReadOnlyList<ResourceTypeSchema> Resources)
+{
+    public IReadOnlyList<DataSourceTypeSchema> DataSources { get; init; } = [];
+}
+
+/// <summary>One data source type's schema as documentation sees it.</summary>
+public sealed record DataSourceTypeSchema(string TypeName, SchemaBlock Block);
 
 /// <summary>One resource type's schema as documentation sees it.</summary>
 public sealed record ResourceTypeSchema(string TypeName, long Version, SchemaBlock Block, bool SupportsImport);
@@ -20,6 +26,7 @@ public static class ProviderSchemas
         {
             var runtime = part.CreateRuntime(NullLoggerFactory.Instance, _ => null);
             var resources = runtime.Resources.Select(r => new ResourceTypeSchema(r.TypeName, r.SchemaVersion, r.Block, r.SupportsImport)).ToArray();
-            return new ProviderPartSchema(runtime.Name, runtime.ConfigBlock, resources);
+            var dataSources = runtime.DataSources.Select(d => new DataSourceTypeSchema(d.TypeName, d.Block)).ToArray();
+            return new ProviderPartSchema(runtime.Name, runtime.ConfigBlock, resources) { DataSources = dataSources };
         }).ToArray();
 }

@@ -15,15 +15,14 @@ public interface IClientSource<out TClient> where TClient : class
     bool IsAvailable { get; }
 }
 
-/// <summary>What every resource operation gets: the client, diagnostics, private state and cancellation.</summary>
-public abstract class ResourceContext<TClient> where TClient : class
+/// <summary>What every operation of a resource or data source gets: the client, diagnostics, a logger and cancellation.</summary>
+public abstract class OperationContext<TClient> where TClient : class
 {
     private readonly IClientSource<TClient> _clients;
 
-    private protected ResourceContext(IClientSource<TClient> clients, PrivateState privateState, ILogger logger, CancellationToken cancellationToken)
+    private protected OperationContext(IClientSource<TClient> clients, ILogger logger, CancellationToken cancellationToken)
     {
         _clients = clients;
-        Private = privateState;
         Logger = logger;
         CancellationToken = cancellationToken;
     }
@@ -32,10 +31,18 @@ public abstract class ResourceContext<TClient> where TClient : class
     public TClient Client => _clients.Client;
     public bool IsClientAvailable => _clients.IsAvailable;
     public DiagnosticList Diagnostics { get; } = new();
-    public PrivateState Private { get; }
     public ILogger Logger { get; }
     /// <summary>Cancelled when Terraform stops the provider (Ctrl-C) or abandons the call: pass it to every API call.</summary>
     public CancellationToken CancellationToken { get; }
+}
+
+/// <summary>What every resource operation gets: besides the client, diagnostics and cancellation, the private state.</summary>
+public abstract class ResourceContext<TClient> : OperationContext<TClient> where TClient : class
+{
+    private protected ResourceContext(IClientSource<TClient> clients, PrivateState privateState, ILogger logger, CancellationToken cancellationToken)
+        : base(clients, logger, cancellationToken) => Private = privateState;
+
+    public PrivateState Private { get; }
 }
 
 public sealed class CreateContext<TModel, TClient> : ResourceContext<TClient> where TModel : class where TClient : class

@@ -31,7 +31,7 @@ public interface IResourceRuntime
     StateOutcome UpgradeState(long version, ReadOnlySpan<byte> rawStateJson);
 }
 
-/// <summary>What the provider part lends its resources: the client, the error describer, a logger and where objects live.</summary>
+/// <summary>What the provider part lends its resources and data sources: the client, the error describer, a logger and where objects live.</summary>
 public sealed class ResourceServices<TClient>(IClientSource<TClient> clients, Func<Exception, ApiErrorDescription?> describeError, ILogger logger,
     ResourceHome<TClient>? home = null)
     where TClient : class
@@ -49,6 +49,9 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
     private ModelBinding<TModel> Binding => Schema.Binding;
     private IClientSource<TClient> Clients => services.Clients;
     private ILogger Logger => services.Logger;
+    private OperationGuard? _operationGuard;
+    /// <summary>Built on first use, as the schema it maps API fields with.</summary>
+    private OperationGuard ErrorGuard => _operationGuard ??= new(TypeName, Block, services.DescribeError, Logger);
 
     public string TypeName => resource.TypeName;
     public SchemaBlock Block => Schema.Block;
@@ -332,22 +335,13 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
     private CtyValue Finish(CtyValue state, string operation, DiagnosticList? reportUnknownsTo) =>
         StateRules.UnknownsToNull(Block, StateRules.NullWriteOnly(Block, state), TypeName, operation, reportUnknownsTo);
 
-    private void Guard(DiagnosticList diagnostics, string operation, Action action)
-    {
-        try
-        {
-            action();
-        }
-        catch (Exception e)
-        {
-            Report(e, diagnostics, operation, CancellationToken.None);
-        }
-    }
+    private void Guard(DiagnosticList diagnostics, string operation, Action action) => ErrorGuard.Run(diagnostics, operation, action);
 
     /// <summary>
-    /// Runs resource code and turns what it throws into diagnostics. The one place where "not found" is decided: an
-    /// error the provider part describes as confirmed gone (the client's verdict, never a bare 404) is success for a
-    /// delete and returns false for a read (drop from state); for any other operation it is an error like any other.
+    /// Runs resource code and turns what it throws into diagnostics (<see cref="OperationGuard"/>). The one place where
+    /// "not found" is decided: an error the provider part describes as confirmed gone (the client's verdict, never a bare
+    /// 404) is success for a delete and returns false for a read (drop from state); for any other operation it is an
+    /// error like any other.
     /// </summary>
     private async Task<bool> GuardAsync(DiagnosticList diagnostics, string operation, CancellationToken cancellationToken, Func<Task> action)
     {
@@ -356,44 +350,15 @@ internal sealed class ResourceRuntime<TModel, TClient>(Resource<TModel, TClient>
             await action();
             return true;
         }
-        catch (Exception e) when (services.DescribeError(e) is { IsConfirmedGone: true } && operation is "read" or "delete")
+        catch (Exception e) when (ErrorGuard.Describe(e) is { IsConfirmedGone: true } && operation is "read" or "delete")
         {
             Logger.LogDebug("{Type}: {Operation} found the remote object gone", TypeName, operation);
             return operation != "read";
         }
         catch (Exception e)
         {
-            Report(e, diagnostics, operation, cancellationToken);
+            ErrorGuard.Report(e, diagnostics, operation, cancellationToken);
             return true;
         }
-    }
-
-    private void Report(Exception e, DiagnosticList diagnostics, string operation, CancellationToken cancellationToken)
-    {
-        switch (e)
-        {
-            case ResourceException r:
-                diagnostics.Add(r.ToDiagnostic());
-                return;
-            case ModelConversionException m:
-                diagnostics.AddAttributeError(m.Path, "Invalid value", $"{m.Path}: {m.Message}");
-                return;
-            case ProviderNotConfiguredException p:
-                diagnostics.AddError("Provider not configured", p.Message);
-                return;
-            case OperationCanceledException when cancellationToken.IsCancellationRequested:
-                diagnostics.AddError("Operation cancelled", $"{TypeName}: the {operation} was cancelled because Terraform stopped the provider. The remote object may be partly changed; run terraform plan to see its state.");
-                return;
-        }
-
-        if (services.DescribeError(e) is { } api)
-        {
-            var path = api.ApiField is { } field ? Block.PathForApiField(field) : null;
-            diagnostics.Add(Diagnostic.Error(api.Summary, api.Detail, path));
-            return;
-        }
-
-        Logger.LogError("{Type}: unexpected {Exception} during {Operation}", TypeName, e.GetType().Name, operation);
-        diagnostics.AddError($"Unexpected error during {operation}", $"{TypeName}: {e.GetType().Name}: {e.Message}");
     }
 }

@@ -61,4 +61,20 @@ internal static class StateRules
             return p;
         });
     }
+
+    /// <summary>
+    /// Reports every configured value that a data source's result changed: Terraform would reject the result, and
+    /// an argument the user wrote must read back as written.
+    /// </summary>
+    public static void CheckKeepsConfig(SchemaBlock block, CtyValue config, CtyValue result, string typeName, DiagnosticList diagnostics)
+    {
+        if (!config.IsKnown || !result.IsKnown) return;
+        SchemaWalker.Walk(block, result, config, result, (a, path, r, c, _) =>
+        {
+            if (!c.IsNull && !c.Equals(r))
+                diagnostics.AddAttributeError(path, "Provider changed a configured value",
+                    $"{typeName}: {path} was configured as {(a.Sensitive ? "(sensitive)" : c.ToString())}, but the read returned {(a.Sensitive ? "another value" : r.ToString())}. This is a bug in the provider. Please report it.");
+            return r;
+        });
+    }
 }

@@ -21,6 +21,8 @@ internal sealed class AttributeSpec(string name, CtyType type) : IMemberSpec
         var computed = Computed;
         if (Default is not null)
         {
+            // Terraform plans no data source: a null configured value stays null there.
+            if (owner.Kind == SchemaKind.DataSource) throw new SchemaDefinitionException($"{Where()}: data source attributes cannot have a default.");
             if (Required) throw new SchemaDefinitionException($"{Where()}: a required attribute cannot have a default.");
             if (WriteOnly) throw new SchemaDefinitionException($"{Where()}: a write-only attribute cannot have a default.");
             if (!Default.IsWhollyKnown || Default.IsNull) throw new SchemaDefinitionException($"{Where()}: the default must be a known, non-null value.");

@@ -6,7 +6,7 @@ using DbtTfProvider.Plugin.Cty;
 namespace DbtTfProvider.Framework.Schema;
 
 /// <summary>What a schema describes; some flags only make sense for one kind.</summary>
-public enum SchemaKind { Resource, ProviderConfig }
+public enum SchemaKind { Resource, ProviderConfig, DataSource }
 
 /// <summary>A schema declaration that breaks Terraform's rules; the message names the attribute.</summary>
 public sealed class SchemaDefinitionException(string message) : Exception(message);

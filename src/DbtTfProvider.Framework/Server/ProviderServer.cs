@@ -49,6 +49,7 @@ public sealed class ProviderServer : Tfplugin6.Provider.ProviderBase
     {
         var response = new GetMetadata.Types.Response { ServerCapabilities = Capabilities };
         response.Resources.AddRange(_runtime.ResourceTypeNames.Select(t => new GetMetadata.Types.ResourceMetadata { TypeName = t }));
+        response.DataSources.AddRange(_runtime.DataSourceTypeNames.Select(t => new GetMetadata.Types.DataSourceMetadata { TypeName = t }));
         return Task.FromResult(response);
     }
 
@@ -62,6 +63,7 @@ public sealed class ProviderServer : Tfplugin6.Provider.ProviderBase
         {
             response.Provider = ToWire(_runtime.ConfigBlock, 0);
             foreach (var (name, r) in _runtime.Resources) response.ResourceSchemas.Add(name, ToWire(r.Block, r.SchemaVersion));
+            foreach (var (name, d) in _runtime.DataSources) response.DataSourceSchemas.Add(name, ToWire(d.Block, 0));
         }
         catch (SchemaDefinitionException e)
         {
@@ -207,6 +209,33 @@ public sealed class ProviderServer : Tfplugin6.Provider.ProviderBase
         return response;
     }
 
+    public override Task<ValidateDataResourceConfig.Types.Response> ValidateDataResourceConfig(ValidateDataResourceConfig.Types.Request request, ServerCallContext context)
+    {
+        var response = new ValidateDataResourceConfig.Types.Response();
+        Serve("ValidateDataResourceConfig", response.Diagnostics, d =>
+        {
+            if (FindDataSource(request.TypeName, d) is not { } dataSource) return;
+            var config = DecodeOrReport(request.Config, dataSource.Block.ImpliedType, "configuration", d);
+            if (config is not null) dataSource.ValidateConfig(config, d);
+        });
+        return Task.FromResult(response);
+    }
+
+    public override async Task<ReadDataSource.Types.Response> ReadDataSource(ReadDataSource.Types.Request request, ServerCallContext context)
+    {
+        var response = new ReadDataSource.Types.Response();
+        await ServeAsync("ReadDataSource", response.Diagnostics, async d =>
+        {
+            if (FindDataSource(request.TypeName, d) is not { } dataSource) return;
+            var type = dataSource.Block.ImpliedType;
+            var config = DecodeOrReport(request.Config, type, "configuration", d);
+            if (config is null) return;
+            using var cancel = Link(context);
+            response.State = Encode(await dataSource.ReadAsync(config, d, cancel.Token), type);
+        });
+        return response;
+    }
+
     public override Task<StopProvider.Types.Response> StopProvider(StopProvider.Types.Request request, ServerCallContext context)
     {
         _logger.LogInformation("StopProvider: cancelling operations in flight");
@@ -222,6 +251,14 @@ public sealed class ProviderServer : Tfplugin6.Provider.ProviderBase
         if (resource is null)
             diagnostics.AddError("Unknown resource type", $"This provider ({string.Join(", ", _runtime.PartNames)}) has no resource type \"{typeName}\".");
         return resource;
+    }
+
+    private DataSources.IDataSourceRuntime? FindDataSource(string typeName, DiagnosticList diagnostics)
+    {
+        var dataSource = _runtime.FindDataSource(typeName);
+        if (dataSource is null)
+            diagnostics.AddError("Unknown data source type", $"This provider ({string.Join(", ", _runtime.PartNames)}) has no data source type \"{typeName}\".");
+        return dataSource;
     }
 
     private static CtyValue? DecodeOrReport(DynamicValue? value, CtyType type, string what, DiagnosticList diagnostics)

@@ -1,4 +1,5 @@
 using DbtTfProvider.Datafold;
+using DbtTfProvider.DataSources.DatafoldDataSource;
 using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Provider;
 using DbtTfProvider.Framework.Schema;
@@ -34,6 +35,11 @@ public static class DatafoldPart
         Resources =
         [
             new DbtIntegrationResource(),
+        ],
+        // Every Datafold data source type, one line each.
+        DataSources =
+        [
+            new DatafoldDataSourceDataSource(),
         ],
         DescribeError = ApiErrors.Describe,
         Home = new("organization_id", "Datafold organization", "the organization of api_key or DATAFOLD_API_KEY", client => client.OrganizationId),

@@ -1,3 +1,5 @@
+using DbtTfProvider.DataSources.Environment;
+using DbtTfProvider.DataSources.Project;
 using DbtTfProvider.DbtCloud;
 using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Provider;
@@ -37,6 +39,12 @@ public static class DbtCloudPart
         [
             new ServiceTokenResource(),
             new ArtifactsJobResource(),
+        ],
+        // Every dbt Cloud data source type, one line each.
+        DataSources =
+        [
+            new ProjectDataSource(),
+            new EnvironmentDataSource(),
         ],
         DescribeError = ApiErrors.Describe,
         Home = new("account_id", "dbt Cloud account", "account_id or DBT_CLOUD_ACCOUNT_ID", client => client.AccountId),

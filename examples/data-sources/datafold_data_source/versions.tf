@@ -1,0 +1,8 @@
+terraform {
+  required_providers {
+    datafold = {
+      source  = "dbt-tf/datafold"
+      version = "~> 0.1"
+    }
+  }
+}
