@@ -100,10 +100,10 @@ public sealed class ModuleEndToEndTests(ProviderFixture fixture) : IClassFixture
     {
         await fixture.ResetAsync();
         var tf = await ModuleExampleAsync("module-bad-" + variable);
-        tf.Runner.Environment["TF_VAR_" + variable] = value;
         var before = await fixture.RequestCountsAsync();
 
-        var plan = (await tf.PlanAsync()).Expect(1);
+        // -var: terraform.tfvars would win over a TF_VAR_ environment variable.
+        var plan = (await tf.PlanAsync("-var", $"{variable}={value}")).Expect(1);
 
         Assert.Contains(message, Unwrapped(plan.Output));
         Assert.Equal(0, ProviderFixture.Delta(before, await fixture.RequestCountsAsync(), ProviderFixture.IsWrite));

@@ -97,3 +97,15 @@ output "artifacts_job_url" {
 output "integration_id" {
   value = module.datafold_dbt_cloud.integration_id
 }
+
+output "dbt_cloud_project_id" {
+  value = module.datafold_dbt_cloud.dbt_cloud_project_id
+}
+
+output "dbt_cloud_environment_id" {
+  value = module.datafold_dbt_cloud.dbt_cloud_environment_id
+}
+
+output "datafold_data_source_id" {
+  value = module.datafold_dbt_cloud.datafold_data_source_id
+}
