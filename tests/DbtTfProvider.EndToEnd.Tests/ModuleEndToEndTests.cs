@@ -123,7 +123,92 @@ public sealed class ModuleEndToEndTests(ProviderFixture fixture) : IClassFixture
         Assert.Equal(0, ProviderFixture.Delta(before, await fixture.RequestCountsAsync(), ProviderFixture.IsWrite));
     }
 
+    [Fact]
+    public async Task A_quickstart_configuration_moves_into_the_module_with_moved_blocks_and_nothing_is_replaced()
+    {
+        await fixture.ResetAsync();
+        var root = fixture.NewWorkingDirectory("module-moved");
+        CopyDirectory(Path.Combine(RepositoryPaths.Root, "modules"), Path.Combine(root, "modules"));
+        var tf = new TerraformCli(fixture, Path.Combine(root, "setup"));
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "examples", "quickstart"), "*.tf"))
+            File.Copy(file, Path.Combine(tf.WorkingDirectory, Path.GetFileName(file)));
+        File.WriteAllText(Path.Combine(tf.WorkingDirectory, "terraform.tfvars"), $"""
+            dbt_cloud_account_id      = 1
+            dbt_cloud_project_name    = "Analytics"
+            datafold_repository_id    = 3
+            datafold_data_source_name = "Snowflake production"
+            dbt_cloud_host            = "{fixture.EmulatorUrl}"
+            """);
+        tf.Runner.Environment["DBT_CLOUD_HOST_URL"] = null;
+        (await tf.ApplyAsync()).Succeeded();
+        var objectsBefore = await ObjectIdsAsync();
+
+        // The module's README: the same root, now calling the module, with one moved block per resource.
+        File.Delete(Path.Combine(tf.WorkingDirectory, "outputs.tf"));
+        File.WriteAllText(Path.Combine(tf.WorkingDirectory, "main.tf"), """
+            module "dbt_cloud_region" {
+              source           = "../modules/datafold-dbt-cloud/modules/region"
+              dbt_cloud_region = var.dbt_cloud_region
+              dbt_cloud_host   = var.dbt_cloud_host
+            }
+
+            provider "dbtcloud" {
+              account_id = var.dbt_cloud_account_id
+              host_url   = module.dbt_cloud_region.dbt_cloud_api_url
+            }
+
+            provider "datafold" {}
+
+            module "datafold_dbt_cloud" {
+              source = "../modules/datafold-dbt-cloud"
+
+              dbt_cloud_project_name     = var.dbt_cloud_project_name
+              dbt_cloud_environment_name = var.dbt_cloud_environment_name
+              datafold_data_source_name  = var.datafold_data_source_name
+              datafold_repository_id     = var.datafold_repository_id
+              dbt_cloud_region           = var.dbt_cloud_region
+              dbt_cloud_host             = var.dbt_cloud_host
+              token_all_projects         = true # the quickstart's grant
+            }
+
+            moved {
+              from = dbtcloud_service_token.datafold
+              to   = module.datafold_dbt_cloud.dbtcloud_service_token.datafold
+            }
+            moved {
+              from = dbtcloud_artifacts_job.datafold
+              to   = module.datafold_dbt_cloud.dbtcloud_artifacts_job.datafold
+            }
+            moved {
+              from = datafold_dbt_integration.ci
+              to   = module.datafold_dbt_cloud.datafold_dbt_integration.ci
+            }
+            """);
+        (await tf.RunAsync("get")).Succeeded();
+
+        var plan = await tf.PlanAsync();
+        Assert.True(plan.ExitCode is 0 or 2, plan.ToString());
+        foreach (var (from, to) in new[]
+                 {
+                     ("dbtcloud_service_token.datafold", "dbtcloud_service_token.datafold"),
+                     ("dbtcloud_artifacts_job.datafold", "dbtcloud_artifacts_job.datafold"),
+                     ("datafold_dbt_integration.ci", "datafold_dbt_integration.ci"),
+                 })
+            Assert.Contains($"# {from} has moved to {ModuleAddress}.{to}", plan.Output);
+        Assert.Contains("Plan: 0 to add, 0 to change, 0 to destroy.", plan.Output);
+
+        (await tf.ApplyAsync()).Succeeded();
+        (await tf.PlanAsync()).Expect(0);
+        Assert.Equal(objectsBefore, await ObjectIdsAsync());
+    }
+
     // ---- helpers ----
+
+    /// <summary>The ids of the active token, job and CI config, to show that none was replaced.</summary>
+    private async Task<string> ObjectIdsAsync() =>
+        $"token {Assert.Single(await ActiveAsync(fixture.ServiceTokensAsync()))["id"]}, " +
+        $"job {Assert.Single(await ActiveAsync(fixture.JobsAsync()))["id"]}, " +
+        $"ci {Assert.Single(await fixture.CiConfigsAsync())["id"]}";
 
     /// <summary>
     /// A copy of modules/ (so the example's relative sources resolve) with a terraform.tfvars naming the seed's
