@@ -88,7 +88,7 @@ for ((i = 0; i < N * 3; i++)); do (cd "$work/schema" && TF_CLI_CONFIG_FILE=$work
 read -r wall cpu rss count < <(launches)
 echo "schema-only launch: median $wall ms wall, $cpu ms CPU, peak RSS $rss MiB (n=$count); target <= 60 ms: $(verdict "$wall" 60); $(ratio "$wall" "$floor_ms")x terraform version; load $(load)"
 
-echo "-- 3. no-change plan of examples/quickstart (6 launches, 3 refresh reads) over a plan of one terraform_data"
+echo "-- 3. no-change plan of examples/quickstart (6 launches, 3 refresh reads, 3 look-ups by name) over a plan of one terraform_data"
 dotnet build src/DbtTfProvider.Emulator -c Release -nologo -v:q >/dev/null
 set -m
 dotnet src/DbtTfProvider.Emulator/bin/Release/net10.0/DbtTfProvider.Emulator.dll --urls http://127.0.0.1:0 --seed "$ROOT/examples/emulator/seed.json" >"$work/emu.out" 2>/dev/null &

@@ -40,7 +40,8 @@ public sealed class DbtCloudEmulatorTests : EmulatorHarness
         var missing = await Assert.ThrowsAsync<DbtCloudApiException>(() => client.Environments.GetAsync(10, 110));
 
         Assert.Equal(152, projects.Count);
-        Assert.Equal(("deployment", "production"), (environment.Type, environment.DeploymentType));
+        Assert.Equal(("Analytics", "The company's dbt project"), (projects[0].Name, projects[0].Description));
+        Assert.Equal(("deployment", "production", "latest"), (environment.Type, environment.DeploymentType, environment.DbtVersion));
         Assert.Equal(ApiErrorKind.NotFound, missing.Kind);
     }
 
