@@ -202,6 +202,31 @@ public sealed class ModuleEndToEndTests(ProviderFixture fixture) : IClassFixture
         Assert.Equal(objectsBefore, await ObjectIdsAsync());
     }
 
+    [Fact]
+    public async Task The_quickstart_refuses_an_unknown_region_before_calling_dbt_cloud()
+    {
+        await fixture.ResetAsync();
+        var tf = TerraformCli.InNewDirectory(fixture, "quickstart-region");
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "examples", "quickstart"), "*.tf"))
+            File.Copy(file, Path.Combine(tf.WorkingDirectory, Path.GetFileName(file)));
+        File.WriteAllText(Path.Combine(tf.WorkingDirectory, "terraform.tfvars"), """
+            dbt_cloud_account_id      = 1
+            dbt_cloud_project_name    = "Analytics"
+            datafold_repository_id    = 3
+            datafold_data_source_name = "Snowflake production"
+            dbt_cloud_region          = "eu"
+            """);
+        var before = await fixture.RequestCountsAsync();
+
+        var plan = (await tf.PlanAsync()).Expect(1);
+
+        Assert.Contains("dbt_cloud_region must be one of \"us\" (cloud.getdbt.com), \"emea\" (emea.dbt.com) or \"au\" (au.dbt.com)", Unwrapped(plan.Output));
+        // The dbt Cloud provider, configured from the region, never starts; Datafold's side may still be read.
+        var after = await fixture.RequestCountsAsync();
+        Assert.True(ProviderFixture.Delta(before, after, k => !k.Contains("/api/v1/", StringComparison.Ordinal)) == 0,
+            "dbt Cloud was called: " + string.Join(", ", after.Where(kv => kv.Value != before.GetValueOrDefault(kv.Key)).Select(kv => kv.Key)));
+    }
+
     // ---- helpers ----
 
     /// <summary>The ids of the active token, job and CI config, to show that none was replaced.</summary>
