@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DbtTfProvider.Plugin.Cty;
 
 namespace DbtTfProvider.Framework.Validators;
@@ -35,19 +34,6 @@ public sealed class RangeValidator(CtyNumber? min, CtyNumber? max) : KnownValueV
         var n = value.AsNumber();
         if ((min is { } lo && n < lo) || (max is { } hi && n > hi))
             context.AddError("Invalid attribute value", $"{context.AttributeName} must be {Description.TrimEnd('.').ToLowerInvariant()}; got {n}.");
-    }
-}
-
-/// <summary>The string must match a regular expression; <c>message</c> says in words what is expected.</summary>
-public sealed class RegexValidator(Regex regex, string message) : KnownValueValidator
-{
-    public override string Description => message;
-
-    protected override void ValidateKnown(CtyValue value, AttributeValidationContext context)
-    {
-        var s = value.AsString();
-        if (!regex.IsMatch(s))
-            context.AddError("Invalid attribute value", $"{context.AttributeName} {message}; got \"{s}\".");
     }
 }
 
@@ -108,18 +94,6 @@ public sealed class StringValidator(string description, Func<string, string?> ch
     protected override void ValidateKnown(CtyValue value, AttributeValidationContext context)
     {
         if (check(value.AsString()) is { } problem)
-            context.AddError("Invalid attribute value", $"{context.AttributeName} {problem}");
-    }
-}
-
-/// <summary>A check of any known value written inline; <c>check</c> returns null or the problem, as for strings.</summary>
-public sealed class ValueValidator(string description, Func<CtyValue, string?> check) : KnownValueValidator
-{
-    public override string Description { get; } = description;
-
-    protected override void ValidateKnown(CtyValue value, AttributeValidationContext context)
-    {
-        if (check(value) is { } problem)
             context.AddError("Invalid attribute value", $"{context.AttributeName} {problem}");
     }
 }
