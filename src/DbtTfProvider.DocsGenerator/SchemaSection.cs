@@ -1,19 +1,22 @@
 using System.Text;
+using DbtTfProvider.Framework.Planning;
 using DbtTfProvider.Framework.Schema;
+using DbtTfProvider.Plugin.Cty;
 
 namespace DbtTfProvider.DocsGenerator;
 
 /// <summary>
 /// A block's attributes and nested blocks as Required / Optional / Read-Only lists, then one section per nested
-/// block or nested attribute (tfplugindocs' layout and anchors, so registry readers find what they expect).
+/// block or nested attribute (tfplugindocs' layout and anchors, so registry readers find what they expect). Members
+/// and their nesting come from <see cref="SchemaShape"/>.
 /// </summary>
 internal sealed class SchemaSection(string owner, int headingLevel, bool groupHeadings)
 {
-    private readonly List<(string Anchor, string Path, SchemaBlock Block)> _nested = [];
+    private readonly List<(string Anchor, CtyPath Path, SchemaBlock Block)> _nested = [];
 
     public void Render(StringBuilder md, SchemaBlock block)
     {
-        RenderGroups(md, block, "", nestedLevel: false);
+        RenderGroups(md, block, CtyPath.Root, nestedLevel: false);
         // Nested sections may add more nested sections (blocks within blocks), hence the index loop.
         for (var i = 0; i < _nested.Count; i++)
         {
@@ -24,10 +27,12 @@ internal sealed class SchemaSection(string owner, int headingLevel, bool groupHe
         }
     }
 
-    private void RenderGroups(StringBuilder md, SchemaBlock block, string path, bool nestedLevel)
+    private void RenderGroups(StringBuilder md, SchemaBlock block, CtyPath path, bool nestedLevel)
     {
-        var items = block.Attributes.Select(a => (a.Name, Group: Group(a), Line: AttributeLine(a, path)))
-            .Concat(block.NestedBlocks.Select(b => (b.Name, Group: b.MinItems > 0 ? "Required" : "Optional", Line: BlockLine(b, path))))
+        var items = SchemaShape.Members(block, path)
+            .Select(m => m.Attribute is { } a
+                ? (m.Name, Group: Group(a), Line: AttributeLine(m, a))
+                : (m.Name, Group: m.Block!.MinItems > 0 ? "Required" : "Optional", Line: BlockLine(m, m.Block)))
             .OrderBy(i => i.Name, StringComparer.Ordinal)
             .ToArray();
         foreach (var group in new[] { "Required", "Optional", "Read-Only" })
@@ -43,33 +48,31 @@ internal sealed class SchemaSection(string owner, int headingLevel, bool groupHe
 
     private static string Group(SchemaAttribute a) => a.Required ? "Required" : a.Optional ? "Optional" : "Read-Only";
 
-    private string AttributeLine(SchemaAttribute a, string path)
+    private string AttributeLine(SchemaMember m, SchemaAttribute a)
     {
-        var qualified = Qualified(path, a.Name);
+        var qualified = m.Path.ToString();
         var where = $"{owner}: attribute {qualified}";
         var deprecation = a.Deprecation is null ? "" : $"**Deprecated:** {a.Deprecation} ";
         var line = $"- `{a.Name}` {Markdown.AttributeFlags(a)} {deprecation}{Markdown.Description(a.Description, where)}";
-        if (a.NestedType is not { } nested) return line;
+        if (m.Inner is not { } inner) return line;
         // A nested attribute's objects get their own section, like a block's (tfplugindocs' "nestedatt" anchors).
         var anchor = "nestedatt--" + qualified.Replace(".", "--");
-        _nested.Add((anchor, qualified, nested.Object));
+        _nested.Add((anchor, m.Path, inner));
         return line + $" (see [below for nested schema](#{anchor}))";
     }
 
-    private string BlockLine(SchemaNestedBlock b, string path)
+    private string BlockLine(SchemaMember m, SchemaNestedBlock b)
     {
-        var qualified = Qualified(path, b.Name);
+        var qualified = m.Path.ToString();
         var anchor = "nestedblock--" + qualified.Replace(".", "--");
-        _nested.Add((anchor, qualified, b.Block));
-        var kind = b.Nesting switch { BlockNesting.Single => "Block", BlockNesting.List => "Block List", _ => "Block Set" };
+        _nested.Add((anchor, m.Path, b.Block));
+        var kind = m.Nesting switch { SchemaNesting.Single => "Block", SchemaNesting.List => "Block List", _ => "Block Set" };
         var limits = new List<string>();
         if (b.MinItems > 0) limits.Add($"Min: {b.MinItems}");
-        if (b.MaxItems > 0 && b.Nesting != BlockNesting.Single) limits.Add($"Max: {b.MaxItems}");
+        if (b.MaxItems > 0 && m.Nesting != SchemaNesting.Single) limits.Add($"Max: {b.MaxItems}");
         if (limits.Count == 0) limits.Add(b.MinItems > 0 ? "Required" : "Optional");
         var deprecation = b.Deprecation is null ? "" : $"**Deprecated:** {b.Deprecation} ";
         return $"- `{b.Name}` ({kind}, {string.Join(", ", limits)}) {deprecation}" +
                $"{Markdown.Description(b.Description, $"{owner}: block {qualified}")} (see [below for nested schema](#{anchor}))";
     }
-
-    private static string Qualified(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using DbtTfProvider.DocsGenerator;
+using DbtTfProvider.Framework.Planning;
 using DbtTfProvider.Framework.Provider;
 using DbtTfProvider.Framework.Resources;
 using DbtTfProvider.Framework.Schema;
@@ -82,6 +83,51 @@ public sealed class SchemaDescriptionTests
         Assert.Contains("<a id=\"nestedatt--owner\"></a>\n### Nested Schema for `owner`\n\nRequired:\n\n- `name` (String) The owner's name.", text);
         Assert.Contains("<a id=\"nestedatt--labels\"></a>\n### Nested Schema for `labels`\n\nRequired:\n\n- `value` (String) The label.", text);
         Assert.Contains("- `note` (Block List, Optional) A note. (see [below for nested schema](#nestedblock--note))", text);
+    }
+
+    [Fact]
+    public void The_wire_schema_the_docs_and_api_field_paths_agree_on_every_path()
+    {
+        var block = ProviderSchemas.Describe(new ProviderDefinition(NestedDocsResource.Part())).Single().Resources.Single().Block;
+        var shape = SchemaShape.All(block).Select(m => m.Path.ToString()).Order(StringComparer.Ordinal).ToArray();
+        Assert.Contains("labels.value", shape);
+        Assert.Contains("note.value", shape);
+
+        Assert.Equal(shape, WirePaths(WireConversions.ToWire(block, 0).Block, "").Order(StringComparer.Ordinal));
+        Assert.Equal(shape, DocsPaths(block).Order(StringComparer.Ordinal));
+        // An API field name follows single nestings only: a field inside a list, set or map names the whole member.
+        foreach (var m in SchemaShape.All(block))
+        {
+            var expected = m.Path.ToString().Split('.');
+            var steps = 1;
+            for (var inner = block; steps < expected.Length; steps++)
+            {
+                var member = SchemaShape.Members(inner, CtyPath.Root).Single(x => x.Name == expected[steps - 1]);
+                if (member.Nesting != SchemaNesting.Single) break;
+                inner = member.Inner!;
+            }
+            Assert.Equal(string.Join('.', expected[..steps]), block.PathForApiField(m.Path.ToString())?.ToString());
+        }
+    }
+
+    private static IEnumerable<string> WirePaths(Tfplugin6.Schema.Types.Block wire, string prefix) =>
+        wire.Attributes.SelectMany(a => WirePaths(a, prefix))
+            .Concat(wire.BlockTypes.SelectMany(b => WirePaths(b.Block, prefix + b.TypeName + ".").Prepend(prefix + b.TypeName)));
+
+    private static IEnumerable<string> WirePaths(Tfplugin6.Schema.Types.Attribute a, string prefix) =>
+        (a.NestedType?.Attributes.SelectMany(inner => WirePaths(inner, prefix + a.Name + ".")) ?? []).Prepend(prefix + a.Name);
+
+    /// <summary>Every member the docs list: top-level lines, and each nested section's lines under its path.</summary>
+    private static IEnumerable<string> DocsPaths(SchemaBlock block)
+    {
+        var md = new StringBuilder();
+        new SchemaSection("resource test_docs", headingLevel: 3, groupHeadings: true).Render(md, block);
+        var prefix = "";
+        foreach (var line in md.ToString().Split('\n'))
+        {
+            if (Regex.Match(line, "^#+ Nested Schema for `([^`]+)`") is { Success: true } section) prefix = section.Groups[1].Value + ".";
+            else if (Regex.Match(line, "^- `([^`]+)`") is { Success: true } item) yield return prefix + item.Groups[1].Value;
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 using DbtTfProvider.Framework.PlanModifiers;
+using DbtTfProvider.Framework.Planning;
 using DbtTfProvider.Framework.Validators;
 using DbtTfProvider.Plugin.Cty;
 
@@ -139,24 +140,22 @@ public sealed class SchemaBlock
         {
             var part = parts[i];
             var rest = string.Join('.', parts[i..]);
-            var attr = block.Attributes
-                           .Where(a => a.ApiName is { } n && (rest == n || rest.StartsWith(n + ".", StringComparison.Ordinal)))
-                           .MaxBy(a => a.ApiName!.Length)
-                       ?? block.FindAttribute(part);
-            if (attr is not null)
-            {
-                path = path.Attr(attr.Name);
-                // A single nested attribute is followed like a single block; other attributes end the path.
-                if (attr.NestedType is not { Nesting: AttributeNesting.Single } single || i == parts.Length - 1 || attr.ApiName is not null && attr.ApiName != part) return path;
-                block = single.Object;
-                continue;
-            }
-            var nested = block.NestedBlocks.FirstOrDefault(b => b.ApiName == part) ?? block.FindBlock(part);
-            if (nested is null) return path.IsRoot ? null : path;
-            path = path.Attr(nested.Name);
-            // Paths stop at lists and sets of blocks: their elements cannot be addressed by an API field name.
-            if (nested.Nesting != BlockNesting.Single) return path;
-            block = nested.Block;
+            var members = SchemaShape.Members(block, path).ToArray();
+            var attributes = members.Where(m => !m.IsBlock).ToArray();
+            var blocks = members.Where(m => m.IsBlock).ToArray();
+            var claimed = attributes
+                              .Where(m => m.ApiName is { } n && (rest == n || rest.StartsWith(n + ".", StringComparison.Ordinal)))
+                              .Cast<SchemaMember?>().MaxBy(m => m!.Value.ApiName!.Length)
+                          ?? attributes.Where(m => m.Name == part).Cast<SchemaMember?>().FirstOrDefault()
+                          ?? blocks.Where(m => m.ApiName == part).Cast<SchemaMember?>().FirstOrDefault()
+                          ?? blocks.Where(m => m.Name == part).Cast<SchemaMember?>().FirstOrDefault();
+            if (claimed is not { } member) return path.IsRoot ? null : path;
+            path = member.Path;
+            // Single nested attributes and single blocks are followed; lists, sets and maps end the path (their
+            // elements cannot be addressed by an API field name), as do plain attributes and an attribute whose
+            // dotted ApiName claimed the rest of the field.
+            if (member.Nesting != SchemaNesting.Single || !member.IsBlock && member.ApiName is not null && member.ApiName != part) return path;
+            block = member.Inner!;
         }
         return path.IsRoot ? null : path;
     }

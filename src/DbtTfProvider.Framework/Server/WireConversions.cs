@@ -1,4 +1,5 @@
 using DbtTfProvider.Framework.Diagnostics;
+using DbtTfProvider.Framework.Planning;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Plugin.Cty;
 using Google.Protobuf;
@@ -60,9 +61,13 @@ public static class WireConversions
 
     public static void AddTo(this IEnumerable<Diagnostic> diagnostics, RepeatedField<WireDiagnostic> target) => target.AddRange(diagnostics.Select(ToWire));
 
-    public static Tfplugin6.Schema ToWire(SchemaBlock block, long version) => new() { Version = version, Block = ToWireBlock(block, version) };
+    public static Tfplugin6.Schema ToWire(SchemaBlock block, long version) =>
+        new() { Version = version, Block = ToWireBlock(block, version, SchemaShape.Fold<WireMember>(block, ToWireMember)) };
 
-    private static Tfplugin6.Schema.Types.Block ToWireBlock(SchemaBlock block, long version)
+    /// <summary>A member on the wire: an attribute or a nested block.</summary>
+    private readonly record struct WireMember(Tfplugin6.Schema.Types.Attribute? Attribute, Tfplugin6.Schema.Types.NestedBlock? Block);
+
+    private static Tfplugin6.Schema.Types.Block ToWireBlock(SchemaBlock block, long version, IReadOnlyList<WireMember> members)
     {
         var wire = new Tfplugin6.Schema.Types.Block
         {
@@ -72,32 +77,40 @@ public static class WireConversions
             Deprecated = block.Deprecation is not null,
             DeprecationMessage = block.Deprecation ?? "",
         };
-        foreach (var a in block.Attributes) wire.Attributes.Add(ToWireAttribute(a));
-        foreach (var b in block.NestedBlocks)
+        foreach (var m in members)
         {
-            var inner = ToWireBlock(b.Block, 0);
-            inner.Description = b.Description ?? b.Block.Description ?? "";
-            inner.Deprecated = b.Deprecation is not null;
-            inner.DeprecationMessage = b.Deprecation ?? "";
-            wire.BlockTypes.Add(new Tfplugin6.Schema.Types.NestedBlock
-            {
-                TypeName = b.Name,
-                Block = inner,
-                Nesting = b.Nesting switch
-                {
-                    BlockNesting.Single => Tfplugin6.Schema.Types.NestedBlock.Types.NestingMode.Single,
-                    BlockNesting.List => Tfplugin6.Schema.Types.NestedBlock.Types.NestingMode.List,
-                    _ => Tfplugin6.Schema.Types.NestedBlock.Types.NestingMode.Set,
-                },
-                MinItems = b.MinItems,
-                MaxItems = b.MaxItems,
-            });
+            if (m.Attribute is { } a) wire.Attributes.Add(a);
+            else wire.BlockTypes.Add(m.Block);
         }
         return wire;
     }
 
+    /// <summary>One member, given its inner object's members already on the wire.</summary>
+    private static WireMember ToWireMember(SchemaMember m, IReadOnlyList<WireMember> inside)
+    {
+        if (m.Attribute is { } a) return new(ToWireAttribute(a, m.Nesting, inside), null);
+        var b = m.Block!;
+        var inner = ToWireBlock(b.Block, 0, inside);
+        inner.Description = b.Description ?? b.Block.Description ?? "";
+        inner.Deprecated = b.Deprecation is not null;
+        inner.DeprecationMessage = b.Deprecation ?? "";
+        return new(null, new Tfplugin6.Schema.Types.NestedBlock
+        {
+            TypeName = b.Name,
+            Block = inner,
+            Nesting = m.Nesting switch
+            {
+                SchemaNesting.Single => Tfplugin6.Schema.Types.NestedBlock.Types.NestingMode.Single,
+                SchemaNesting.List => Tfplugin6.Schema.Types.NestedBlock.Types.NestingMode.List,
+                _ => Tfplugin6.Schema.Types.NestedBlock.Types.NestingMode.Set,
+            },
+            MinItems = b.MinItems,
+            MaxItems = b.MaxItems,
+        });
+    }
+
     /// <summary>An attribute; a nested attribute carries its objects' attributes in place of a type.</summary>
-    private static Tfplugin6.Schema.Types.Attribute ToWireAttribute(SchemaAttribute a)
+    private static Tfplugin6.Schema.Types.Attribute ToWireAttribute(SchemaAttribute a, SchemaNesting nesting, IReadOnlyList<WireMember> inside)
     {
         var wire = new Tfplugin6.Schema.Types.Attribute
         {
@@ -112,25 +125,24 @@ public static class WireConversions
             Deprecated = a.Deprecation is not null,
             DeprecationMessage = a.Deprecation ?? "",
         };
-        if (a.NestedType is { } nested)
-        {
-            var wireObject = new Tfplugin6.Schema.Types.Object
-            {
-                Nesting = nested.Nesting switch
-                {
-                    AttributeNesting.Single => Tfplugin6.Schema.Types.Object.Types.NestingMode.Single,
-                    AttributeNesting.List => Tfplugin6.Schema.Types.Object.Types.NestingMode.List,
-                    AttributeNesting.Set => Tfplugin6.Schema.Types.Object.Types.NestingMode.Set,
-                    _ => Tfplugin6.Schema.Types.Object.Types.NestingMode.Map,
-                },
-            };
-            foreach (var inner in nested.Object.Attributes) wireObject.Attributes.Add(ToWireAttribute(inner));
-            wire.NestedType = wireObject;
-        }
-        else
+        if (nesting == SchemaNesting.None)
         {
             wire.Type = ByteString.CopyFrom(CtyTypeJson.Serialize(a.Type));
+            return wire;
         }
+        var wireObject = new Tfplugin6.Schema.Types.Object
+        {
+            Nesting = nesting switch
+            {
+                SchemaNesting.Single => Tfplugin6.Schema.Types.Object.Types.NestingMode.Single,
+                SchemaNesting.List => Tfplugin6.Schema.Types.Object.Types.NestingMode.List,
+                SchemaNesting.Set => Tfplugin6.Schema.Types.Object.Types.NestingMode.Set,
+                _ => Tfplugin6.Schema.Types.Object.Types.NestingMode.Map,
+            },
+        };
+        // A nested attribute's objects hold attributes only (the schema builder rejects a block inside).
+        foreach (var m in inside) wireObject.Attributes.Add(m.Attribute);
+        wire.NestedType = wireObject;
         return wire;
     }
 
