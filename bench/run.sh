@@ -97,7 +97,7 @@ set +m
 for _ in $(seq 1 300); do EMU=$(sed -n '1s|^emulator listening on \(http://[^ ]*\).*$|\1|p' "$work/emu.out"); [[ -n $EMU ]] && break; sleep 0.1; done
 export DBT_CLOUD_HOST_URL=$EMU/api DBT_CLOUD_TOKEN=dbtc_admin_token DBT_CLOUD_ACCOUNT_ID=1 DATAFOLD_HOST=$EMU DATAFOLD_API_KEY=df_api_key
 qs=$work/quickstart; cp -R examples/quickstart "$qs"
-printf 'dbt_cloud_account_id = 1\ndbt_cloud_project_name = "Analytics"\ndatafold_repository_id = 3\ndatafold_data_source_name = "Snowflake production"\ndbt_cloud_host_url = "%s"\n' "$EMU" >"$qs/terraform.tfvars"
+printf 'dbt_cloud_account_id = 1\ndbt_cloud_project_name = "Analytics"\ndatafold_repository_id = 3\ndatafold_data_source_name = "Snowflake production"\ndbt_cloud_host = "%s"\n' "$EMU" >"$qs/terraform.tfvars"
 (cd "$qs" && TF_CLI_CONFIG_FILE=$work/cli.tfrc terraform apply -auto-approve >/dev/null)
 tfdata_dir "$work/one" 1
 qs_runs=() one_runs=()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `make demo`: the whole Datafold + dbt Cloud setup of examples/quickstart, applied with the real terraform against
-# the project's emulator of both APIs; then drift made "by hand", caught by `terraform plan`, restored, destroyed.
+# `make demo`: the whole Datafold + dbt Cloud setup through modules/datafold-dbt-cloud (its examples/complete root
+# module, everything found by name), applied with the real terraform against the project's emulator of both APIs;
+# then drift made "by hand", caught by `terraform plan`, restored, destroyed.
 # Needs only the .NET 10 SDK, Terraform 1.11+ and curl. Leaves nothing running; safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -60,27 +61,28 @@ done
 [[ -n $EMULATOR ]] || die "the emulator did not report its address within 60 s"
 echo "emulator listening on $EMULATOR (dbt Cloud API at $EMULATOR/api, Datafold API at $EMULATOR/api/v1)"
 
-# A fresh copy of the quickstart, with the seed's names (the data sources resolve them to ids); credentials come from
-# the environment as in real use.
-cp -R examples/quickstart "$WORK/quickstart"
-cd "$WORK/quickstart"
+# A fresh copy of the module and its example root module, with the seed's names; the emulator stands in for a
+# single-tenant dbt Cloud host (dbt_cloud_host), which drives both the provider's host and Datafold's. Credentials come
+# from the environment as in real use.
+cp -R modules "$WORK/modules"
+cd "$WORK/modules/datafold-dbt-cloud/examples/complete"
 rm -rf .terraform .terraform.lock.hcl terraform.tfstate terraform.tfstate.backup terraform.tfvars
 cat >terraform.tfvars <<EOF
-dbt_cloud_account_id       = 1
 dbt_cloud_project_name     = "Analytics"
 dbt_cloud_environment_name = "Production"
-datafold_repository_id     = 3
 datafold_data_source_name  = "Snowflake production"
-dbt_cloud_host_url         = "$EMULATOR"
+datafold_repository_id     = 3
+dbt_cloud_host             = "$EMULATOR"
+recipe                     = "hourly"
 EOF
-export DBT_CLOUD_HOST_URL=$EMULATOR/api DBT_CLOUD_TOKEN=dbtc_admin_token DBT_CLOUD_ACCOUNT_ID=1
+export DBT_CLOUD_TOKEN=dbtc_admin_token DBT_CLOUD_ACCOUNT_ID=1
 export DATAFOLD_HOST=$EMULATOR DATAFOLD_API_KEY=df_api_key TF_INPUT=0
 # An empty CLI configuration: no provider_installation block, so Terraform uses the implied local mirror
 # (~/.terraform.d/plugins) for dbt-tf/*, whatever TF_CLI_CONFIG_FILE the machine points at.
 : >"$WORK/terraform.rc"
 export TF_CLI_CONFIG_FILE=$WORK/terraform.rc
 
-step 3 "terraform init and apply: the dbt Cloud service token, the hourly artifacts job and the Datafold CI integration"
+step 3 "terraform init and apply: project, environment and data connection found by name; the dbt Cloud service token, the hourly artifacts job and the Datafold CI integration"
 terraform init "${COLOR[@]}"
 terraform apply -auto-approve "${COLOR[@]}"
 
@@ -88,8 +90,9 @@ step 4 "terraform plan right after apply: nothing to change (-detailed-exitcode:
 terraform plan -detailed-exitcode "${COLOR[@]}" || die "expected an empty plan (exit code 0), got exit code $?"
 echo "plan exit code 0: no changes"
 
-JOB_ID=$(terraform state show -no-color dbtcloud_artifacts_job.datafold | sed -n 's/^ *job_id *= *\([0-9][0-9]*\)$/\1/p')
-[[ -n $JOB_ID ]] || die "no job_id for dbtcloud_artifacts_job.datafold in the state"
+JOB=module.datafold_dbt_cloud.dbtcloud_artifacts_job.datafold
+JOB_ID=$(terraform output -raw artifacts_job_id)
+[[ $JOB_ID =~ ^[0-9]+$ ]] || die "no artifacts_job_id output (got \"$JOB_ID\")"
 step 5 "Someone edits the artifacts job's schedule in dbt Cloud's UI (here: the emulator's admin API): cron \"$DRIFTED_CRON\""
 curl -fsS -X PATCH "$EMULATOR/_emulator/dbtcloud/jobs/$JOB_ID" -H 'Content-Type: application/json' \
     -d "{\"schedule\": {\"date\": {\"type\": \"custom_cron\", \"cron\": \"$DRIFTED_CRON\"}}}" >/dev/null
@@ -101,7 +104,8 @@ terraform plan -detailed-exitcode "${COLOR[@]}" | tee "$WORK/drift-plan.txt" || 
 [[ $plan_status -eq 2 ]] || die "expected a plan with changes (exit code 2), got exit code $plan_status"
 grep -q 'schedule_cron' "$WORK/drift-plan.txt" || die "the plan does not name schedule_cron"
 grep -q '0 to add, 1 to change, 0 to destroy' "$WORK/drift-plan.txt" || die "expected exactly one change in the plan"
-echo "plan exit code 2: drift in dbtcloud_artifacts_job.datafold.schedule_cron"
+grep -qF "$JOB" "$WORK/drift-plan.txt" || die "the plan does not name $JOB"
+echo "plan exit code 2: drift in $JOB.schedule_cron"
 
 step 7 "terraform apply puts the schedule back to what the configuration says"
 terraform apply -auto-approve "${COLOR[@]}"

@@ -1,10 +1,18 @@
 # The whole "integrate Datafold with dbt Cloud" setup: a service token for Datafold, the hourly job that produces
 # production artifacts, and the Datafold CI integration that uses both.
 
-# Credentials come from the environment: DBT_CLOUD_TOKEN and DBT_CLOUD_HOST_URL (dbtcloud, e.g.
-# https://emea.dbt.com/api), DATAFOLD_API_KEY and DATAFOLD_HOST (datafold, e.g. https://eu.datafold.com).
+# One setting says where dbt Cloud is: the provider's API and the host Datafold calls both follow var.dbt_cloud_region
+# (or var.dbt_cloud_host), so they cannot disagree.
+locals {
+  dbt_cloud_hosts    = { us = "https://cloud.getdbt.com", emea = "https://emea.dbt.com", au = "https://au.dbt.com" }
+  dbt_cloud_host_url = coalesce(var.dbt_cloud_host, local.dbt_cloud_hosts[var.dbt_cloud_region])
+}
+
+# Credentials come from the environment: DBT_CLOUD_TOKEN (dbtcloud), DATAFOLD_API_KEY and DATAFOLD_HOST (datafold,
+# e.g. https://eu.datafold.com). The host is set here, so DBT_CLOUD_HOST_URL is not used.
 provider "dbtcloud" {
   account_id = var.dbt_cloud_account_id
+  host_url   = "${local.dbt_cloud_host_url}/api"
 }
 
 provider "datafold" {}
@@ -57,7 +65,7 @@ resource "datafold_dbt_integration" "ci" {
   data_source_id = data.datafold_data_source.warehouse.data_source_id
 
   dbt_cloud_account_id = var.dbt_cloud_account_id
-  dbt_cloud_host_url   = var.dbt_cloud_host_url
+  dbt_cloud_host_url   = local.dbt_cloud_host_url
   dbt_cloud_api_token  = dbtcloud_service_token.datafold.token_string
   artifacts_job_id     = dbtcloud_artifacts_job.datafold.job_id
 

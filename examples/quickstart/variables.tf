@@ -24,10 +24,27 @@ variable "datafold_data_source_name" {
   type        = string
 }
 
-variable "dbt_cloud_host_url" {
-  description = "dbt Cloud access URL as Datafold should call it (without /api)."
+variable "dbt_cloud_region" {
+  description = "dbt Cloud region of the account: us (cloud.getdbt.com), emea (emea.dbt.com) or au (au.dbt.com). Sets both the dbt Cloud provider's host and the host Datafold calls."
   type        = string
-  default     = "https://cloud.getdbt.com"
+  default     = "us"
+  nullable    = false
+
+  validation {
+    condition     = contains(["us", "emea", "au"], var.dbt_cloud_region)
+    error_message = "dbt_cloud_region must be one of \"us\" (cloud.getdbt.com), \"emea\" (emea.dbt.com) or \"au\" (au.dbt.com). For a single-tenant or cell-based account (e.g. https://ACCOUNT_PREFIX.us1.dbt.com), set dbt_cloud_host instead."
+  }
+}
+
+variable "dbt_cloud_host" {
+  description = "dbt Cloud access URL of a single-tenant or cell-based account (e.g. https://ACCOUNT_PREFIX.us1.dbt.com), without /api; overrides dbt_cloud_region."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.dbt_cloud_host == null || can(regex("^https?://[^/]+$", var.dbt_cloud_host))
+    error_message = "dbt_cloud_host must be an access URL such as \"https://ACCOUNT_PREFIX.us1.dbt.com\": the scheme and host, without /api or any other path."
+  }
 }
 
 variable "token_rotation" {

@@ -42,6 +42,8 @@ public sealed class DatafoldIntegrationEndToEndTests(ProviderFixture fixture) : 
         Assert.Equal(3, (int?)ci["repo_id"]);
         Assert.Equal(7, (int?)ci["data_source_id"]);
         Assert.Equal("dbt Cloud CI", (string?)ci["name"]);
+        // One setting drove both hosts: the provider reached the emulator, and Datafold was given the same host.
+        Assert.Equal(fixture.EmulatorUrl, (string?)ci["dbt_cloud"]!["host_url"]);
         Assert.Contains($"datafold_ci_config_id = \"{(int?)ci["id"]}\"", applied.Output);
 
         // The second plan is empty; its refresh reads the integration once and writes nothing.
@@ -290,6 +292,10 @@ public sealed class DatafoldIntegrationEndToEndTests(ProviderFixture fixture) : 
         foreach (var file in Directory.GetFiles(source, "*.tf"))
             File.Copy(file, Path.Combine(tf.WorkingDirectory, Path.GetFileName(file)));
         WriteQuickstartVariables(tf);
+        // The quickstart sets the provider's host from its region variable (the emulator stands in for a custom
+        // host), not from DBT_CLOUD_HOST_URL.
+        tf.Runner.Environment["TF_VAR_dbt_cloud_host"] = fixture.EmulatorUrl;
+        tf.Runner.Environment["DBT_CLOUD_HOST_URL"] = null;
         return tf;
     }
 
