@@ -27,6 +27,11 @@ public sealed class SchemaAttribute
     public string? ApiName { get; init; }
     /// <summary>Provider configuration only: environment variables consulted, in order, when the attribute is null.</summary>
     public IReadOnlyList<string> EnvironmentVariables { get; init; } = [];
+    /// <summary>
+    /// Provider configuration only: optional to Terraform (it may come from <see cref="EnvironmentVariables"/>), but the
+    /// provider cannot work without it; documented as required.
+    /// </summary>
+    public bool RequiredSetting { get; init; }
 }
 
 public enum BlockNesting { Single, List, Set }

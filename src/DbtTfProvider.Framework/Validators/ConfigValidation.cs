@@ -17,7 +17,9 @@ public static class ConfigValidation
     private static void ValidateObject(SchemaBlock block, CtyValue obj, CtyPath path, bool attributesAddressable, bool writeOnlyAllowed, DiagnosticList diagnostics)
     {
         if (!obj.IsKnown) return;
-        CtyPath PathOf(string name) => attributesAddressable ? path.Attr(name) : path;
+        // In a set element the path has no element step (a set has no index on the wire): Terraform then places the
+        // diagnostic on the attribute when the block is the only one of its type, and on the resource otherwise.
+        CtyPath PathOf(string name) => path.Attr(name);
 
         foreach (var a in block.Attributes)
         {

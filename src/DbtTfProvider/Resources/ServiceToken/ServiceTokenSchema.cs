@@ -45,9 +45,13 @@ internal static class ServiceTokenSchema
             .Description("A permission grant of the token; at least one. Grants cannot be changed once assigned, so any change " +
                          "here replaces the token (and its secret).");
 
-        s.Map("rotation_triggers", m => ref m.RotationTriggers).Optional().RequiresReplace()
+        // Null before (an imported token, or one created without triggers): the configured value is adopted in place.
+        // Adopting an existing token must never rotate it.
+        s.Map("rotation_triggers", m => ref m.RotationTriggers).Optional()
+            .RequiresReplaceIf(change => !change.Prior.IsNull, "A change replaces the token, unless it had no `rotation_triggers` before.")
             .Description("Arbitrary values whose change replaces the token, rotating its secret: e.g. " +
-                         "`{ rotation = time_rotating.yearly.id }` for a scheduled rotation, or a value you edit for rotation on demand.");
+                         "`{ rotation = time_rotating.yearly.id }` for a scheduled rotation, or a value you edit for rotation on demand. " +
+                         "Setting it on a token that had none (an imported token, say) is an in-place update that rotates nothing.");
     }
 
     private static void DefinePermission(SchemaBuilder<ServiceTokenPermissionModel> p)
