@@ -23,7 +23,8 @@ internal static class ServiceTokenSchema
         s.Description(
             "A dbt Cloud service token: an account-level API credential with permission grants, e.g. the token Datafold uses to " +
             "read dbt Cloud (permission set `member` on all projects). Renaming it keeps the secret; any change to its permissions " +
-            "or to `rotation_triggers` replaces it with a new token (dbt Cloud allows grants to be assigned only once).");
+            "or to `rotation_triggers` replaces it with a new token (dbt Cloud allows grants to be assigned only once). An imported " +
+            "token is never replaced for taking on the configured `rotation_triggers`: adoption does not rotate.");
 
         s.String("id", m => ref m.Id).Computed().UseStateForUnknown()
             .Description("Numeric id of the token in dbt Cloud. Import with this id.");
@@ -37,8 +38,8 @@ internal static class ServiceTokenSchema
         s.String("token_string", m => ref m.TokenString).Computed().Sensitive().UseStateForUnknown()
             .Description("The secret, to pass to the service that authenticates with the token (e.g. `datafold_dbt_integration`). " +
                          "dbt Cloud returns it only when the token is created; it is kept in state from then on. " +
-                         "**Null for an imported token**, whose secret cannot be read back: replace the token (e.g. by changing " +
-                         "`rotation_triggers`) to get a new one into state.");
+                         "**Null for an imported token**, whose secret cannot be read back: replace the token (`terraform apply " +
+                         "-replace=ADDRESS`, or a change of `rotation_triggers` once they are set) to get a new one into state.");
 
         s.SetBlock("service_token_permissions", m => ref m.Permissions, DefinePermission)
             .MinItems(1).RequiresReplace()
