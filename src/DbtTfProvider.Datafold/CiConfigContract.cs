@@ -1,5 +1,5 @@
 // ASSUMED CONTRACT. Datafold publishes no endpoint that creates, reads, updates or deletes a CI integration; the
-// paths and field names below are the ones this project fixed in shared/specs/datafold-api.md ("dbt Cloud CI
+// paths and field names below are the ones this project fixed in CONTRACT.md beside this file ("dbt Cloud CI
 // integration (assumed)"). Every assumed path and field name lives in this file, so that following the real service
 // is a change here only.
 using System.Text.Json.Serialization;

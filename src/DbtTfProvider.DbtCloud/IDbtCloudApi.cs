@@ -3,7 +3,7 @@ using Refit;
 
 namespace DbtTfProvider.DbtCloud;
 
-/// <summary>The spec's endpoints (see shared/specs/dbt-cloud-api.md). Paths are appended to host_url (which ends in /api).</summary>
+/// <summary>The spec's endpoints (see CONTRACT.md beside this file). Paths are appended to host_url (which ends in /api).</summary>
 internal interface IDbtCloudApi
 {
     [Get("/v2/accounts/")]

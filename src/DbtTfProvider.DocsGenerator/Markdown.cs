@@ -41,6 +41,15 @@ internal static class Markdown
         _ => "Dynamic",
     };
 
+    /// <summary>tfplugindocs' names of nested attributes: Attributes, Attributes List, ...</summary>
+    public static string NestedTypeName(AttributeNesting nesting) => nesting switch
+    {
+        AttributeNesting.Single => "Attributes",
+        AttributeNesting.List => "Attributes List",
+        AttributeNesting.Set => "Attributes Set",
+        _ => "Attributes Map",
+    };
+
     /// <summary>A default as it would be written in HCL (JSON is valid HCL for every value a default can be).</summary>
     public static string DefaultValue(SchemaAttribute attribute) =>
         Utf8.GetString(CtyJson.Encode(attribute.Default!, attribute.Type));
@@ -48,7 +57,7 @@ internal static class Markdown
     /// <summary>"(String, Sensitive, Default: `"x"`)": the type and every flag a user must know about.</summary>
     public static string AttributeFlags(SchemaAttribute a)
     {
-        var flags = new List<string> { TypeName(a.Type) };
+        var flags = new List<string> { a.NestedType is { } nested ? NestedTypeName(nested.Nesting) : TypeName(a.Type) };
         if (a.Sensitive) flags.Add("Sensitive");
         if (a.WriteOnly) flags.Add($"[Write-only]({WriteOnlyLink})");
         if (a.Deprecation is not null) flags.Add("Deprecated");

@@ -5,7 +5,7 @@ namespace DbtTfProvider.DocsGenerator;
 
 /// <summary>
 /// A block's attributes and nested blocks as Required / Optional / Read-Only lists, then one section per nested
-/// block (tfplugindocs' layout and anchors, so registry readers find what they expect).
+/// block or nested attribute (tfplugindocs' layout and anchors, so registry readers find what they expect).
 /// </summary>
 internal sealed class SchemaSection(string owner, int headingLevel, bool groupHeadings)
 {
@@ -45,9 +45,15 @@ internal sealed class SchemaSection(string owner, int headingLevel, bool groupHe
 
     private string AttributeLine(SchemaAttribute a, string path)
     {
-        var where = $"{owner}: attribute {Qualified(path, a.Name)}";
+        var qualified = Qualified(path, a.Name);
+        var where = $"{owner}: attribute {qualified}";
         var deprecation = a.Deprecation is null ? "" : $"**Deprecated:** {a.Deprecation} ";
-        return $"- `{a.Name}` {Markdown.AttributeFlags(a)} {deprecation}{Markdown.Description(a.Description, where)}";
+        var line = $"- `{a.Name}` {Markdown.AttributeFlags(a)} {deprecation}{Markdown.Description(a.Description, where)}";
+        if (a.NestedType is not { } nested) return line;
+        // A nested attribute's objects get their own section, like a block's (tfplugindocs' "nestedatt" anchors).
+        var anchor = "nestedatt--" + qualified.Replace(".", "--");
+        _nested.Add((anchor, qualified, nested.Object));
+        return line + $" (see [below for nested schema](#{anchor}))";
     }
 
     private string BlockLine(SchemaNestedBlock b, string path)

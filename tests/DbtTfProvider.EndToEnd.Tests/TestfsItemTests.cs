@@ -130,6 +130,45 @@ public sealed class TestfsItemTests : IDisposable
         Assert.Null(await Tf.ResourceValuesAsync("testfs_item.a"));
     }
 
+    private string ItemWithNested(string team, string label) =>
+        TestfsWorkspace.ProviderHcl(_ws.ItemsDirectory) + $$"""
+        resource "testfs_item" "a" {
+          name  = "alpha"
+          owner = { name = "ann"{{(team.Length == 0 ? "" : $", team = \"{team}\"")}} }
+          labels = {
+            tier = { value = "{{label}}" }
+          }
+        }
+        """;
+
+    [Fact]
+    public async Task Nested_attributes_plan_with_defaults_apply_stay_unchanged_and_validate_at_their_path()
+    {
+        Tf.WriteConfig(ItemWithNested("", "gold"));
+        var plan = await Tf.ExpectAsync(2, "plan", "-detailed-exitcode");
+        AssertMatches(@"\+ owner\s+= \{", plan.Stdout);
+        AssertMatches(@"\+ team\s+= ""data""", plan.Stdout);
+        AssertMatches(@"\+ ""tier"" = \{", plan.Stdout);
+
+        await Tf.SucceedAsync("apply", "-auto-approve");
+        var file = ItemFile(await StateString("id"));
+        Assert.Equal("data", (string)file["owner"]!["team"]!);
+        Assert.Equal("gold", (string)file["labels"]!["tier"]!);
+        await Tf.ExpectAsync(0, "plan", "-detailed-exitcode");
+
+        Tf.WriteConfig(ItemWithNested("platform", "silver"));
+        var update = await Tf.ExpectAsync(2, "plan", "-detailed-exitcode");
+        Assert.Contains("# testfs_item.a will be updated in-place", update.Stdout);
+        await Tf.SucceedAsync("apply", "-auto-approve");
+        Assert.Equal("silver", (string)ItemFile(await StateString("id"))["labels"]!["tier"]!);
+        await Tf.ExpectAsync(0, "plan", "-detailed-exitcode");
+
+        Tf.WriteConfig(ItemWithNested("sales", "silver"));
+        var invalid = await Tf.ExpectAsync(1, "validate");
+        Assert.Contains("team must be one of \"data\", \"platform\"; got \"sales\".", invalid.Stderr);
+        AssertMatches(@"on main\.tf line \d+, in resource ""testfs_item"" ""a"":", invalid.Stderr);
+    }
+
     [Fact]
     public async Task A_validation_error_names_the_attribute_and_its_line()
     {

@@ -6,7 +6,7 @@ using DbtTfProvider.Plugin.Cty;
 namespace DbtTfProvider.Framework.Planning;
 
 /// <summary>
-/// The planning algorithm Terraform expects of a provider (terraform-plugin-framework's, protocol spec §4.4), on
+/// The planning algorithm Terraform expects of a provider (the framework's README.md, "Planning"), on
 /// plain cty values. Split in two around the resource's own ModifyPlan hook:
 /// <see cref="PlanAttributes"/> (steps 1-5) and <see cref="RequiresReplace"/> (step 6).
 /// </summary>

@@ -67,7 +67,7 @@ public sealed class ProviderRuntime
                     {
                         Name = first.Name, Type = first.Type, Required = first.Required, Optional = first.Optional, Sensitive = true,
                         Description = first.Description, Deprecation = first.Deprecation, Default = first.Default,
-                        Validators = first.Validators, EnvironmentVariables = first.EnvironmentVariables,
+                        Validators = first.Validators, EnvironmentVariables = first.EnvironmentVariables, NestedType = first.NestedType,
                     };
             }
             foreach (var b in part.ConfigBlock.NestedBlocks)

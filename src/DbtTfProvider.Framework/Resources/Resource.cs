@@ -63,8 +63,8 @@ public abstract class Resource<TModel, TClient> : IResourceDefinition<TClient> w
 }
 
 /// <summary>
-/// Implemented by resources that can be imported (<c>import { id = "…" }</c>), as terraform-plugin-framework's
-/// <c>ResourceWithImportState</c>: a resource without it answers import requests with a clear error.
+/// Implemented by resources that can be imported (<c>import { id = "…" }</c>): a
+/// resource without it answers import requests with a clear error.
 /// </summary>
 public interface IImportableResource<TModel, TClient> where TModel : class, new() where TClient : class
 {

@@ -5,7 +5,7 @@ using DbtTfProvider.Plugin.Cty;
 
 namespace DbtTfProvider.Framework.Resources;
 
-/// <summary>The rules Terraform enforces on every state a provider returns (protocol spec §4.2, §4.3).</summary>
+/// <summary>The rules Terraform enforces on every state a provider returns (the framework's README.md, "Planning").</summary>
 internal static class StateRules
 {
     /// <summary>Write-only values never leave the provider: null in every returned state and plan.</summary>
@@ -52,6 +52,8 @@ internal static class StateRules
         if (!planned.IsKnown || !state.IsKnown) return;
         SchemaWalker.Walk(block, planned, planned, state, (a, path, p, _, s) =>
         {
+            // A nested attribute whose objects line up was compared attribute by attribute already.
+            if (a.NestedType is not null && p.IsKnown && s.IsKnown && SameShape(p, s)) return p;
             if (p.IsWhollyKnown && !a.WriteOnly && !p.Equals(s))
             {
                 var detail = a.Sensitive ? "(sensitive values not shown)" : $"planned {p}, but the provider returned {s}";
@@ -61,4 +63,11 @@ internal static class StateRules
             return p;
         });
     }
+
+    private static bool SameShape(CtyValue a, CtyValue b) => a.Type switch
+    {
+        CtyListType or CtySetType => a.Elements.Count == b.Elements.Count,
+        CtyMapType => a.Attributes.Keys.SequenceEqual(b.Attributes.Keys),
+        _ => true,
+    };
 }

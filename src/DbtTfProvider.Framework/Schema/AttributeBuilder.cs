@@ -14,6 +14,7 @@ internal sealed class AttributeSpec(string name, CtyType type) : IMemberSpec
     public readonly List<IPlanModifier> PlanModifiers = [];
     public readonly List<IAttributeValidator> Validators = [];
     public string[] EnvironmentVariables = [];
+    public SchemaNestedType? NestedType;
 
     public SchemaAttribute Build<TModel>(SchemaBuilder<TModel> owner) where TModel : class, new()
     {
@@ -44,6 +45,9 @@ internal sealed class AttributeSpec(string name, CtyType type) : IMemberSpec
             throw new SchemaDefinitionException($"{Where()}: provider configuration attributes cannot be computed.");
         if (PlanModifiers.Count > 0 && owner.Kind != SchemaKind.Resource)
             throw new SchemaDefinitionException($"{Where()}: plan modifiers are for resource attributes only.");
+        // Nothing could set an attribute inside an object only the provider sets.
+        if (NestedType is { } nested && computed && !Optional && nested.Object.Attributes.FirstOrDefault(a => !a.Computed) is { } settable)
+            throw new SchemaDefinitionException($"{Where()}: a computed-only nested attribute holds computed attributes only (\"{settable.Name}\" is not).");
 
         return new SchemaAttribute
         {
@@ -51,7 +55,7 @@ internal sealed class AttributeSpec(string name, CtyType type) : IMemberSpec
             WriteOnly = WriteOnly, Description = Description, Deprecation = Deprecation,
             Default = owner.Kind == SchemaKind.Resource || owner.Kind == SchemaKind.ProviderConfig ? Default : null,
             PlanModifiers = PlanModifiers.ToArray(), Validators = Validators.ToArray(), ApiName = ApiName,
-            EnvironmentVariables = EnvironmentVariables, RequiredSetting = RequiredSetting,
+            EnvironmentVariables = EnvironmentVariables, RequiredSetting = RequiredSetting, NestedType = NestedType,
         };
     }
 }
@@ -99,8 +103,6 @@ public sealed class AttributeBuilder<TValue>
 
     public AttributeBuilder<TValue> PlanModifier(IPlanModifier modifier) { _spec.PlanModifiers.Add(modifier); return this; }
     public AttributeBuilder<TValue> RequiresReplace() => PlanModifier(RequiresReplaceModifier.Instance);
-    public AttributeBuilder<TValue> RequiresReplaceIf(Func<RequiresReplaceContext, bool> predicate, string description) =>
-        PlanModifier(new RequiresReplaceIfModifier(predicate, description));
     public AttributeBuilder<TValue> UseStateForUnknown() => PlanModifier(UseStateForUnknownModifier.Instance);
 
     public AttributeBuilder<TValue> Validator(IAttributeValidator validator) { _spec.Validators.Add(validator); return this; }

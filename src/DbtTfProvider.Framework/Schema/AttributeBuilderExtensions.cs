@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DbtTfProvider.Framework.Validators;
 using DbtTfProvider.Framework.Values;
 using DbtTfProvider.Plugin.Cty;
@@ -10,8 +9,6 @@ public static class AttributeBuilderExtensions
 {
     public static AttributeBuilder<TfString> OneOf(this AttributeBuilder<TfString> b, params string[] values) => b.Validator(new OneOfValidator(values));
 
-    /// <summary><paramref name="message"/> completes "NAME …", e.g. "must start with \"dbt \"".</summary>
-    public static AttributeBuilder<TfString> Matches(this AttributeBuilder<TfString> b, Regex regex, string message) => b.Validator(new RegexValidator(regex, message));
     public static AttributeBuilder<TfString> LengthAtLeast(this AttributeBuilder<TfString> b, int minimum) => b.Validator(new LengthAtLeastValidator(minimum));
 
     /// <summary>A custom check: return null when fine, else the problem completing "NAME …".</summary>
@@ -24,10 +21,8 @@ public static class AttributeBuilderExtensions
         b.Validator(new RangeValidator(min is { } lo ? CtyNumber.FromDouble(lo) : null, max is { } hi ? CtyNumber.FromDouble(hi) : null));
 
     public static AttributeBuilder<TfList<T>> LengthAtLeast<T>(this AttributeBuilder<TfList<T>> b, int minimum) => b.Validator(new LengthAtLeastValidator(minimum));
-    public static AttributeBuilder<TfSet<T>> LengthAtLeast<T>(this AttributeBuilder<TfSet<T>> b, int minimum) => b.Validator(new LengthAtLeastValidator(minimum));
 
     /// <summary>Applies a validator to every element (list elements are named by index in diagnostics).</summary>
     public static AttributeBuilder<TfList<T>> Each<T>(this AttributeBuilder<TfList<T>> b, IAttributeValidator element) => b.Validator(new EachElementValidator(element));
     public static AttributeBuilder<TfSet<T>> Each<T>(this AttributeBuilder<TfSet<T>> b, IAttributeValidator element) => b.Validator(new EachElementValidator(element));
-    public static AttributeBuilder<TfMap<T>> Each<T>(this AttributeBuilder<TfMap<T>> b, IAttributeValidator element) => b.Validator(new EachElementValidator(element));
 }

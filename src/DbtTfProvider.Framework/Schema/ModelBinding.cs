@@ -21,6 +21,8 @@ internal interface IMemberBinding<in TModel>
     string Name { get; }
     CtyValue Encode(TModel model, CtyPath path);
     void Decode(TModel model, CtyValue value, CtyPath path);
+    bool FieldEquals(TModel a, TModel b);
+    int FieldHash(TModel model);
 }
 
 internal sealed class MemberBinding<TModel, TField>(
@@ -32,6 +34,8 @@ internal sealed class MemberBinding<TModel, TField>(
     public string Name { get; } = name;
     public CtyValue Encode(TModel model, CtyPath path) => encode(field(model), path.Attr(Name));
     public void Decode(TModel model, CtyValue value, CtyPath path) => field(model) = decode(value, path.Attr(Name));
+    public bool FieldEquals(TModel a, TModel b) => EqualityComparer<TField>.Default.Equals(field(a), field(b));
+    public int FieldHash(TModel model) => EqualityComparer<TField>.Default.GetHashCode(field(model)!);
 }
 
 /// <summary>
@@ -48,6 +52,32 @@ public sealed class ModelBinding<TModel> where TModel : class, new()
     }
 
     public CtyObjectType Type { get; }
+
+    /// <summary>
+    /// Value equality of two models over the fields the schema binds (field by field, collections by content), which
+    /// <see cref="ModelEquality{T}"/> gives every block and nested-attribute model.
+    /// </summary>
+    public IEqualityComparer<TModel> Comparer => _comparer ??= new FieldwiseComparer(_members);
+    private IEqualityComparer<TModel>? _comparer;
+
+    private sealed class FieldwiseComparer(IReadOnlyList<IMemberBinding<TModel>> members) : IEqualityComparer<TModel>
+    {
+        public bool Equals(TModel? a, TModel? b)
+        {
+            if (ReferenceEquals(a, b)) return true;
+            if (a is null || b is null) return false;
+            foreach (var m in members)
+                if (!m.FieldEquals(a, b)) return false;
+            return true;
+        }
+
+        public int GetHashCode(TModel model)
+        {
+            var h = new HashCode();
+            foreach (var m in members) h.Add(m.FieldHash(model));
+            return h.ToHashCode();
+        }
+    }
 
     /// <summary>A model from a known object value. Throws <see cref="ModelConversionException"/> naming the attribute at fault.</summary>
     public TModel Decode(CtyValue value) => Decode(value, CtyPath.Root);

@@ -16,6 +16,7 @@ public sealed class SchemaDefinitionException(string message) : Exception(messag
 /// <code>
 /// schema.String("name", m =&gt; ref m.Name).Required().Description("…");
 /// schema.SetBlock("tag", m =&gt; ref m.Tags, tag =&gt; { tag.String("key", t =&gt; ref t.Key).Required(); });
+/// schema.ListNestedAttribute("owners", m =&gt; ref m.Owners, o =&gt; { o.String("name", x =&gt; ref x.Name).Required(); }).Optional();
 /// </code>
 /// The same declaration yields the protocol schema, decodes values into models and encodes models back.
 /// </summary>
@@ -27,17 +28,20 @@ public class SchemaBuilder<TModel> where TModel : class, new()
     private string? _description;
     private string? _deprecation;
 
-    internal SchemaBuilder(SchemaKind kind, string owner, bool insideSet)
+    internal SchemaBuilder(SchemaKind kind, string owner, bool insideSet, bool insideNestedAttribute = false)
     {
         Kind = kind;
         Owner = owner;
         InsideSet = insideSet;
+        InsideNestedAttribute = insideNestedAttribute;
     }
 
     internal SchemaKind Kind { get; }
     /// <summary>Names the schema in error messages ("resource testfs_item", "block testfs_item.tag").</summary>
     internal string Owner { get; }
     internal bool InsideSet { get; }
+    /// <summary>The object of a nested attribute: Terraform allows only attributes there, no blocks.</summary>
+    internal bool InsideNestedAttribute { get; }
 
     public AttributeBuilder<TfString> String(string name, FieldRef<TModel, TfString> field) => Primitive(name, field);
     public AttributeBuilder<TfInt64> Int64(string name, FieldRef<TModel, TfInt64> field) => Primitive(name, field);
@@ -107,6 +111,48 @@ public class SchemaBuilder<TModel> where TModel : class, new()
         return spec.Builder;
     }
 
+    /// <summary>
+    /// A nested attribute holding one object (<c>owner = { name = "x" }</c>): unlike a block it can be null, computed,
+    /// sensitive or defaulted, and is set with <c>=</c>. Declare the object's attributes in <paramref name="define"/>.
+    /// </summary>
+    public AttributeBuilder<TfObject<TElem>> SingleNestedAttribute<TElem>(string name, FieldRef<TModel, TfObject<TElem>> field, Action<SchemaBuilder<TElem>> define)
+        where TElem : class, new()
+    {
+        var (spec, binding) = AddNestedAttribute(name, AttributeNesting.Single, define);
+        var type = spec.Type;
+        Func<TfObject<TElem>, CtyPath, CtyValue> encode = (v, p) => v.State switch
+        {
+            TfValueState.Known => binding.Value.Encode(v.Value, p),
+            TfValueState.Unknown => CtyValue.Unknown(type),
+            _ => CtyValue.Null(type),
+        };
+        return BindNested(spec, field, encode, (v, p) => v.IsNull ? TfObject<TElem>.Null : v.IsUnknown ? TfObject<TElem>.Unknown : TfObject<TElem>.Of(binding.Value.Decode(v, p)));
+    }
+
+    /// <summary>A nested attribute holding a list of objects (<c>owners = [{ name = "x" }]</c>); null when not set.</summary>
+    public AttributeBuilder<TfList<TElem>> ListNestedAttribute<TElem>(string name, FieldRef<TModel, TfList<TElem>> field, Action<SchemaBuilder<TElem>> define)
+        where TElem : class, new()
+    {
+        var (spec, binding) = AddNestedAttribute(name, AttributeNesting.List, define);
+        return BindNested(spec, field, (v, p) => FieldCodecs.EncodeList(v, binding.Value.Type, binding.Value.Encode, p), (v, p) => FieldCodecs.DecodeList(v, binding.Value.Decode, p));
+    }
+
+    /// <summary>A nested attribute holding a set of objects (order-free); see <see cref="ListNestedAttribute{TElem}"/>.</summary>
+    public AttributeBuilder<TfSet<TElem>> SetNestedAttribute<TElem>(string name, FieldRef<TModel, TfSet<TElem>> field, Action<SchemaBuilder<TElem>> define)
+        where TElem : class, new()
+    {
+        var (spec, binding) = AddNestedAttribute(name, AttributeNesting.Set, define);
+        return BindNested(spec, field, (v, p) => FieldCodecs.EncodeSet(v, binding.Value.Type, binding.Value.Encode, p), (v, p) => FieldCodecs.DecodeSet(v, binding.Value.Decode, p));
+    }
+
+    /// <summary>A nested attribute holding a map of objects by string key (<c>owners = { lead = { name = "x" } }</c>).</summary>
+    public AttributeBuilder<TfMap<TElem>> MapNestedAttribute<TElem>(string name, FieldRef<TModel, TfMap<TElem>> field, Action<SchemaBuilder<TElem>> define)
+        where TElem : class, new()
+    {
+        var (spec, binding) = AddNestedAttribute(name, AttributeNesting.Map, define);
+        return BindNested(spec, field, (v, p) => FieldCodecs.EncodeMap(v, binding.Value.Type, binding.Value.Encode, p), (v, p) => FieldCodecs.DecodeMap(v, binding.Value.Decode, p));
+    }
+
     /// <summary>Markdown description of this block (the resource's own description at the top level).</summary>
     public SchemaBuilder<TModel> Description(string markdown)
     {
@@ -122,8 +168,6 @@ public class SchemaBuilder<TModel> where TModel : class, new()
 
     /// <summary>Exactly one of these attributes must be set (per element, when declared inside a block).</summary>
     public SchemaBuilder<TModel> ExactlyOneOf(params string[] attributes) => Validator(new ExactlyOneOfValidator(attributes));
-    public SchemaBuilder<TModel> AtLeastOneOf(params string[] attributes) => Validator(new AtLeastOneOfValidator(attributes));
-    public SchemaBuilder<TModel> AtMostOneOf(params string[] attributes) => Validator(new AtMostOneOfValidator(attributes));
 
     public SchemaBuilder<TModel> Validator(IObjectValidator validator)
     {
@@ -186,12 +230,38 @@ public class SchemaBuilder<TModel> where TModel : class, new()
         where TElem : class, new()
     {
         CheckName(name);
+        if (InsideNestedAttribute)
+            throw new SchemaDefinitionException($"{Owner}: \"{name}\" is a block, and a nested attribute's objects hold attributes only.");
         var inner = new SchemaBuilder<TElem>(Kind, $"block {Owner.Split(' ').Last()}.{name}", InsideSet || nesting == BlockNesting.Set);
         define(inner);
         var built = inner.Build();
         var spec = new BlockSpec(name, nesting, built.Block);
         _members.Add(spec);
+        ModelEquality<TElem>.Register(built.Binding.Comparer);
         return (spec, new Lazy<ModelBinding<TElem>>(() => built.Binding));
+    }
+
+    private (AttributeSpec Spec, Lazy<ModelBinding<TElem>> Binding) AddNestedAttribute<TElem>(string name, AttributeNesting nesting, Action<SchemaBuilder<TElem>> define)
+        where TElem : class, new()
+    {
+        CheckName(name);
+        var inner = new SchemaBuilder<TElem>(Kind, $"attribute {Owner.Split(' ').Last()}.{name}", InsideSet || nesting == AttributeNesting.Set, insideNestedAttribute: true);
+        define(inner);
+        var built = inner.Build();
+        if (built.Block.Attributes.Count == 0)
+            throw new SchemaDefinitionException($"{Owner}, attribute \"{name}\": a nested attribute needs at least one attribute.");
+        var nested = new SchemaNestedType { Nesting = nesting, Object = built.Block };
+        var spec = new AttributeSpec(name, nested.Type) { NestedType = nested };
+        _members.Add(spec);
+        ModelEquality<TElem>.Register(built.Binding.Comparer);
+        return (spec, new Lazy<ModelBinding<TElem>>(() => built.Binding));
+    }
+
+    private AttributeBuilder<TValue> BindNested<TValue>(AttributeSpec spec, FieldRef<TModel, TValue> field,
+        Func<TValue, CtyPath, CtyValue> encode, Func<CtyValue, CtyPath, TValue> decode)
+    {
+        _bindings.Add(new MemberBinding<TModel, TValue>(spec.Name, field, encode, decode));
+        return new AttributeBuilder<TValue>(spec, v => encode(v, CtyPath.Root));
     }
 
     private static readonly Regex ValidName = new("^[a-z0-9_]+$", RegexOptions.CultureInvariant);

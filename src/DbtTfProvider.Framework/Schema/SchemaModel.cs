@@ -32,9 +32,36 @@ public sealed class SchemaAttribute
     /// provider cannot work without it; documented as required.
     /// </summary>
     public bool RequiredSetting { get; init; }
+    /// <summary>
+    /// For a nested attribute (<c>owner = { name = "x" }</c>, or a list, set or map of such objects): the attributes of
+    /// each object and how the objects nest. Null for an attribute of a plain type. <see cref="Type"/> is then the
+    /// object type, or the collection of it.
+    /// </summary>
+    public SchemaNestedType? NestedType { get; init; }
 }
 
 public enum BlockNesting { Single, List, Set }
+
+public enum AttributeNesting { Single, List, Set, Map }
+
+/// <summary>
+/// The objects a nested attribute holds: their attributes (<see cref="SchemaBlock"/> without nested blocks, which
+/// Terraform does not allow inside nested attributes) and the nesting mode.
+/// </summary>
+public sealed class SchemaNestedType
+{
+    public required AttributeNesting Nesting { get; init; }
+    public required SchemaBlock Object { get; init; }
+
+    /// <summary>The cty type of the attribute's value: the object, or a list, set or map of it.</summary>
+    public CtyType Type => Nesting switch
+    {
+        AttributeNesting.Single => Object.ImpliedType,
+        AttributeNesting.List => CtyType.List(Object.ImpliedType),
+        AttributeNesting.Set => CtyType.Set(Object.ImpliedType),
+        _ => CtyType.Map(Object.ImpliedType),
+    };
+}
 
 /// <summary>A nested block type (<c>tag { ... }</c>) with its nesting mode and item limits.</summary>
 public sealed class SchemaNestedBlock
@@ -104,7 +131,7 @@ public sealed class SchemaBlock
 
     /// <summary>
     /// The attribute path for an API field name: an attribute or block whose <c>ApiName</c> or name matches,
-    /// following dots into single nested blocks (<c>sampling.tolerance</c>). An <c>ApiName</c> may itself be a dotted
+    /// following dots into single nested blocks and single nested attributes (<c>sampling.tolerance</c>). An <c>ApiName</c> may itself be a dotted
     /// path into the API object (<c>settings.threads</c>), which also claims the fields beneath it; the longest match
     /// wins. Null when nothing matches.
     /// </summary>
@@ -121,7 +148,14 @@ public sealed class SchemaBlock
                            .Where(a => a.ApiName is { } n && (rest == n || rest.StartsWith(n + ".", StringComparison.Ordinal)))
                            .MaxBy(a => a.ApiName!.Length)
                        ?? block.FindAttribute(part);
-            if (attr is not null) return path.Attr(attr.Name);
+            if (attr is not null)
+            {
+                path = path.Attr(attr.Name);
+                // A single nested attribute is followed like a single block; other attributes end the path.
+                if (attr.NestedType is not { Nesting: AttributeNesting.Single } single || i == parts.Length - 1 || attr.ApiName is not null && attr.ApiName != part) return path;
+                block = single.Object;
+                continue;
+            }
             var nested = block.NestedBlocks.FirstOrDefault(b => b.ApiName == part) ?? block.FindBlock(part);
             if (nested is null) return path.IsRoot ? null : path;
             path = path.Attr(nested.Name);

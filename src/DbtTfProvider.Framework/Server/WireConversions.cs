@@ -72,23 +72,7 @@ public static class WireConversions
             Deprecated = block.Deprecation is not null,
             DeprecationMessage = block.Deprecation ?? "",
         };
-        foreach (var a in block.Attributes)
-        {
-            wire.Attributes.Add(new Tfplugin6.Schema.Types.Attribute
-            {
-                Name = a.Name,
-                Type = ByteString.CopyFrom(CtyTypeJson.Serialize(a.Type)),
-                Description = Describe(a),
-                DescriptionKind = StringKind.Markdown,
-                Required = a.Required,
-                Optional = a.Optional,
-                Computed = a.Computed,
-                Sensitive = a.Sensitive,
-                WriteOnly = a.WriteOnly,
-                Deprecated = a.Deprecation is not null,
-                DeprecationMessage = a.Deprecation ?? "",
-            });
-        }
+        foreach (var a in block.Attributes) wire.Attributes.Add(ToWireAttribute(a));
         foreach (var b in block.NestedBlocks)
         {
             var inner = ToWireBlock(b.Block, 0);
@@ -112,13 +96,61 @@ public static class WireConversions
         return wire;
     }
 
-    /// <summary>The description plus the rules a user needs to know (default, validators), for docs and IDEs.</summary>
-    private static string Describe(SchemaAttribute a)
+    /// <summary>An attribute; a nested attribute carries its objects' attributes in place of a type.</summary>
+    private static Tfplugin6.Schema.Types.Attribute ToWireAttribute(SchemaAttribute a)
     {
+        var wire = new Tfplugin6.Schema.Types.Attribute
+        {
+            Name = a.Name,
+            Description = Describe(a),
+            DescriptionKind = StringKind.Markdown,
+            Required = a.Required,
+            Optional = a.Optional,
+            Computed = a.Computed,
+            Sensitive = a.Sensitive,
+            WriteOnly = a.WriteOnly,
+            Deprecated = a.Deprecation is not null,
+            DeprecationMessage = a.Deprecation ?? "",
+        };
+        if (a.NestedType is { } nested)
+        {
+            var wireObject = new Tfplugin6.Schema.Types.Object
+            {
+                Nesting = nested.Nesting switch
+                {
+                    AttributeNesting.Single => Tfplugin6.Schema.Types.Object.Types.NestingMode.Single,
+                    AttributeNesting.List => Tfplugin6.Schema.Types.Object.Types.NestingMode.List,
+                    AttributeNesting.Set => Tfplugin6.Schema.Types.Object.Types.NestingMode.Set,
+                    _ => Tfplugin6.Schema.Types.Object.Types.NestingMode.Map,
+                },
+            };
+            foreach (var inner in nested.Object.Attributes) wireObject.Attributes.Add(ToWireAttribute(inner));
+            wire.NestedType = wireObject;
+        }
+        else
+        {
+            wire.Type = ByteString.CopyFrom(CtyTypeJson.Serialize(a.Type));
+        }
+        return wire;
+    }
+
+    /// <summary>
+    /// The description plus the rules a user needs to know (default, environment variables), for IDEs and plan
+    /// output. Each is said once: a sentence is added only when the hand-written text does not already state it.
+    /// </summary>
+    internal static string Describe(SchemaAttribute a)
+    {
+        var text = a.Description ?? "";
         var parts = new List<string>();
-        if (!string.IsNullOrEmpty(a.Description)) parts.Add(a.Description!);
-        if (a.Default is { } d) parts.Add($"Defaults to `{d}`.");
-        if (a.EnvironmentVariables.Count > 0) parts.Add("Environment: " + string.Join(", ", a.EnvironmentVariables.Select(e => $"`{e}`")) + ".");
+        if (text.Length > 0) parts.Add(text);
+        if (a.Default is { } d && !StatesDefault(text, d)) parts.Add($"Defaults to `{d}`.");
+        var unnamed = a.EnvironmentVariables.Where(e => !text.Contains(e, StringComparison.Ordinal)).ToArray();
+        if (unnamed.Length > 0) parts.Add("Environment: " + string.Join(", ", unnamed.Select(e => $"`{e}`")) + ".");
         return string.Join(" ", parts);
     }
+
+    /// <summary>The text speaks of a default ("Defaults to …", "(the default)") or names a text default itself.</summary>
+    private static bool StatesDefault(string text, CtyValue value) =>
+        text.Contains("default", StringComparison.OrdinalIgnoreCase)
+        || value.Type.Equals(CtyType.String) && value.AsString() is { Length: > 0 } s && text.Contains(s, StringComparison.Ordinal);
 }

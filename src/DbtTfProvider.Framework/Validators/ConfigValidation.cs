@@ -1,4 +1,5 @@
 using DbtTfProvider.Framework.Diagnostics;
+using DbtTfProvider.Framework.Planning;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Plugin.Cty;
 
@@ -6,69 +7,56 @@ namespace DbtTfProvider.Framework.Validators;
 
 /// <summary>
 /// Runs every validator of a schema over a configuration value (which may hold unknowns), with the path of each
-/// value, and warns about deprecated attributes in use. Terraform itself has already checked types and
+/// value (along <see cref="SchemaWalker"/>, so nested attributes and blocks alike), and warns about deprecated
+/// attributes in use. Terraform itself has already checked types and
 /// required/optional, so this is only the provider's own rules.
 /// </summary>
 public static class ConfigValidation
 {
-    public static void Validate(SchemaBlock block, CtyValue config, DiagnosticList diagnostics, bool writeOnlyAllowed = true) =>
-        ValidateObject(block, config, CtyPath.Root, attributesAddressable: true, writeOnlyAllowed, diagnostics);
-
-    private static void ValidateObject(SchemaBlock block, CtyValue obj, CtyPath path, bool attributesAddressable, bool writeOnlyAllowed, DiagnosticList diagnostics)
+    public static void Validate(SchemaBlock block, CtyValue config, DiagnosticList diagnostics, bool writeOnlyAllowed = true)
     {
-        if (!obj.IsKnown) return;
-        // In a set element the path has no element step (a set has no index on the wire): Terraform then places the
-        // diagnostic on the attribute when the block is the only one of its type, and on the resource otherwise.
-        CtyPath PathOf(string name) => path.Attr(name);
-
-        foreach (var a in block.Attributes)
-        {
-            var value = obj.GetAttribute(a.Name);
-            var attrPath = PathOf(a.Name);
-            if (!value.IsNull && a.Deprecation is { } message)
-                diagnostics.AddAttributeWarning(attrPath, "Deprecated attribute", $"{a.Name} is deprecated: {message}");
-            if (!value.IsNull && a.WriteOnly && !writeOnlyAllowed)
-                diagnostics.AddAttributeError(attrPath, "Write-only attribute not supported",
-                    $"{a.Name} is a write-only attribute, which this version of Terraform cannot send to providers. " +
-                    "Use Terraform 1.11 or later, or the equivalent attribute that is stored in state.");
-            Run(a.Validators, value, attrPath, a.Name, obj, diagnostics);
-        }
-
-        foreach (var b in block.NestedBlocks)
-        {
-            var value = obj.GetAttribute(b.Name);
-            var blockPath = PathOf(b.Name);
-            if (b.Deprecation is { } message && value.IsKnown && (b.Nesting == BlockNesting.Single || value.Elements.Count > 0))
-                diagnostics.AddAttributeWarning(blockPath, "Deprecated block", $"{b.Name} is deprecated: {message}");
-            Run(b.Validators, value, blockPath, b.Name, obj, diagnostics);
-            if (!value.IsKnown) continue;
-            switch (b.Nesting)
+        var none = CtyValue.Null(block.ImpliedType);
+        SchemaWalker.Walk(block, config, none, none,
+            (a, w) =>
             {
-                case BlockNesting.Single:
-                    ValidateObject(b.Block, value, blockPath, attributesAddressable, writeOnlyAllowed, diagnostics);
-                    break;
-                case BlockNesting.List:
-                    for (var i = 0; i < value.Elements.Count; i++)
-                        ValidateObject(b.Block, value.Elements[i], blockPath.Index(i), attributesAddressable, writeOnlyAllowed, diagnostics);
-                    break;
-                default:
-                    foreach (var e in value.Elements)
-                        ValidateObject(b.Block, e, blockPath, attributesAddressable: false, writeOnlyAllowed, diagnostics);
-                    break;
-            }
-        }
-
-        foreach (var v in block.ObjectValidators)
-        {
-            try
+                var value = w.Planned;
+                // Inside a set the walk's path stops at the set (a set has no index on the wire); a diagnostic still
+                // names the attribute after it, which Terraform places on the attribute when the block is the only
+                // one of its type, and on the resource otherwise.
+                var path = w.InsideSet ? w.Path.Attr(a.Name) : w.Path;
+                if (!value.IsNull && a.Deprecation is { } message)
+                    diagnostics.AddAttributeWarning(path, "Deprecated attribute", $"{a.Name} is deprecated: {message}");
+                if (!value.IsNull && a.WriteOnly && !writeOnlyAllowed)
+                    diagnostics.AddAttributeError(path, "Write-only attribute not supported",
+                        $"{a.Name} is a write-only attribute, which this version of Terraform cannot send to providers. " +
+                        "Use Terraform 1.11 or later, or the equivalent attribute that is stored in state.");
+                Run(a.Validators, value, path, a.Name, w.Object, diagnostics);
+                return value;
+            },
+            (b, w) =>
             {
-                v.Validate(new ObjectValidationContext { Object = obj, Path = path, AttributesAddressable = attributesAddressable, Diagnostics = diagnostics });
-            }
-            catch (ModelConversionException e)
+                var value = w.Planned;
+                if (b.Deprecation is { } message && value.IsKnown && (b.Nesting == BlockNesting.Single || value.Elements.Count > 0))
+                    diagnostics.AddAttributeWarning(w.Path, "Deprecated block", $"{b.Name} is deprecated: {message}");
+                Run(b.Validators, value, w.Path, b.Name, w.Object, diagnostics);
+                return value;
+            },
+            (objectBlock, w) =>
             {
-                diagnostics.AddAttributeError(e.Path.IsRoot || !attributesAddressable ? path : e.Path, "Invalid value", e.Message);
-            }
-        }
+                var addressable = !w.InsideSet;
+                foreach (var v in objectBlock.ObjectValidators)
+                {
+                    try
+                    {
+                        v.Validate(new ObjectValidationContext { Object = w.Planned, Path = w.Path, AttributesAddressable = addressable, Diagnostics = diagnostics });
+                    }
+                    catch (ModelConversionException e)
+                    {
+                        diagnostics.AddAttributeError(e.Path.IsRoot || !addressable ? w.Path : e.Path, "Invalid value", e.Message);
+                    }
+                }
+            },
+            pairSetElements: false);
     }
 
     private static void Run(IReadOnlyList<IAttributeValidator> validators, CtyValue value, CtyPath path, string name, CtyValue parent, DiagnosticList diagnostics)

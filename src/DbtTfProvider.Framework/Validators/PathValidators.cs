@@ -40,33 +40,6 @@ public sealed class ExactlyOneOfValidator(params string[] attributes) : IObjectV
     }
 }
 
-/// <summary>Object-level: at least one of the named attributes must be set. Skipped while any of them is unknown.</summary>
-public sealed class AtLeastOneOfValidator(params string[] attributes) : IObjectValidator
-{
-    public string Description => "At least one of " + string.Join(", ", attributes.Select(a => $"`{a}`")) + " must be set.";
-
-    public void Validate(ObjectValidationContext context)
-    {
-        var values = attributes.Select(a => context.Object.GetAttribute(a)).ToArray();
-        if (values.Any(v => v.IsUnknown) || values.Any(v => !v.IsNull)) return;
-        context.Diagnostics.AddAttributeError(context.Path, "Missing required argument", $"At least one of {string.Join(", ", attributes)} must be set.");
-    }
-}
-
-/// <summary>Object-level: at most one of the named attributes may be set (unknown counts as set).</summary>
-public sealed class AtMostOneOfValidator(params string[] attributes) : IObjectValidator
-{
-    public string Description => "At most one of " + string.Join(", ", attributes.Select(a => $"`{a}`")) + " may be set.";
-
-    public void Validate(ObjectValidationContext context)
-    {
-        var set = attributes.Where(a => !context.Object.GetAttribute(a).IsNull).ToArray();
-        if (set.Length <= 1) return;
-        foreach (var name in set)
-            context.AddAttributeError(name, "Conflicting attributes", $"Only one of {string.Join(", ", attributes)} may be set; {string.Join(" and ", set)} are.");
-    }
-}
-
 /// <summary>An object check written inline (e.g. "project_id is required when all_projects is false").</summary>
 public sealed class ObjectValidator(string description, Action<ObjectValidationContext> validate) : IObjectValidator
 {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DbtTfProvider.Plugin.Cty;
 
 namespace DbtTfProvider.Framework.Validators;
@@ -71,19 +70,6 @@ public sealed class RangeValidator(CtyNumber? min, CtyNumber? max) : KnownValueV
     }
 }
 
-/// <summary>The string must match a regular expression; <c>message</c> says in words what is expected.</summary>
-public sealed class RegexValidator(Regex regex, string message) : KnownValueValidator
-{
-    public override string Description => message;
-
-    protected override void ValidateKnown(CtyValue value, AttributeValidationContext context)
-    {
-        var s = value.AsString();
-        if (!regex.IsMatch(s))
-            context.AddError("Invalid attribute value", $"{context.AttributeName} {message}; got \"{s}\".");
-    }
-}
-
 /// <summary>A string of at least N characters, or a list, set or map of at least N elements.</summary>
 public sealed class LengthAtLeastValidator(int minimum) : KnownValueValidator
 {
@@ -141,18 +127,6 @@ public sealed class StringValidator(string description, Func<string, string?> ch
     protected override void ValidateKnown(CtyValue value, AttributeValidationContext context)
     {
         if (check(value.AsString()) is { } problem)
-            context.AddError("Invalid attribute value", $"{context.AttributeName} {problem}");
-    }
-}
-
-/// <summary>A check of any known value written inline; <c>check</c> returns null or the problem, as for strings.</summary>
-public sealed class ValueValidator(string description, Func<CtyValue, string?> check) : KnownValueValidator
-{
-    public override string Description { get; } = description;
-
-    protected override void ValidateKnown(CtyValue value, AttributeValidationContext context)
-    {
-        if (check(value) is { } problem)
             context.AddError("Invalid attribute value", $"{context.AttributeName} {problem}");
     }
 }

@@ -33,7 +33,8 @@ public readonly struct TfList<T> : IEquatable<TfList<T>>
     /// <summary>The elements when known; empty for null and unknown.</summary>
     public IReadOnlyList<T> ElementsOrEmpty => IsKnown ? _elements! : [];
 
-    public bool Equals(TfList<T> other) => State == other.State && (!IsKnown || _elements!.SequenceEqual(other._elements!));
+    /// <summary>Same state and, when known, equal elements in the same order (models by value, see <see cref="ModelEquality{T}"/>).</summary>
+    public bool Equals(TfList<T> other) => State == other.State && (!IsKnown || _elements!.SequenceEqual(other._elements!, ModelEquality<T>.Comparer));
     public override bool Equals(object? obj) => obj is TfList<T> o && Equals(o);
     public override int GetHashCode() => IsKnown ? ContentHash.Ordered(State, _elements!) : HashCode.Combine(State);
     public static bool operator ==(TfList<T> a, TfList<T> b) => a.Equals(b);
@@ -105,10 +106,10 @@ public readonly struct TfMap<T> : IEquatable<TfMap<T>>
 
     public bool Equals(TfMap<T> other) =>
         State == other.State && (!IsKnown || (_elements!.Count == other._elements!.Count &&
-            _elements.All(kv => other._elements.TryGetValue(kv.Key, out var v) && EqualityComparer<T>.Default.Equals(kv.Value, v))));
+            _elements.All(kv => other._elements.TryGetValue(kv.Key, out var v) && ModelEquality<T>.Comparer.Equals(kv.Value, v))));
     public override bool Equals(object? obj) => obj is TfMap<T> o && Equals(o);
     public override int GetHashCode() => IsKnown
-        ? ContentHash.Unordered(State, _elements!.Select(kv => HashCode.Combine(StringComparer.Ordinal.GetHashCode(kv.Key), EqualityComparer<T>.Default.GetHashCode(kv.Value!))))
+        ? ContentHash.Unordered(State, _elements!.Select(kv => HashCode.Combine(StringComparer.Ordinal.GetHashCode(kv.Key), ModelEquality<T>.Comparer.GetHashCode(kv.Value!))))
         : HashCode.Combine(State);
     public static bool operator ==(TfMap<T> a, TfMap<T> b) => a.Equals(b);
     public static bool operator !=(TfMap<T> a, TfMap<T> b) => !a.Equals(b);
@@ -121,7 +122,7 @@ public readonly struct TfMap<T> : IEquatable<TfMap<T>>
 }
 
 /// <summary>A single nested block or nested object: absent (null), unknown, or an element model.</summary>
-public readonly struct TfObject<T> where T : class
+public readonly struct TfObject<T> : IEquatable<TfObject<T>> where T : class
 {
     private readonly T? _value;
 
@@ -145,6 +146,11 @@ public readonly struct TfObject<T> where T : class
     public T? ValueOrNull => IsKnown ? _value : null;
 
     public static implicit operator TfObject<T>(T? value) => OfNullable(value);
+    public bool Equals(TfObject<T> other) => State == other.State && (!IsKnown || ModelEquality<T>.Comparer.Equals(_value!, other._value!));
+    public override bool Equals(object? obj) => obj is TfObject<T> o && Equals(o);
+    public override int GetHashCode() => IsKnown ? HashCode.Combine(State, ModelEquality<T>.Comparer.GetHashCode(_value!)) : HashCode.Combine(State);
+    public static bool operator ==(TfObject<T> a, TfObject<T> b) => a.Equals(b);
+    public static bool operator !=(TfObject<T> a, TfObject<T> b) => !a.Equals(b);
     public override string ToString() => State switch { TfValueState.Known => _value!.ToString() ?? "", TfValueState.Unknown => "(unknown)", _ => "null" };
 }
 
@@ -155,13 +161,13 @@ internal static class ContentHash
     {
         var h = new HashCode();
         h.Add(state);
-        foreach (var e in elements) h.Add(EqualityComparer<T>.Default.GetHashCode(e!));
+        foreach (var e in elements) h.Add(ModelEquality<T>.Comparer.GetHashCode(e!));
         return h.ToHashCode();
     }
 
     /// <summary>Order-free: a sum of mixed element hashes; repeated elements count once, as set equality counts them.</summary>
     public static int Unordered<T>(TfValueState state, IReadOnlyList<T> elements) =>
-        Unordered(state, elements.Distinct().Select(e => EqualityComparer<T>.Default.GetHashCode(e!)));
+        Unordered(state, elements.Distinct(ModelEquality<T>.Comparer).Select(e => ModelEquality<T>.Comparer.GetHashCode(e!)));
 
     public static int Unordered(TfValueState state, IEnumerable<int> hashes)
     {
@@ -178,10 +184,11 @@ internal static class ContentHash
     /// <summary>Every element of each list is in the other: pairwise for a few elements, by hash beyond.</summary>
     public static bool SameElements<T>(IReadOnlyList<T> a, IReadOnlyList<T> b)
     {
-        if (a.Count <= 8) return a.All(b.Contains) && b.All(a.Contains);
-        var inB = new HashSet<T>(b);
+        var comparer = ModelEquality<T>.Comparer;
+        if (a.Count <= 8) return a.All(x => b.Contains(x, comparer)) && b.All(x => a.Contains(x, comparer));
+        var inB = new HashSet<T>(b, comparer);
         if (!a.All(inB.Contains)) return false;
-        var inA = new HashSet<T>(a);
+        var inA = new HashSet<T>(a, comparer);
         return b.All(inA.Contains);
     }
 

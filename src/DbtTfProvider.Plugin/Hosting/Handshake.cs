@@ -1,6 +1,6 @@
 namespace DbtTfProvider.Plugin.Hosting;
 
-/// <summary>The go-plugin handshake rules as Terraform applies them (hashicorp/go-plugin, Terraform's plugin6 serve.go).</summary>
+/// <summary>The go-plugin handshake rules as Terraform applies them (ARCHITECTURE.md, "Start-up").</summary>
 internal static class Handshake
 {
     public const string MagicCookieKey = "TF_PLUGIN_MAGIC_COOKIE";

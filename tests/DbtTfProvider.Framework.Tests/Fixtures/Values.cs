@@ -26,8 +26,12 @@ public static class V
 
     /// <summary>
     /// Terraform core's ProposedNewState: configuration, except that computed attributes the configuration leaves
-    /// null keep their prior value (set elements correlated by their non-computed attributes).
+    /// null keep their prior value (set elements correlated by their non-computed attributes), also inside the
+    /// objects of nested attributes.
     /// </summary>
     public static CtyValue Proposed(SchemaBlock block, CtyValue prior, CtyValue config) =>
-        SchemaWalker.Walk(block, config, config, prior, (a, _, _, c, pr) => a.Computed && c.IsNull ? pr : c);
+        SchemaWalker.Walk(block, config, config, prior, (a, _, p, c, pr) =>
+            a.Computed && c.IsNull ? pr
+            : a.NestedType is not null && c.IsKnown ? p   // a configured nested attribute: its objects were walked
+            : c);
 }

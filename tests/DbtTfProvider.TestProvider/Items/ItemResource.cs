@@ -17,6 +17,19 @@ public sealed class ItemModel
     public TfString PasswordWo;
     public TfInt64 Revision;
     public TfSet<TagModel> Tags;
+    public TfObject<OwnerModel> Owner;
+    public TfMap<LabelModel> Labels;
+}
+
+public sealed class OwnerModel
+{
+    public TfString Name;
+    public TfString Team;
+}
+
+public sealed class LabelModel
+{
+    public TfString Value;
 }
 
 public sealed class TagModel
@@ -45,6 +58,13 @@ public sealed class ItemResource : Resource<ItemModel, ItemStore>, IImportableRe
             tag.String("key", t => ref t.Key).Required();
             tag.String("value", t => ref t.Value).Optional();
         });
+        s.SingleNestedAttribute("owner", m => ref m.Owner, o =>
+        {
+            o.String("name", x => ref x.Name).Required().Description("Who owns the item.");
+            o.String("team", x => ref x.Team).Optional().Default("data").OneOf("data", "platform").Description("Their team.");
+        }).Optional().Description("The item's owner (a nested attribute).");
+        s.MapNestedAttribute("labels", m => ref m.Labels, l => l.String("value", x => ref x.Value).Required().LengthAtLeast(1).Description("The label's text."))
+            .Optional().Description("Labels by name (a map of nested objects).");
     }
 
     public override Task CreateAsync(CreateContext<ItemModel, ItemStore> ctx)
@@ -71,6 +91,8 @@ public sealed class ItemResource : Resource<ItemModel, ItemStore>, IImportableRe
         state.Kind = record.Kind;
         state.Revision = record.Revision;
         state.Tags = TfSet<TagModel>.Of(record.Tags.Select(t => new TagModel { Key = t.Key, Value = t.Value }));
+        state.Owner = record.Owner is { } owner ? new OwnerModel { Name = owner.Name, Team = owner.Team } : null;
+        state.Labels = TfMap<LabelModel>.OfNullable(record.Labels?.Select(l => KeyValuePair.Create(l.Key, new LabelModel { Value = l.Value })));
         return Task.CompletedTask;
     }
 
@@ -102,6 +124,8 @@ public sealed class ItemResource : Resource<ItemModel, ItemStore>, IImportableRe
         record.Mode = plan.Mode.Value;
         record.Kind = plan.Kind.Value;
         record.Tags = plan.Tags.Elements.Select(t => new ItemTag { Key = t.Key.Value, Value = t.Value.ValueOrNull }).ToList();
+        record.Owner = plan.Owner.ValueOrNull is { } owner ? new ItemOwner { Name = owner.Name.Value, Team = owner.Team.Value } : null;
+        record.Labels = plan.Labels.IsKnown ? plan.Labels.Elements.ToDictionary(l => l.Key, l => l.Value.Value.Value) : null;
         if (config.PasswordWo.IsKnown)
             record.PasswordSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(config.PasswordWo.Value)));
         return record;

@@ -16,6 +16,14 @@ public sealed class ItemRecord
     public string? PasswordSha256 { get; set; }
     public long Revision { get; set; }
     public List<ItemTag> Tags { get; set; } = [];
+    public ItemOwner? Owner { get; set; }
+    public Dictionary<string, string>? Labels { get; set; }
+}
+
+public sealed class ItemOwner
+{
+    public string Name { get; set; } = "";
+    public string Team { get; set; } = "";
 }
 
 public sealed class ItemTag

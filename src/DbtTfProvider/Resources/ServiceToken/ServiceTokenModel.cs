@@ -14,19 +14,12 @@ public sealed class ServiceTokenModel
 }
 
 /// <summary>One <c>service_token_permissions</c> block: one grant of the token.</summary>
-public sealed class ServiceTokenPermissionModel : IEquatable<ServiceTokenPermissionModel>
+public sealed class ServiceTokenPermissionModel
 {
     public TfString PermissionSet;
     public TfBool AllProjects;
     public TfInt64 ProjectId;
     public TfSet<TfString> WritableEnvironmentCategories;
 
-    // Set elements compare by value: the framework's set equality and the Read mapping rely on it.
-    public bool Equals(ServiceTokenPermissionModel? other) =>
-        other is not null && PermissionSet == other.PermissionSet && AllProjects == other.AllProjects && ProjectId == other.ProjectId &&
-        WritableEnvironmentCategories == other.WritableEnvironmentCategories;
-
-    public override bool Equals(object? obj) => Equals(obj as ServiceTokenPermissionModel);
-    public override int GetHashCode() => HashCode.Combine(PermissionSet, AllProjects, ProjectId, WritableEnvironmentCategories);
     public override string ToString() => $"{PermissionSet} on {(AllProjects.ValueOrNull == true ? "all projects" : $"project {ProjectId}")}";
 }

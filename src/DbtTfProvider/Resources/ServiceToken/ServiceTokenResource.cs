@@ -119,7 +119,7 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
                 };
                 return priorElements.FirstOrDefault(p => SameMeaning(p, read)) ?? read;
             })
-            .Distinct());
+            .Distinct(ModelEquality<ServiceTokenPermissionModel>.Comparer));
     }
 
     private static bool SameMeaning(ServiceTokenPermissionModel a, ServiceTokenPermissionModel b) =>
@@ -127,7 +127,7 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
         Categories(a).SetEquals(Categories(b));
 
     /// <summary>
-    /// What a grant's categories mean (dbt Labs' docs): left out and [] are both "no write access"; a set with "all" is
+    /// What a grant's categories mean (src/DbtTfProvider.DbtCloud/CONTRACT.md): left out and [] are both "no write access"; a set with "all" is
     /// write access everywhere, whatever else it names.
     /// </summary>
     private static HashSet<string> Categories(ServiceTokenPermissionModel p)

@@ -1,0 +1,138 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DbtTfProvider.DocsGenerator;
+using DbtTfProvider.Framework.Provider;
+using DbtTfProvider.Framework.Resources;
+using DbtTfProvider.Framework.Schema;
+using DbtTfProvider.Framework.Server;
+using DbtTfProvider.Framework.Values;
+using DbtTfProvider.Plugin.Cty;
+
+namespace DbtTfProvider.Docs.Tests;
+
+/// <summary>
+/// What Terraform and the docs show of a schema: every description Terraform receives states a default and an
+/// environment variable once, and nested attributes get their own sections in the docs.
+/// </summary>
+public sealed class SchemaDescriptionTests
+{
+    private static readonly IReadOnlyList<ProviderPartSchema> Parts = ProviderSchemas.Describe(DbtTfProviderDefinition.Create());
+
+    public static TheoryData<string> Schemas() => [.. Parts.SelectMany(p => p.Resources.Select(r => r.TypeName).Prepend($"provider {p.Name}"))];
+
+    private static SchemaBlock Block(string schema) =>
+        Parts.Select(p => $"provider {p.Name}" == schema ? p.Config : p.Resources.FirstOrDefault(r => r.TypeName == schema)?.Block).First(b => b is not null)!;
+
+    [Theory]
+    [MemberData(nameof(Schemas))]
+    public void Every_description_terraform_receives_states_a_default_and_an_environment_variable_once(string schema)
+    {
+        var block = Block(schema);
+        var wire = WireConversions.ToWire(block, 0).Block.Attributes.ToDictionary(a => a.Name);
+        Assert.NotEmpty(wire);
+        foreach (var a in block.Attributes)
+        {
+            var text = wire[a.Name].Description;
+            Assert.True(Regex.Count(text, "Defaults? to|Default:", RegexOptions.IgnoreCase) <= 1, $"{schema}.{a.Name} states its default twice: {text}");
+            if (a.Default is { } d)
+            {
+                var handWritten = a.Description ?? "";
+                Assert.True(StatesDefault(text, d), $"{schema}.{a.Name} does not state its default: {text}");
+                if (StatesDefault(handWritten, d))
+                    Assert.True(text.Length == handWritten.Length || !text[handWritten.Length..].Contains("Defaults to", StringComparison.Ordinal),
+                        $"{schema}.{a.Name} says its default in the description, and again after it: {text}");
+            }
+            foreach (var variable in a.EnvironmentVariables)
+                Assert.True(Occurrences(text, variable) == 1, $"{schema}.{a.Name} should name {variable} once: {text}");
+        }
+    }
+
+    /// <summary>"Defaults to …", "(the default)", or a text default's value itself ("falls back to `https://…`").</summary>
+    private static bool StatesDefault(string text, CtyValue d) =>
+        text.Contains("default", StringComparison.OrdinalIgnoreCase) || d.Type.Equals(CtyType.String) && d.AsString() is { Length: > 0 } v && text.Contains(v, StringComparison.Ordinal);
+
+    private static int Occurrences(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal)) count++;
+        return count;
+    }
+
+    [Fact]
+    public void A_hand_written_default_is_not_repeated_and_a_missing_one_is_added()
+    {
+        var block = ProviderSchemas.Describe(new ProviderDefinition(NestedDocsResource.Part())).Single().Resources.Single().Block;
+        var wire = WireConversions.ToWire(block, 0).Block.Attributes.ToDictionary(a => a.Name);
+        Assert.Equal("The colour. Defaults to `\"blue\"`.", wire["colour"].Description);
+        Assert.Equal("The size; `3` unless set (the default).", wire["size"].Description);
+    }
+
+    [Fact]
+    public void Nested_attributes_get_a_section_each_with_their_nesting_mode()
+    {
+        var block = ProviderSchemas.Describe(new ProviderDefinition(NestedDocsResource.Part())).Single().Resources.Single().Block;
+        var md = new StringBuilder();
+        new SchemaSection("resource test_docs", headingLevel: 3, groupHeadings: true).Render(md, block);
+        var text = md.ToString();
+
+        Assert.Contains("- `owner` (Attributes) Who owns it. (see [below for nested schema](#nestedatt--owner))", text);
+        Assert.Contains("- `steps` (Attributes List) The steps. (see [below for nested schema](#nestedatt--steps))", text);
+        Assert.Contains("- `grants` (Attributes Set) The grants. (see [below for nested schema](#nestedatt--grants))", text);
+        Assert.Contains("- `labels` (Attributes Map) The labels. (see [below for nested schema](#nestedatt--labels))", text);
+        Assert.Contains("<a id=\"nestedatt--owner\"></a>\n### Nested Schema for `owner`\n\nRequired:\n\n- `name` (String) The owner's name.", text);
+        Assert.Contains("<a id=\"nestedatt--labels\"></a>\n### Nested Schema for `labels`\n\nRequired:\n\n- `value` (String) The label.", text);
+        Assert.Contains("- `note` (Block List, Optional) A note. (see [below for nested schema](#nestedblock--note))", text);
+    }
+}
+
+public sealed class DocsModel
+{
+    public TfString Colour, Size;
+    public TfInt64 Count;
+    public TfObject<DocsItem> Owner;
+    public TfList<DocsItem> Steps;
+    public TfSet<DocsItem> Grants;
+    public TfMap<DocsLabel> Labels;
+    public TfList<DocsLabel> Notes;
+}
+
+public sealed class DocsItem
+{
+    public TfString Name;
+}
+
+public sealed class DocsLabel
+{
+    public TfString Value;
+}
+
+public sealed class NestedDocsResource : Resource<DocsModel, object>
+{
+    public override string TypeName => "test_docs";
+
+    public static ProviderPart<DocsModel, object> Part() => new()
+    {
+        Name = "test",
+        ConfigSchema = s => s.String("colour", c => ref c.Colour).Optional().Description("Unused."),
+        Configure = (_, _) => Task.FromResult(new object()),
+        Resources = [new NestedDocsResource()],
+        DescribeError = _ => null,
+    };
+
+    protected override void DefineSchema(ResourceSchemaBuilder<DocsModel> s)
+    {
+        s.Description("Docs of nested attributes.");
+        s.String("colour", m => ref m.Colour).Optional().Default("blue").Description("The colour.");
+        s.String("size", m => ref m.Size).Optional().Default("3").Description("The size; `3` unless set (the default).");
+        s.SingleNestedAttribute("owner", m => ref m.Owner, o => o.String("name", x => ref x.Name).Required().Description("The owner's name.")).Optional().Description("Who owns it.");
+        s.ListNestedAttribute("steps", m => ref m.Steps, o => o.String("name", x => ref x.Name).Required().Description("A step.")).Optional().Description("The steps.");
+        s.SetNestedAttribute("grants", m => ref m.Grants, o => o.String("name", x => ref x.Name).Required().Description("A grant.")).Optional().Description("The grants.");
+        s.MapNestedAttribute("labels", m => ref m.Labels, o => o.String("value", x => ref x.Value).Required().Description("The label.")).Optional().Description("The labels.");
+        s.ListBlock("note", m => ref m.Notes, o => o.String("value", x => ref x.Value).Required().Description("The text.")).Description("A note.");
+    }
+
+    public override Task CreateAsync(CreateContext<DocsModel, object> ctx) => Task.CompletedTask;
+    public override Task ReadAsync(ReadContext<DocsModel, object> ctx) => Task.CompletedTask;
+    public override Task UpdateAsync(UpdateContext<DocsModel, object> ctx) => Task.CompletedTask;
+    public override Task DeleteAsync(DeleteContext<DocsModel, object> ctx) => Task.CompletedTask;
+}
