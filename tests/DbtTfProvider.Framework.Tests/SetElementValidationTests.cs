@@ -7,10 +7,7 @@ using DbtTfProvider.Plugin.Cty;
 
 namespace DbtTfProvider.Framework.Tests;
 
-/// <summary>
-/// Inside a set of blocks the diagnostic path names the attribute without an element step (a set has no index on the
-/// wire): Terraform places it on the attribute when the block is alone, else on the resource; the message names it too.
-/// </summary>
+/// <summary>Inside a set of blocks the diagnostic path stops at the set; the message must still name the attribute.</summary>
 public class SetElementValidationTests
 {
     public sealed class Token
@@ -50,7 +47,7 @@ public class SetElementValidationTests
     public void A_value_check_in_a_set_element_names_the_attribute_not_the_set()
     {
         var d = Assert.Single(Validate("superuser", "all"));
-        Assert.Equal(CtyPath.Attribute("grant").Attr("permission_set"), d.Path);
+        Assert.Equal(CtyPath.Attribute("grant"), d.Path);
         Assert.StartsWith("permission_set must be one of", d.Detail);
         Assert.Contains("\"superuser\"", d.Detail);
     }
@@ -59,7 +56,7 @@ public class SetElementValidationTests
     public void An_element_check_of_a_set_attribute_in_a_set_element_names_the_attribute()
     {
         var d = Assert.Single(Validate("member", "development", "prod"));
-        Assert.Equal(CtyPath.Attribute("grant").Attr("categories"), d.Path);
+        Assert.Equal(CtyPath.Attribute("grant"), d.Path);
         Assert.StartsWith("categories must be one of", d.Detail);
         Assert.Contains("\"prod\"", d.Detail);
     }

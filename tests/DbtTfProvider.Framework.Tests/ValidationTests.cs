@@ -154,7 +154,7 @@ public class ValidationTests
     }
 
     [Fact]
-    public void Typed_element_checks_in_a_set_of_blocks_point_at_the_attribute_without_an_element_step()
+    public void Typed_element_checks_in_a_set_of_blocks_point_at_the_set()
     {
         var block = CredsSchema();
         var grant = block.FindBlock("grant")!.Block;
@@ -162,8 +162,7 @@ public class ValidationTests
 
         var d = ValidateCreds(block, ("token", Str("t")), ("grant", V.Set(grant, Grant(true, 10), Grant(false, null), Grant(false, 11))));
         Assert.Equal(2, d.Count);
-        // No element step (sets have no index on the wire): Terraform places it exactly when the block is alone.
-        Assert.All(d, x => Assert.Equal(CtyPath.Attribute("grant").Attr("project_id"), x.Path));
+        Assert.All(d, x => Assert.Equal(CtyPath.Attribute("grant"), x.Path));
         Assert.Contains(d, x => x.Summary == "Conflicting grant");
         Assert.Contains(d, x => x.Summary == "Missing project");
     }

@@ -20,17 +20,13 @@ public static class ConfigValidation
             (a, w) =>
             {
                 var value = w.Planned;
-                // Inside a set the walk's path stops at the set (a set has no index on the wire); a diagnostic still
-                // names the attribute after it, which Terraform places on the attribute when the block is the only
-                // one of its type, and on the resource otherwise.
-                var path = w.InsideSet ? w.Path.Attr(a.Name) : w.Path;
                 if (!value.IsNull && a.Deprecation is { } message)
-                    diagnostics.AddAttributeWarning(path, "Deprecated attribute", $"{a.Name} is deprecated: {message}");
+                    diagnostics.AddAttributeWarning(w.Path, "Deprecated attribute", $"{a.Name} is deprecated: {message}");
                 if (!value.IsNull && a.WriteOnly && !writeOnlyAllowed)
-                    diagnostics.AddAttributeError(path, "Write-only attribute not supported",
+                    diagnostics.AddAttributeError(w.Path, "Write-only attribute not supported",
                         $"{a.Name} is a write-only attribute, which this version of Terraform cannot send to providers. " +
                         "Use Terraform 1.11 or later, or the equivalent attribute that is stored in state.");
-                Run(a.Validators, value, path, a.Name, w.Object, diagnostics);
+                Run(a.Validators, value, w.Path, a.Name, w.Object, diagnostics);
                 return value;
             },
             (b, w) =>

@@ -50,16 +50,12 @@ public sealed class ObjectValidationContext
     public required CtyValue Object { get; init; }
     /// <summary>Where the object is: the root for the resource, the block's path for nested blocks.</summary>
     public required CtyPath Path { get; init; }
-    /// <summary>False for elements of a set of blocks, whose attributes cannot be addressed exactly (see <see cref="PathOf"/>).</summary>
+    /// <summary>False for elements of a set of blocks, whose attributes cannot be addressed by a path.</summary>
     public required bool AttributesAddressable { get; init; }
     public required DiagnosticList Diagnostics { get; init; }
 
-    /// <summary>
-    /// The path a diagnostic about attribute <paramref name="name"/> of this object should carry. In a set element it
-    /// has no element step (a set has no index on the wire): Terraform places it on the attribute when the block is the
-    /// only one of its type, and on the resource otherwise.
-    /// </summary>
-    public CtyPath PathOf(string name) => Path.Attr(name);
+    /// <summary>The path a diagnostic about attribute <paramref name="name"/> of this object should carry.</summary>
+    public CtyPath PathOf(string name) => AttributesAddressable ? Path.Attr(name) : Path;
 
     public void AddAttributeError(string name, string summary, string detail) => Diagnostics.AddAttributeError(PathOf(name), summary, detail);
 }
