@@ -1,6 +1,7 @@
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Validators;
 using DbtTfProvider.Framework.Values;
+using DbtTfProvider.Plugin.Cty;
 
 namespace DbtTfProvider.Resources.ArtifactsJob;
 
@@ -21,8 +22,18 @@ public static class ArtifactsJobSchema
     /// dbt Cloud keeps these counts in 32 bits. A separate check, so that a 0 reads "must be at least 1" rather than
     /// "between 1 and 2147483647".
     /// </summary>
-    private static readonly ValueValidator FitsInt32 = new("At most 2147483647.",
-        value => value.AsNumber() > int.MaxValue ? $"must be at most {int.MaxValue}; got {value.AsNumber()}." : null);
+    private static readonly FitsInt32Validator FitsInt32 = new();
+
+    private sealed class FitsInt32Validator : KnownValueValidator
+    {
+        public override string Description => $"At most {int.MaxValue}.";
+
+        protected override void ValidateKnown(CtyValue value, AttributeValidationContext context)
+        {
+            if (value.AsNumber() > int.MaxValue)
+                context.AddError("Invalid attribute value", $"{context.AttributeName} must be at most {int.MaxValue}; got {value.AsNumber()}.");
+        }
+    }
 
     public static void Define(ResourceSchemaBuilder<ArtifactsJobModel> s)
     {

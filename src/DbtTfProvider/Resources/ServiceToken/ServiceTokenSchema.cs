@@ -1,3 +1,4 @@
+using DbtTfProvider.Framework.PlanModifiers;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Validators;
 
@@ -49,10 +50,18 @@ internal static class ServiceTokenSchema
         // Null before (an imported token, or one created without triggers): the configured value is adopted in place.
         // Adopting an existing token must never rotate it.
         s.Map("rotation_triggers", m => ref m.RotationTriggers).Optional()
-            .RequiresReplaceIf(change => !change.Prior.IsNull, "A change replaces the token, unless it had no `rotation_triggers` before.")
+            .PlanModifier(ReplaceUnlessAdopted.Instance)
             .Description("Arbitrary values whose change replaces the token, rotating its secret: e.g. " +
                          "`{ rotation = time_rotating.yearly.id }` for a scheduled rotation, or a value you edit for rotation on demand. " +
                          "Setting it on a token that had none (an imported token, say) is an in-place update that rotates nothing.");
+    }
+
+    /// <summary>A change of <c>rotation_triggers</c> replaces the token, unless it had none before: adoption never rotates.</summary>
+    private sealed class ReplaceUnlessAdopted : IPlanModifier
+    {
+        public static readonly ReplaceUnlessAdopted Instance = new();
+        public string Description => "A change replaces the token, unless it had no `rotation_triggers` before.";
+        public bool RequiresReplace(RequiresReplaceContext context) => !context.Prior.IsNull;
     }
 
     private static void DefinePermission(SchemaBuilder<ServiceTokenPermissionModel> p)
