@@ -15,7 +15,7 @@ terraform {
 # dbt Cloud. Every setting may come from the environment instead, which keeps the token out of the configuration:
 #   DBT_CLOUD_ACCOUNT_ID  account id (the number after /accounts/ in dbt Cloud URLs)
 #   DBT_CLOUD_TOKEN       an account admin service token (or a personal access token) that sees the account
-#   DBT_CLOUD_HOST_URL    the Admin API of your region, with /api (default https://cloud.getdbt.com/api)
+#   DBT_CLOUD_HOST_URL    your region's address, e.g. https://emea.dbt.com or .../api (default https://cloud.getdbt.com/api)
 provider "dbtcloud" {
   account_id = 12345
   host_url   = "https://emea.dbt.com/api"

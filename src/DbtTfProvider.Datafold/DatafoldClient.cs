@@ -29,7 +29,7 @@ public sealed class DatafoldClient : IDisposable
 
     public static DatafoldClient Create(DatafoldClientOptions options, ILoggerFactory? loggerFactory = null)
     {
-        var host = ServiceEndpoint.Normalize(options.Host, "host");
+        var host = DatafoldHost.Normalize(options.Host, "host");
         var apiKey = ServiceHttpClient.RequireCredential(options.ApiKey, "api_key");
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("DbtTfProvider.Datafold");
         var redactor = options.Redactor ?? new SecretRedactor();

@@ -7,7 +7,7 @@ public sealed class DatafoldClientOptions
 {
     public const string DefaultHost = "https://app.datafold.com";
 
-    /// <summary>e.g. https://eu.datafold.com or a dedicated deployment's domain; a trailing slash is removed.</summary>
+    /// <summary>e.g. https://eu.datafold.com or a dedicated deployment's domain, in any form <see cref="DatafoldHost"/> accepts.</summary>
     public string Host { get; init; } = DefaultHost;
 
     /// <summary>Sent as "Authorization: Key ..."; never logged.</summary>

@@ -20,8 +20,17 @@ public sealed class AccountsClient
     {
         var accounts = await ListAsync(cancellationToken).ConfigureAwait(false);
         return accounts.FirstOrDefault(a => a.Id == accountId) ?? throw new DbtCloudApiException(
-            $"the token is valid but cannot see account {accountId}: check the token's permissions or IP restrictions",
+            $"the token is valid but cannot see account {accountId}; {SeenAccounts(accounts)}: check the account id, the token's permissions or IP restrictions",
             null, ApiErrorKind.Forbidden, [], null, null, "GET", "/v2/accounts/");
+    }
+
+    /// <summary>The accounts the token does see (the list is at hand): most often the right id is among them.</summary>
+    private static string SeenAccounts(IReadOnlyList<DbtAccount> accounts)
+    {
+        const int shown = 20;
+        if (accounts.Count == 0) return "it sees no account";
+        var names = string.Join(", ", accounts.Take(shown).Select(a => $"{a.Id} (\"{a.Name}\")"));
+        return $"it sees account{(accounts.Count == 1 ? "" : "s")} {names}{(accounts.Count > shown ? $" and {accounts.Count - shown} more" : "")}";
     }
 }
 

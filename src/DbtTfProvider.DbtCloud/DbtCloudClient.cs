@@ -39,7 +39,7 @@ public sealed class DbtCloudClient : IDisposable
     /// <summary>Checks the options (throws <see cref="ClientOptionsException"/> naming the bad one) and builds the client.</summary>
     public static DbtCloudClient Create(DbtCloudClientOptions options, ILoggerFactory? loggerFactory = null)
     {
-        var hostUrl = ServiceEndpoint.Normalize(options.HostUrl, "host_url");
+        var hostUrl = DbtCloudHostUrl.NormalizeApiUrl(options.HostUrl, "host_url");
         if (options.AccountId <= 0)
             throw new ClientOptionsException("account_id", $"account_id must be a positive number, not {options.AccountId}");
         var token = ServiceHttpClient.RequireCredential(options.Token, "token");

@@ -5,9 +5,9 @@ namespace DbtTfProvider.DbtCloud;
 /// <summary>Provider-facing settings of the dbt Cloud client (names follow dbt Labs' provider block).</summary>
 public sealed class DbtCloudClientOptions
 {
-    public const string DefaultHostUrl = "https://cloud.getdbt.com/api";
+    public const string DefaultHostUrl = DbtCloudHostUrl.DefaultApiUrl;
 
-    /// <summary>Includes /api, e.g. https://emea.dbt.com/api; a trailing slash is removed.</summary>
+    /// <summary>Any form <see cref="DbtCloudHostUrl"/> accepts (https://emea.dbt.com, …/api, …/api/v2); normalised to the API base.</summary>
     public string HostUrl { get; init; } = DefaultHostUrl;
 
     public required long AccountId { get; init; }

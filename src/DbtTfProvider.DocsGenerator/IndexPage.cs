@@ -55,13 +55,14 @@ internal static class IndexPage
 
     private static void SettingsTable(StringBuilder md, SchemaBlock config)
     {
-        md.Append("| Setting | Type | Environment variable | Default |\n| --- | --- | --- | --- |\n");
+        md.Append("| Setting | Required | Type | Environment variable | Default |\n| --- | --- | --- | --- | --- |\n");
         foreach (var a in config.Attributes)
         {
+            var required = a.Required ? "yes" : a.RequiredSetting ? "yes (here or in the environment)" : "no";
             var type = Markdown.TypeName(a.Type) + (a.Sensitive ? ", sensitive" : "");
             var env = a.EnvironmentVariables.Count == 0 ? "" : string.Join(", then ", a.EnvironmentVariables.Select(e => $"`{e}`"));
             var fallback = a.Default is null ? "" : $"`{Markdown.DefaultValue(a)}`";
-            md.Append($"| `{a.Name}` | {type} | {env} | {fallback} |\n");
+            md.Append($"| `{a.Name}` | {required} | {type} | {env} | {fallback} |\n");
         }
         md.Append('\n');
     }

@@ -46,7 +46,7 @@ internal sealed class SchemaSection(string owner, int headingLevel, bool groupHe
         }
     }
 
-    private static string Group(SchemaAttribute a) => a.Required ? "Required" : a.Optional ? "Optional" : "Read-Only";
+    private static string Group(SchemaAttribute a) => a.Required || a.RequiredSetting ? "Required" : a.Optional ? "Optional" : "Read-Only";
 
     private string AttributeLine(SchemaMember m, SchemaAttribute a)
     {

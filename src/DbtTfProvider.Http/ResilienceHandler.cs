@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Authentication;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,7 @@ namespace DbtTfProvider.Http;
 /// off, proxy tunnel) or a 429 (the rate limiter rejects before the request is handled). Every 5xx (a 503 with
 /// <c>Retry-After</c> too: a service may commit and then shed the answer), a reset or a timeout after the request was
 /// sent may come after the service committed the change, so they are ambiguous. A TLS authentication failure (the
-/// server's certificate is not trusted) is not transient and is never retried.
+/// server's certificate is not trusted) and a host name that DNS says does not exist are not transient and are never retried.
 /// After the last attempt a retryable answer is returned as it is (the client turns it into its typed error); a
 /// transport failure becomes <see cref="ServiceUnavailableException"/>. Cancellation by the caller's token is
 /// propagated at once, also while waiting between attempts; the stop of <see cref="RequestStop"/> ends the call before
@@ -72,7 +73,7 @@ public sealed partial class ResilienceHandler : DelegatingHandler
                     LogAmbiguous(_logger, method, path, reason);
                     throw new AmbiguousRequestException(method, path, reason, answer.StatusCode, attempt, null);
                 }
-                return outcome.Response ?? throw new ServiceUnavailableException(method, path, outcome.Reason, attempt, outcome.Error);
+                return outcome.Response ?? throw new ServiceUnavailableException(method, path, outcome.Reason, attempt, outcome.Error, outcome.UnknownHost);
             }
 
             if (!outcome.NotProcessed && !idempotent)
@@ -126,7 +127,7 @@ public sealed partial class ResilienceHandler : DelegatingHandler
             callerToken.ThrowIfCancellationRequested();
             if (timeoutSource.IsCancellationRequested)
                 return Outcome.Failure($"no answer within {Format(timeout)}", notProcessed: false, error);
-            return ClassifyTransportError(error);
+            return ClassifyTransportError(error, request.RequestUri?.IdnHost);
         }
     }
 
@@ -143,8 +144,12 @@ public sealed partial class ResilienceHandler : DelegatingHandler
         };
     }
 
-    private static Outcome ClassifyTransportError(Exception error) => error switch
+    private static Outcome ClassifyTransportError(Exception error, string? host) => error switch
     {
+        // DNS answered that the name does not exist (not a resolver that failed to answer: that is retried): a typo in
+        // the host, which no retry changes. Failing at once says so instead of minutes of backoff.
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError, InnerException: SocketException { SocketErrorCode: SocketError.HostNotFound } } =>
+            Outcome.Fatal($"the host name \"{host}\" was not found (DNS knows no such name); not retried", error) with { UnknownHost = host },
         // The handshake completed far enough to reject the certificate (or the protocol): retrying cannot change that.
         HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError, InnerException: AuthenticationException auth } =>
             Outcome.Fatal($"TLS authentication failed ({auth.Message.TrimEnd('.')}); not retried: check the host and its certificate", error),
@@ -183,6 +188,9 @@ public sealed partial class ResilienceHandler : DelegatingHandler
 
     private readonly record struct Outcome(HttpResponseMessage? Response, bool Retryable, bool NotProcessed, string Reason, TimeSpan? RetryAfter, Exception? Error)
     {
+        /// <summary>Set when DNS knows no such host (see <see cref="ServiceUnavailableException.UnknownHost"/>).</summary>
+        public string? UnknownHost { get; init; }
+
         public static Outcome Final(HttpResponseMessage response) => new(response, false, false, "", null, null);
 
         public static Outcome RetryableAnswer(HttpResponseMessage response, string reason, bool notProcessed, TimeSpan? retryAfter) =>

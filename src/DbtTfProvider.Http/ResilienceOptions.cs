@@ -3,11 +3,17 @@ namespace DbtTfProvider.Http;
 /// <summary>Retry and timeout settings of <see cref="ResilienceHandler"/>.</summary>
 public sealed record ResilienceOptions
 {
+    /// <summary>The providers' <c>max_retries</c> default.</summary>
+    public const int DefaultMaxRetries = 4;
+
+    /// <summary>The providers' <c>timeout_seconds</c> default.</summary>
+    public const int DefaultTimeoutSeconds = 30;
+
     /// <summary>Retries after the first attempt (0 = one attempt only).</summary>
-    public int MaxRetries { get; init; } = 4;
+    public int MaxRetries { get; init; } = DefaultMaxRetries;
 
     /// <summary>Time one attempt may take, until its whole answer is read.</summary>
-    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(DefaultTimeoutSeconds);
 
     /// <summary>Time all attempts and waits of one call may take together.</summary>
     public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(3);

@@ -8,43 +8,86 @@ public sealed class ClientOptionsException(string optionName, string message) : 
     public string OptionName { get; } = optionName;
 }
 
+/// <summary>
+/// The forms of a service's base URL that a user may write, and the one form they are normalised to: people paste
+/// the browser's address, the API's documented base or something in between.
+/// </summary>
+public sealed class EndpointForms
+{
+    /// <summary>Paths after the host that mean the service's base (compared without case, trailing slashes removed), e.g. "", "/api".</summary>
+    public required IReadOnlyList<string> AcceptedPaths { get; init; }
+
+    /// <summary>The path of the normal form, e.g. "/api" (dbt Cloud's Admin API) or "" (an application's root).</summary>
+    public required string NormalPath { get; init; }
+
+    /// <summary>Whether a bare host name ("eu.datafold.com") is taken for https://host.</summary>
+    public bool BareHostAccepted { get; init; }
+
+    /// <summary>The accepted forms in words, for messages, e.g. "https://HOST or https://HOST/api".</summary>
+    public required string Described { get; init; }
+}
+
+/// <summary>The normal form of an endpoint (<see cref="Url"/>), or what is wrong with it (<see cref="Problem"/>, completing "NAME …").</summary>
+public readonly record struct EndpointCheck(Uri? Url, string? Problem)
+{
+    /// <summary>The normal form as text, without the trailing slash <see cref="Uri"/> puts after a bare host (https://eu.datafold.com).</summary>
+    public string? Text => Url?.AbsoluteUri.TrimEnd('/');
+}
+
 /// <summary>Checks and normalises a service's base URL.</summary>
 public static class ServiceEndpoint
 {
     /// <summary>
-    /// Parses <paramref name="value"/> as an absolute http(s) URL without query or fragment, with the trailing slashes
-    /// removed (so that "{base}/v2/..." never has "//"). The rules are <see cref="Problem"/>'s.
+    /// Parses <paramref name="value"/> as one of <paramref name="forms"/>: an absolute http(s) URL (or a bare host where
+    /// accepted) without credentials, query or fragment, with one of the accepted paths. The answer is the normal form
+    /// (scheme, host, port and <see cref="EndpointForms.NormalPath"/>, no trailing slash, so that "{base}/v2/..." never
+    /// has "//"), or the problem with the exact value to write instead whenever one can be derived.
     /// </summary>
-    public static Uri Normalize(string? value, string optionName)
-    {
-        if (Problem(value) is { } problem)
-            throw new ClientOptionsException(optionName, $"{optionName} {problem}");
-        var uri = new Uri(value!.Trim(), UriKind.Absolute);
-        return new Uri(uri.GetLeftPart(UriPartial.Path).TrimEnd('/'), UriKind.Absolute);
-    }
-
-    /// <summary>
-    /// What is wrong with <paramref name="value"/> as a service URL, completing "NAME …", or null when it is fine.
-    /// Credentials in the URL (<c>https://user:password@host</c>) are looked for first, before the text is parsed,
-    /// and the answer then never quotes the value. Plain http is accepted only for loopback hosts: a token sent in
-    /// clear text over a network could be read by anyone on the path.
-    /// </summary>
-    public static string? Problem(string? value)
+    /// <remarks>
+    /// Credentials in the URL (<c>https://user:password@host</c>) are looked for first, before the text is parsed, and
+    /// the answer then never quotes the value. Plain http is accepted only for loopback hosts: a token sent in clear
+    /// text over a network could be read by anyone on the path.
+    /// </remarks>
+    public static EndpointCheck Check(string? value, EndpointForms forms)
     {
         var text = value?.Trim() ?? "";
         if (text.Length == 0)
-            return "must not be empty";
+            return new(null, "must not be empty");
         if (HasUserInfo(text))
-            return "must not carry credentials (user:password@ before the host) in the URL; the value is not shown, since it holds a secret. " +
-                   "Remove them: the provider sends its credential in a header of its own";
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-            return $"\"{text}\" is not an absolute https:// URL";
+            return new(null, "must not carry credentials (user:password@ before the host) in the URL; the value is not shown, since it holds a secret. " +
+                             "Remove them: the provider sends its credential in a header of its own");
+
+        var bare = !text.Contains("://", StringComparison.Ordinal);
+        if (!Uri.TryCreate(bare ? "https://" + text : text, UriKind.Absolute, out var uri) || uri.IdnHost.Length == 0)
+            return new(null, $"\"{text}\" is not an absolute https:// URL (accepted: {forms.Described})");
+
+        var loopback = IsLoopback(uri);
+        var scheme = uri.Scheme == Uri.UriSchemeHttp && loopback ? Uri.UriSchemeHttp : Uri.UriSchemeHttps;
+        var corrected = $"{scheme}://{uri.Authority}{forms.NormalPath}";
+
+        var issues = new List<string>();
+        if (bare && !forms.BareHostAccepted)
+            issues.Add("has no https:// in front");
+        else if (!bare && uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            issues.Add($"is not an https:// URL");
+        else if (uri.Scheme == Uri.UriSchemeHttp && !loopback)
+            issues.Add("uses plain http://, which would send the credential unencrypted (plain http is accepted only for loopback hosts: 127.0.0.0/8, ::1, localhost)");
         if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
-            return $"\"{text}\" must not have a query or fragment";
-        if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
-            return $"\"{text}\" uses plain http://, which would send the credential unencrypted; use https:// " +
-                   "(plain http is accepted only for loopback hosts: 127.0.0.0/8, ::1, localhost)";
-        return null;
+            issues.Add("has a query or fragment");
+        var path = uri.AbsolutePath.TrimEnd('/');
+        if (!forms.AcceptedPaths.Any(p => string.Equals(p, path, StringComparison.OrdinalIgnoreCase)))
+            issues.Add($"has the path \"{uri.AbsolutePath}\" (accepted: {forms.Described})");
+
+        return issues.Count == 0
+            ? new(new Uri(corrected, UriKind.Absolute), null)
+            : new(null, $"\"{text}\" {string.Join(", and ", issues)}; use \"{corrected}\"");
+    }
+
+    /// <summary>The normal form of <paramref name="value"/>, or <see cref="ClientOptionsException"/> naming <paramref name="optionName"/>.</summary>
+    public static Uri Normalize(string? value, EndpointForms forms, string optionName)
+    {
+        var check = Check(value, forms);
+        return check.Url ?? throw new ClientOptionsException(optionName, $"{optionName} {check.Problem}");
     }
 
     /// <summary>

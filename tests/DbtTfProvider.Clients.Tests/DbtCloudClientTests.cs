@@ -336,7 +336,7 @@ public sealed class DbtCloudClientTests
         var error = await Assert.ThrowsAsync<DbtCloudApiException>(() => client.Accounts.CheckCredentialsAsync(1));
 
         Assert.Equal(ApiErrorKind.Forbidden, error.Kind);
-        Assert.Equal("the token is valid but cannot see account 1: check the token's permissions or IP restrictions", error.Summary);
+        Assert.Equal("the token is valid but cannot see account 1; it sees account 2 (\"Other\"): check the account id, the token's permissions or IP restrictions", error.Summary);
     }
 
     [Fact]

@@ -279,6 +279,34 @@ public sealed class ResilienceHandlerTests
     }
 
     [Fact]
+    public async Task A_host_name_that_DNS_does_not_know_fails_at_once_naming_the_host()
+    {
+        var unknown = new HttpRequestException(HttpRequestError.NameResolutionError, "Name or service not known (api.test:443)",
+            new SocketException((int)SocketError.HostNotFound));
+        var transport = ScriptedTransport.Steps(Answers.Throw(unknown), Answers.Status(200, "{}"));
+
+        var error = await Assert.ThrowsAsync<ServiceUnavailableException>(() => SendAsync(Options(), transport, HttpMethod.Get));
+
+        Assert.Equal(1, transport.Count);
+        Assert.Empty(_waits);
+        Assert.Equal("api.test", error.UnknownHost);
+        Assert.Contains("the host name \"api.test\" was not found", error.Message);
+    }
+
+    [Fact]
+    public async Task A_resolver_that_did_not_answer_is_retried()
+    {
+        var noAnswer = new HttpRequestException(HttpRequestError.NameResolutionError, "Resource temporarily unavailable (api.test:443)",
+            new SocketException((int)SocketError.TryAgain));
+        var transport = ScriptedTransport.Steps(Answers.Throw(noAnswer), Answers.Status(200, "{}"));
+
+        using var response = await SendAsync(Options(), transport, HttpMethod.Get);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, transport.Count);
+    }
+
+    [Fact]
     public async Task A_tls_handshake_cut_off_is_still_retried()
     {
         var cutOff = new HttpRequestException(HttpRequestError.SecureConnectionError, "The SSL connection could not be established, see inner exception.",

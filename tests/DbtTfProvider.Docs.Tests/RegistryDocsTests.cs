@@ -143,7 +143,7 @@ public sealed class RegistryDocsTests : IDisposable
     }
 
     [Fact]
-    public void The_index_names_both_provider_addresses_and_every_setting_with_its_environment_variable_and_default()
+    public void The_index_names_both_provider_addresses_and_every_setting_with_whether_it_is_required_its_environment_variable_and_default()
     {
         var index = RegistryDocs.Render(Root).Single(p => p.RelativePath == "index.md").Content;
         Assert.StartsWith("---\npage_title: \"dbt-tf Provider\"\n", index);
@@ -151,10 +151,19 @@ public sealed class RegistryDocsTests : IDisposable
         Assert.Contains("| `dbt-tf/dbtcloud` | [`dbtcloud_artifacts_job`](resources/artifacts_job.md), [`dbtcloud_service_token`](resources/service_token.md) | " +
                         "[`dbtcloud_environment`](data-sources/environment.md), [`dbtcloud_project`](data-sources/project.md) |", index);
         Assert.Contains("| `dbt-tf/datafold` | [`datafold_dbt_integration`](resources/dbt_integration.md) | [`datafold_data_source`](data-sources/data_source.md) |", index);
-        Assert.Contains("| `host_url` | String | `DBT_CLOUD_HOST_URL` | `\"https://cloud.getdbt.com/api\"` |", index);
-        Assert.Contains("| `token` | String, sensitive | `DBT_CLOUD_TOKEN` |  |", index);
-        Assert.Contains("| `api_key` | String, sensitive | `DATAFOLD_API_KEY`, then `DATAFOLD_APIKEY` |  |", index);
-        Assert.Contains("| `host` | String | `DATAFOLD_HOST` | `\"https://app.datafold.com\"` |", index);
+        Assert.Contains("| `host_url` | no | String | `DBT_CLOUD_HOST_URL` | `\"https://cloud.getdbt.com/api\"` |", index);
+        Assert.Contains("| `account_id` | yes (here or in the environment) | Number | `DBT_CLOUD_ACCOUNT_ID` |  |", index);
+        Assert.Contains("| `token` | yes (here or in the environment) | String, sensitive | `DBT_CLOUD_TOKEN` |  |", index);
+        Assert.Contains("| `api_key` | yes (here or in the environment) | String, sensitive | `DATAFOLD_API_KEY`, then `DATAFOLD_APIKEY` |  |", index);
+        Assert.Contains("| `host` | no | String | `DATAFOLD_HOST` | `\"https://app.datafold.com\"` |", index);
+        // The defaults the clients use, in the table rather than only in prose.
+        Assert.Contains("| `max_retries` | no | Number |  | `4` |", index);
+        Assert.Contains("| `timeout_seconds` | no | Number |  | `30` |", index);
+        Assert.Contains("| `skip_credentials_validation` | no | Boolean |  | `false` |", index);
+        // Settings the provider cannot work without are listed as required, though Terraform sees them as optional.
+        var dbtCloud = index[index.IndexOf("### `dbtcloud`", StringComparison.Ordinal)..index.IndexOf("### `datafold`", StringComparison.Ordinal)];
+        Assert.True(dbtCloud.IndexOf("- `account_id` (", StringComparison.Ordinal) < dbtCloud.IndexOf("#### Optional", StringComparison.Ordinal));
+        Assert.True(dbtCloud.IndexOf("- `token` (", StringComparison.Ordinal) < dbtCloud.IndexOf("#### Optional", StringComparison.Ordinal));
         foreach (var part in Parts)
         {
             var section = index[index.IndexOf($"### `{part.Name}` (`dbt-tf/{part.Name}`)", StringComparison.Ordinal)..];

@@ -79,6 +79,32 @@ public sealed class DatafoldTests : EmulatorTestBase
         Assert.NotNull(config["created_at"]);
     }
 
+    [Theory]
+    [InlineData("https://emea.dbt.com", true)]
+    [InlineData("http://127.0.0.1:8080", true)]
+    [InlineData("https://emea.dbt.com/api", false)]
+    [InlineData("https://emea.dbt.com/", false)]
+    [InlineData("emea.dbt.com", false)]
+    public async Task The_dbt_cloud_host_url_is_an_access_url_without_a_path(string hostUrl, bool accepted)
+    {
+        var (key, job) = await DbtCloudSide();
+        var body = CiConfigs.DbtCloud(key, job);
+        body["dbt_cloud"]!["host_url"] = hostUrl;
+
+        var answer = await Datafold(HttpMethod.Post, Create, body);
+
+        if (accepted)
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.Status);
+            Assert.Equal(hostUrl, (string)answer.Body!["dbt_cloud"]!["host_url"]!);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.Status);
+            Assert.Equal(["body.dbt_cloud.host_url"], Locs(answer));
+        }
+    }
+
     [Fact]
     public async Task An_update_without_api_key_keeps_the_stored_key()
     {

@@ -160,13 +160,16 @@ public sealed class ArtifactsJobEndToEndTests(ProviderFixture fixture) : IClassF
             Job(10, 100, "schedule_cron = \"0 0 * * * *\"", "six_fields") +
             Job(10, 100, "schedule_cron = \"61 * * * *\"", "out_of_range") +
             Job(10, 100, "execute_steps = []", "no_steps") +
-            Job(10, 100, "execute_steps = [\"dbt deps\", \"make build\"]", "not_dbt"));
+            Job(10, 100, "execute_steps = [\"dbt deps\", \"make build\"]", "not_dbt") +
+            Job(10, 100, "num_threads = 0", "no_threads"));
 
         var validate = (await tf.ValidateAsync()).Expect(1);
         AssertError(validate, "six_fields", "schedule_cron must have five fields");
         AssertError(validate, "out_of_range", "schedule_cron is not a valid cron expression: \"61 * * * *\"");
         AssertError(validate, "no_steps", "execute_steps must have at least 1 element");
         AssertError(validate, "not_dbt", "execute_steps[1] must start with \"dbt \"");
+        AssertError(validate, "no_threads", "num_threads must be at least 1; got 0.");
+        Assert.DoesNotContain("2147483647", validate.Output);
 
         (await tf.PlanAsync()).Expect(1);
         var counts = await fixture.RequestCountsAsync();
@@ -214,8 +217,11 @@ public sealed class ArtifactsJobEndToEndTests(ProviderFixture fixture) : IClassF
         (await tf.PlanAsync()).Expect(0);
     }
 
-    [Fact]
-    public async Task A_first_run_that_cannot_start_is_a_warning_and_the_job_is_kept()
+    [Theory]
+    [InlineData("", "at its next scheduled run (\"0 * * * *\", UTC)")]
+    [InlineData("run_on_merge = true\n  schedule_enabled = false", "at its next run, on the next merge into its environment's branch")]
+    [InlineData("schedule_enabled = false", "has neither its schedule nor run on merge on, so it runs only when started")]
+    public async Task A_first_run_that_cannot_start_is_a_warning_saying_when_the_next_run_comes_and_the_job_is_kept(string triggers, string nextRun)
     {
         await fixture.ResetAsync();
         // After a reset the job is 3001: only its run is refused.
@@ -223,11 +229,13 @@ public sealed class ArtifactsJobEndToEndTests(ProviderFixture fixture) : IClassF
         {
             ["method"] = "POST", ["path_prefix"] = "/api/v2/accounts/1/jobs/3001/run/", ["kind"] = "status", ["status"] = 403, ["count"] = 1,
         });
-        var tf = TerraformCli.InNewDirectory(fixture, "job-run-refused").WriteConfig(Job(10, 100, "trigger_run_on_create = true"));
+        var tf = TerraformCli.InNewDirectory(fixture, "job-run-refused").WriteConfig(Job(10, 100, "trigger_run_on_create = true\n  " + triggers));
 
         var applied = (await tf.ApplyAsync()).Succeeded();
         Assert.Contains("Warning: First run not started", applied.Output);
         Assert.Contains("trigger_run_on_create", applied.Output);
+        Assert.Contains(nextRun, string.Join(' ', applied.Output.Split('\n', StringSplitOptions.TrimEntries)));
+        Assert.DoesNotContain("scheduled or on merge", applied.Output);
         Assert.Contains("1 added, 0 changed, 0 destroyed", applied.Output);
         Assert.Single(await ActiveJobsAsync());
         Assert.Empty(await RunJobIdsAsync());

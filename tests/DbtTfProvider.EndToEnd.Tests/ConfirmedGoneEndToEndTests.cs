@@ -133,7 +133,7 @@ public sealed class ConfirmedGoneEndToEndTests(ProviderFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task A_host_url_without_api_and_skip_credentials_validation_fails_the_plan_and_plans_nothing()
+    public async Task A_host_url_that_answers_web_pages_and_skip_credentials_validation_fails_the_plan_and_plans_nothing()
     {
         await fixture.ResetAsync();
         var tf = TerraformCli.InNewDirectory(fixture, "wrong-host").WriteConfig(Setup);
@@ -141,8 +141,10 @@ public sealed class ConfirmedGoneEndToEndTests(ProviderFixture fixture) : IClass
         var (tokenId, jobId, ciId) = await OnlyObjectsAsync();
         var stateBefore = tf.Runner.StateFileText;
 
-        // host_url pointing at the web application instead of its /api: every path answers an HTML 404 page.
-        tf.Runner.Environment["DBT_CLOUD_HOST_URL"] = fixture.EmulatorUrl;
+        // host_url pointing at something that is not dbt Cloud (a proxy's or another application's pages): every path,
+        // /api/... included, answers an HTML 404 page.
+        using var web = WebPages.Start();
+        tf.Runner.Environment["DBT_CLOUD_HOST_URL"] = web.Url;
         tf.Runner.WriteConfig(ProviderFixture.ProvidersHcl.Replace("provider \"dbtcloud\" {}",
             "provider \"dbtcloud\" {\n  skip_credentials_validation = true\n}") + Setup);
         var plan = (await tf.PlanAsync()).Expect(1);
@@ -335,4 +337,47 @@ public sealed class ConfirmedGoneEndToEndTests(ProviderFixture fixture) : IClass
             .Where(b => Regex.IsMatch(b, @"^│? ?Error: "))
             .Select(b => Regex.Replace(b, @"[│╷╵\s]+", " "))
             .ToList();
+
+    /// <summary>A loopback web server that answers every request with an HTML 404 page, as a proxy or a web application would.</summary>
+    private sealed class WebPages : IDisposable
+    {
+        private readonly System.Net.HttpListener _listener = new();
+
+        public string Url { get; private init; } = "";
+
+        public static WebPages Start()
+        {
+            var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            var web = new WebPages { Url = $"http://127.0.0.1:{port}" };
+            web._listener.Prefixes.Add(web.Url + "/");
+            web._listener.Start();
+            _ = Task.Run(web.ServeAsync);
+            return web;
+        }
+
+        private async Task ServeAsync()
+        {
+            var page = System.Text.Encoding.UTF8.GetBytes("<html><body><h1>Not Found</h1></body></html>");
+            while (_listener.IsListening)
+            {
+                try
+                {
+                    var context = await _listener.GetContextAsync();
+                    context.Response.StatusCode = 404;
+                    context.Response.ContentType = "text/html";
+                    await context.Response.OutputStream.WriteAsync(page);
+                    context.Response.Close();
+                }
+                catch (Exception e) when (e is System.Net.HttpListenerException or ObjectDisposedException or InvalidOperationException)
+                {
+                    return;
+                }
+            }
+        }
+
+        public void Dispose() => _listener.Close();
+    }
 }

@@ -228,7 +228,9 @@ public sealed class DatafoldIntegrationEndToEndTests(ProviderFixture fixture) : 
         }
 
         var neither = Assert.Single(errors, e => e.Contains("datafold_dbt_integration.neither"));
-        Assert.Contains("Exactly one of dbt_cloud_api_token, dbt_cloud_api_token_wo must be set; none is.", neither);
+        Assert.Contains("Missing dbt Cloud API token", neither);
+        Assert.Contains("The key is never readable after it was created", neither);
+        Assert.Contains("use the write-only dbt_cloud_api_token_wo", neither);
 
         Assert.DoesNotContain(errors, e => e.Contains("datafold_dbt_integration.unknown_token"));
         Assert.Equal(0, ProviderFixture.Delta(new Dictionary<string, int>(), await fixture.RequestCountsAsync(), ProviderFixture.IsWrite));

@@ -145,13 +145,25 @@ public sealed class ServiceTokenEndToEndTests(ProviderFixture fixture) : IClassF
         Assert.Equal(2, Delta(before, after, k => k.Contains("/service-tokens/")));
         Assert.Equal(0, Delta(before, after, IsWrite));
 
-        // rotation_triggers: any change rotates the token (replacement), e.g. fed by a time_rotating resource.
+        // rotation_triggers on a token that had none is adopted in place: setting it up rotates nothing.
+        tf.WriteConfig(Token("st-refresh", MemberOnAllProjects, DeveloperOnProject10, """
+              rotation_triggers = { rotated = "2026-q3" }
+            """));
+        var adopted = (await tf.PlanAsync()).Expect(2);
+        Assert.Contains($"{Address} will be updated in-place", adopted.Output);
+        Assert.DoesNotContain("forces replacement", adopted.Output);
+        before = await fixture.RequestCountsAsync();
+        Assert.Contains("0 added, 1 changed, 0 destroyed", (await tf.ApplyAsync()).Succeeded().Output);
+        Assert.Equal(0, Delta(before, await fixture.RequestCountsAsync(), IsWrite));
+        (await tf.PlanAsync()).Expect(0);
+
+        // From then on, any change rotates the token (replacement), e.g. fed by a time_rotating resource.
         tf.WriteConfig(Token("st-refresh", MemberOnAllProjects, DeveloperOnProject10, """
               rotation_triggers = { rotated = "2026-q4" }
             """));
         var rotation = (await tf.PlanAsync()).Expect(2);
         Assert.Contains($"{Address} must be replaced", rotation.Output);
-        Assert.Matches(@"\+ rotation_triggers\s+= \{ # forces replacement", rotation.Output);
+        Assert.Matches(@"~ rotation_triggers\s+= \{ # forces replacement", rotation.Output);
 
         (await tf.DestroyAsync()).Succeeded();
     }
@@ -254,6 +266,18 @@ public sealed class ServiceTokenEndToEndTests(ProviderFixture fixture) : IClassF
                     all_projects   = true
                   }
                 """, ["permission_set must be one of", "\"member\"", "got \"superuser\""]),
+            ("typo", """
+                  service_token_permissions {
+                    permission_set = "memeber"
+                    all_projects   = true
+                  }
+                """, ["got \"memeber\". Did you mean \"member\"?"]),
+            ("case", """
+                  service_token_permissions {
+                    permission_set = "Member"
+                    all_projects   = true
+                  }
+                """, ["got \"Member\". Did you mean \"member\"?"]),
             ("project-with-all", """
                   service_token_permissions {
                     permission_set = "member"

@@ -60,4 +60,24 @@ public class SetElementValidationTests
         Assert.StartsWith("categories must be one of", d.Detail);
         Assert.Contains("\"prod\"", d.Detail);
     }
+
+    [Theory]
+    [InlineData("memeber", "member")]
+    [InlineData("Member", "member")]
+    [InlineData("MEMBER", "member")]
+    [InlineData("membr", "member")]
+    [InlineData("develoepr", "developer")]
+    public void A_typo_of_an_allowed_value_gets_a_suggestion(string typed, string meant)
+    {
+        var d = Assert.Single(Validate(typed));
+        Assert.Contains($"got \"{typed}\". Did you mean \"{meant}\"?", d.Detail);
+    }
+
+    [Theory]
+    [InlineData("superuser")]
+    [InlineData("admin")]
+    public void A_value_near_no_allowed_one_gets_no_suggestion(string typed)
+    {
+        Assert.DoesNotContain("Did you mean", Assert.Single(Validate(typed)).Detail);
+    }
 }

@@ -53,6 +53,13 @@ internal static class CiConfigValidation
             CiJobId = dbtCloud.Int("ci_job_id", Presence.Nullable),
         };
 
+        // Datafold calls {host_url}/api/v2/...: an access URL with a path (the Admin API's ".../api", say) would make
+        // every call go to ".../api/api/v2" and fail, so it is refused when saved.
+        if (dbtCloud.Has("host_url") && !IsAccessUrl(config.DbtCloud.HostUrl))
+        {
+            dbtCloud.Fail("host_url", "must be the dbt Cloud access URL, scheme and host only (e.g. https://cloud.getdbt.com)");
+        }
+
         var sampling = root.Object("sampling", Presence.Nullable);
         if (sampling.Exists)
         {
@@ -67,6 +74,10 @@ internal static class CiConfigValidation
         }
         return config;
     }
+
+    private static bool IsAccessUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) &&
+        uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0 && !url.EndsWith('/');
 
     /// <summary>
     /// Repository and data source of the organisation; then, as Datafold's UI does with the key, the dbt Cloud side:

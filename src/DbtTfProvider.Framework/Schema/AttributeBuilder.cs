@@ -8,7 +8,7 @@ internal sealed class AttributeSpec(string name, CtyType type) : IMemberSpec
 {
     public string Name { get; } = name;
     public CtyType Type { get; } = type;
-    public bool Required, Optional, Computed, Sensitive, WriteOnly;
+    public bool Required, Optional, Computed, Sensitive, WriteOnly, RequiredSetting;
     public string? Description, Deprecation, ApiName;
     public CtyValue? Default;
     public readonly List<IPlanModifier> PlanModifiers = [];
@@ -39,6 +39,8 @@ internal sealed class AttributeSpec(string name, CtyType type) : IMemberSpec
             if (owner.InsideSet) throw new SchemaDefinitionException($"{Where()}: write-only attributes are not allowed inside sets of blocks.");
             if (owner.Kind != SchemaKind.Resource) throw new SchemaDefinitionException($"{Where()}: write-only is for resource attributes only.");
         }
+        if (RequiredSetting && (owner.Kind != SchemaKind.ProviderConfig || EnvironmentVariables.Length == 0 || Default is not null))
+            throw new SchemaDefinitionException($"{Where()}: a required setting is a provider setting with environment variables and no default.");
         if (EnvironmentVariables.Length > 0 && owner.Kind != SchemaKind.ProviderConfig)
             throw new SchemaDefinitionException($"{Where()}: environment variable fallbacks are for provider configuration only.");
         if (owner.Kind == SchemaKind.ProviderConfig && computed)
@@ -55,7 +57,7 @@ internal sealed class AttributeSpec(string name, CtyType type) : IMemberSpec
             WriteOnly = WriteOnly, Description = Description, Deprecation = Deprecation,
             Default = owner.Kind == SchemaKind.Resource || owner.Kind == SchemaKind.ProviderConfig ? Default : null,
             PlanModifiers = PlanModifiers.ToArray(), Validators = Validators.ToArray(), ApiName = ApiName,
-            EnvironmentVariables = EnvironmentVariables, NestedType = NestedType,
+            EnvironmentVariables = EnvironmentVariables, RequiredSetting = RequiredSetting, NestedType = NestedType,
         };
     }
 }
@@ -91,6 +93,12 @@ public sealed class AttributeBuilder<TValue>
 
     /// <summary>The API's name for this field, when it differs, so API errors about it point here.</summary>
     public AttributeBuilder<TValue> ApiName(string apiField) { _spec.ApiName = apiField; return this; }
+
+    /// <summary>
+    /// Provider configuration: a setting the provider cannot work without that may come from its environment variables
+    /// instead: optional to Terraform, documented as required (the provider's configure refuses it missing).
+    /// </summary>
+    public AttributeBuilder<TValue> RequiredSetting() { _spec.Optional = true; _spec.RequiredSetting = true; return this; }
 
     /// <summary>Provider configuration: environment variables tried in order when the attribute is not set.</summary>
     public AttributeBuilder<TValue> EnvironmentVariables(params string[] names) { _spec.EnvironmentVariables = names; return this; }

@@ -29,6 +29,11 @@ public sealed class SchemaAttribute
     /// <summary>Provider configuration only: environment variables consulted, in order, when the attribute is null.</summary>
     public IReadOnlyList<string> EnvironmentVariables { get; init; } = [];
     /// <summary>
+    /// Provider configuration only: optional to Terraform (it may come from <see cref="EnvironmentVariables"/>), but the
+    /// provider cannot work without it; documented as required.
+    /// </summary>
+    public bool RequiredSetting { get; init; }
+    /// <summary>
     /// For a nested attribute (<c>owner = { name = "x" }</c>, or a list, set or map of such objects): the attributes of
     /// each object and how the objects nest. Null for an attribute of a plain type. <see cref="Type"/> is then the
     /// object type, or the collection of it.

@@ -18,6 +18,9 @@ internal static class ApiErrors
         AmbiguousRequestException ambiguous => new ApiErrorDescription("Request outcome unknown",
             $"{ambiguous.Message}. Repeated attempts could not tell whether the service made the change; run `terraform plan` to see the current state, then apply again."),
         CreateNotResolvedException unresolved => new ApiErrorDescription(unresolved.Summary, unresolved.Message),
+        // A name DNS does not know is a typo: no advice to retry (it was not retried either).
+        ServiceUnavailableException { UnknownHost: not null } unknown => new ApiErrorDescription("Host not found",
+            $"{unknown.Message}. Check the provider's {HostSetting(unknown.Path)} for a typo."),
         ServiceUnavailableException unavailable => new ApiErrorDescription("Service unreachable",
             $"{unavailable.Message}. Check the provider's {HostSetting(unavailable.Path)} and the network (DNS, proxy, firewall), or raise " +
             "max_retries / timeout_seconds. Objects in state stay there until the service can be asked."),

@@ -1,8 +1,10 @@
 using DbtTfProvider.Framework.Diagnostics;
+using DbtTfProvider.Framework.Provider;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Values;
 using DbtTfProvider.Http;
 using DbtTfProvider.Plugin.Cty;
+using Microsoft.Extensions.Logging;
 
 namespace DbtTfProvider.Parts;
 
@@ -15,19 +17,39 @@ internal static class ConnectionSettings
     public const long MaxRetriesLimit = 20;
     public const long TimeoutSecondsLimit = 3600;
 
-    /// <summary>What <see cref="ServiceEndpoint.Problem"/> checks in every host setting, at validate time and again on configure (environment values).</summary>
-    public const string HostUrlRule = "an absolute https:// URL (http:// only for loopback hosts), without credentials, query or fragment";
+    /// <summary>What every host setting is checked for (<see cref="ServiceEndpoint.Check"/>), at validate time and again on configure (environment values).</summary>
+    public const string HostUrlRule = "an https:// URL (http:// only for loopback hosts), without credentials, query or fragment, in one of the accepted forms";
+
+    /// <summary>Says at debug level when a host setting was written in another accepted form than the one used.</summary>
+    public static void LogNormalized(ConfigureContext context, string setting, string? given, Uri used)
+    {
+        var text = given?.Trim();
+        var normal = used.AbsoluteUri.TrimEnd('/');
+        if (text is null || text == normal) return;
+        context.LoggerFactory.CreateLogger("DbtTfProvider.Parts").LogDebug("{Setting} \"{Given}\" is used as \"{Used}\"", setting, text, normal);
+    }
 
     public static void Define<TConfig>(SchemaBuilder<TConfig> s, FieldRef<TConfig, TfInt64> maxRetries, FieldRef<TConfig, TfInt64> timeoutSeconds)
         where TConfig : class, new()
     {
-        s.Int64("max_retries", maxRetries).Optional().Range(0, MaxRetriesLimit)
+        s.Int64("max_retries", maxRetries).Optional().Default(ResilienceOptions.DefaultMaxRetries).Range(0, MaxRetriesLimit)
             .Description("How many times a request is retried after a rate limit (429), a server error (5xx) or a network error, " +
-                         "with exponential backoff and jitter, honouring `Retry-After`. `0` disables retries. Default: `4`. " +
-                         "A create is only retried when the service surely did not process it, so retries never create duplicates.");
-        s.Int64("timeout_seconds", timeoutSeconds).Optional().Range(1, TimeoutSecondsLimit)
-            .Description("Time in seconds one HTTP request may take before it is abandoned (and retried). Default: `30`.");
+                         "with exponential backoff and jitter, honouring `Retry-After`. `0` disables retries. " +
+                         "A create is only retried when the service surely did not process it, so retries never create duplicates. " +
+                         "A host name that DNS does not know is never retried.");
+        s.Int64("timeout_seconds", timeoutSeconds).Optional().Default(ResilienceOptions.DefaultTimeoutSeconds).Range(1, TimeoutSecondsLimit)
+            .Description("Time in seconds one HTTP request may take before it is abandoned (and retried).");
     }
+
+    /// <summary>
+    /// The error for a host name that DNS does not know (a typo, most often): names the host and the setting, and
+    /// advises no retry, since none was made and none would help.
+    /// </summary>
+    public static ResourceException UnknownHost(ServiceUnavailableException e, string service, string setting, string variable, Uri used, string examples) =>
+        new($"{service} host not found",
+            $"The host name \"{e.UnknownHost}\" of {setting} (or {variable}), {used.AbsoluteUri.TrimEnd('/')}, was not found: DNS knows no such name. " +
+            $"Check it for a typo; {service} addresses look like {examples}.",
+            CtyPath.Attribute(setting), e);
 
     public static int? ToInt(TfInt64 value) => value.IsKnown ? checked((int)value.Value) : null;
 

@@ -48,12 +48,14 @@ public static class DatafoldPart
     private static void DefineConfig(SchemaBuilder<DatafoldConfig> s)
     {
         s.Description("Manages Datafold objects through the Datafold API.");
-        s.String("api_key", c => ref c.ApiKey).Optional().Sensitive().EnvironmentVariables("DATAFOLD_API_KEY", "DATAFOLD_APIKEY")
+        s.String("api_key", c => ref c.ApiKey).RequiredSetting().Sensitive().EnvironmentVariables("DATAFOLD_API_KEY", "DATAFOLD_APIKEY")
             .Description("Datafold API key (Settings → Account → API key). Required; may come from the `DATAFOLD_API_KEY` " +
                          "(or `DATAFOLD_APIKEY`) environment variable instead. Never logged.");
         s.String("host", c => ref c.Host).Optional().Default(DatafoldClientOptions.DefaultHost).EnvironmentVariables("DATAFOLD_HOST")
-            .Check(ConnectionSettings.HostUrlRule, ServiceEndpoint.Problem)
-            .Description("Base URL of the Datafold application, e.g. `https://eu.datafold.com` or a dedicated deployment's URL. " +
+            .Check(ConnectionSettings.HostUrlRule, DatafoldHost.Problem)
+            .Description("Address of the Datafold application, e.g. `https://eu.datafold.com` or a dedicated deployment's URL. " +
+                         "`HOST`, `https://HOST` and `https://HOST/api` (trailing slashes too) are all accepted and used as `https://HOST`; " +
+                         "any other path is refused with the value to write instead. " +
                          "Falls back to the `DATAFOLD_HOST` environment variable, then to `https://app.datafold.com`. " +
                          "Must use `https://` (plain `http://` is accepted for loopback addresses only).");
         ConnectionSettings.Define(s, c => ref c.MaxRetries, c => ref c.TimeoutSeconds);
@@ -74,6 +76,7 @@ public static class DatafoldPart
             TimeoutSeconds = ConnectionSettings.ToInt(config.TimeoutSeconds),
             Redactor = secrets,
         }, context.LoggerFactory), "datafold");
+        ConnectionSettings.LogNormalized(context, "host", config.Host.ValueOrNull, client.Host);
 
         try
         {
@@ -87,6 +90,12 @@ public static class DatafoldPart
                 $"Datafold at {client.Host} rejected the API key ({e.Summary}). Check api_key (or DATAFOLD_API_KEY): it may be mistyped or revoked, " +
                 "or belong to another Datafold deployment, in which case set host (or DATAFOLD_HOST) to that deployment's URL.",
                 CtyPath.Attribute("api_key"), e);
+        }
+        catch (ServiceUnavailableException e) when (e.UnknownHost is not null)
+        {
+            client.Dispose();
+            throw ConnectionSettings.UnknownHost(e, "Datafold", "host", "DATAFOLD_HOST", client.Host,
+                "https://app.datafold.com, https://eu.datafold.com or a dedicated deployment's own domain");
         }
         catch (Exception e) when (ApiErrors.Describe(e) is { } described)
         {

@@ -53,21 +53,23 @@ public static class DbtCloudPart
     private static void DefineConfig(SchemaBuilder<DbtCloudConfig> s)
     {
         s.Description("Manages dbt Cloud objects through the dbt Cloud Admin API (v2 and v3).");
-        s.Int64("account_id", c => ref c.AccountId).Optional().Range(1, null).EnvironmentVariables("DBT_CLOUD_ACCOUNT_ID")
+        s.Int64("account_id", c => ref c.AccountId).RequiredSetting().Range(1, null).EnvironmentVariables("DBT_CLOUD_ACCOUNT_ID")
             .Description("Numeric id of the dbt Cloud account (the number after `/accounts/` in dbt Cloud URLs). " +
                          "Required; may come from the `DBT_CLOUD_ACCOUNT_ID` environment variable instead.");
-        s.String("token", c => ref c.Token).Optional().Sensitive().EnvironmentVariables("DBT_CLOUD_TOKEN")
+        s.String("token", c => ref c.Token).RequiredSetting().Sensitive().EnvironmentVariables("DBT_CLOUD_TOKEN")
             .Description("API token (a service token or a personal access token) that can see `account_id`. " +
                          "Required; may come from the `DBT_CLOUD_TOKEN` environment variable instead. Never logged.");
         s.String("host_url", c => ref c.HostUrl).Optional().Default(DbtCloudClientOptions.DefaultHostUrl).EnvironmentVariables("DBT_CLOUD_HOST_URL")
-            .Check(ConnectionSettings.HostUrlRule, ServiceEndpoint.Problem)
-            .Description("Base URL of the Admin API, including `/api`: e.g. `https://emea.dbt.com/api` or `https://ACCOUNT_PREFIX.us1.dbt.com/api`. " +
+            .Check(ConnectionSettings.HostUrlRule, DbtCloudHostUrl.ApiUrlProblem)
+            .Description("Address of your dbt Cloud region or tenant, e.g. `https://emea.dbt.com/api` or `https://ACCOUNT_PREFIX.us1.dbt.com/api`. " +
+                         "Any of `https://HOST`, `https://HOST/api`, `https://HOST/api/v2` and `https://HOST/api/v3` (trailing slashes too) is " +
+                         "accepted and used as the Admin API base `https://HOST/api`; any other path is refused with the value to write instead. " +
                          "Falls back to the `DBT_CLOUD_HOST_URL` environment variable, then to `https://cloud.getdbt.com/api`. " +
                          "Must use `https://` (plain `http://` is accepted for loopback addresses only).");
         ConnectionSettings.Define(s, c => ref c.MaxRetries, c => ref c.TimeoutSeconds);
-        s.Bool("skip_credentials_validation", c => ref c.SkipCredentialsValidation).Optional()
+        s.Bool("skip_credentials_validation", c => ref c.SkipCredentialsValidation).Optional().Default(false)
             .Description("Skip the check, made once when the provider starts, that the token is valid and can see `account_id` " +
-                         "(`GET /v2/accounts/`). Default: `false`.");
+                         "(`GET /v2/accounts/`).");
     }
 
     private static async Task<DbtCloudClient> ConfigureAsync(DbtCloudConfig config, ConfigureContext context, SecretRedactor secrets)
@@ -92,6 +94,7 @@ public static class DbtCloudPart
             Redactor = secrets,
             TerraformVersion = context.TerraformVersion,
         }, context.LoggerFactory), "dbtcloud");
+        ConnectionSettings.LogNormalized(context, "host_url", config.HostUrl.ValueOrNull, client.HostUrl);
 
         if (config.SkipCredentialsValidation.ValueOrNull == true) return client;
         try
@@ -112,8 +115,14 @@ public static class DbtCloudPart
             client.Dispose();
             throw new ResourceException("dbt Cloud account not accessible",
                 $"The token is valid, but dbt Cloud at {client.HostUrl} does not show it account {accountId} ({e.Summary}). Check account_id " +
-                "(or DBT_CLOUD_ACCOUNT_ID), and that the token belongs to that account and is not blocked by an IP allow-list.",
+                "(or DBT_CLOUD_ACCOUNT_ID): set it to one of the accounts listed, or use a token of that account that is not blocked by an IP allow-list.",
                 CtyPath.Attribute("account_id"), e);
+        }
+        catch (ServiceUnavailableException e) when (e.UnknownHost is not null)
+        {
+            client.Dispose();
+            throw ConnectionSettings.UnknownHost(e, "dbt Cloud", "host_url", "DBT_CLOUD_HOST_URL", client.HostUrl,
+                "https://cloud.getdbt.com/api, https://emea.dbt.com/api or https://ACCOUNT_PREFIX.us1.dbt.com/api");
         }
         catch (Exception e) when (ApiErrors.Describe(e) is { } described)
         {

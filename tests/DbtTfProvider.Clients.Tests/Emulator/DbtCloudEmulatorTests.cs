@@ -24,7 +24,7 @@ public sealed class DbtCloudEmulatorTests : EmulatorHarness
 
         var unseen = await Assert.ThrowsAsync<DbtCloudApiException>(() => DbtCloud("dbtc_other_token").Accounts.CheckCredentialsAsync(1));
         Assert.Equal(ApiErrorKind.Forbidden, unseen.Kind);
-        Assert.Equal("the token is valid but cannot see account 1: check the token's permissions or IP restrictions", unseen.Summary);
+        Assert.Equal("the token is valid but cannot see account 1; it sees account 2 (\"Other\"): check the account id, the token's permissions or IP restrictions", unseen.Summary);
 
         var invalid = await Assert.ThrowsAsync<DbtCloudApiException>(() => DbtCloud("dbtc_wrong").Accounts.CheckCredentialsAsync(1));
         Assert.Equal(ApiErrorKind.Unauthorized, invalid.Kind);

@@ -119,10 +119,17 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
         catch (Exception e)
         {
             ctx.Diagnostics.AddAttributeWarning(CtyPath.Attribute("trigger_run_on_create"), "First run not started",
-                $"The job {jobId} was created, but its first run could not be started: {e.Message.TrimEnd('.')}. " +
-                "The job produces its artifacts at its next run (scheduled or on merge); start a run in dbt Cloud to have them now.");
+                $"The job {jobId} was created, but its first run could not be started: {e.Message.TrimEnd('.')}. {NextRun(ctx.Plan)}");
         }
     }
+
+    /// <summary>When the job's artifacts will come without a run started by hand, by what triggers are on.</summary>
+    internal static string NextRun(ArtifactsJobModel plan) =>
+        plan.ScheduleEnabled.ValueOrNull == true
+            ? $"The job produces its artifacts at its next scheduled run (\"{plan.ScheduleCron.ValueOrNull}\", UTC); start a run in dbt Cloud to have them now."
+            : plan.RunOnMerge.ValueOrNull == true
+                ? "The job produces its artifacts at its next run, on the next merge into its environment's branch; start a run in dbt Cloud to have them now."
+                : "The job has neither its schedule nor run on merge on, so it runs only when started: start a run in dbt Cloud to have its artifacts.";
 
     public override async Task ReadAsync(ReadContext<ArtifactsJobModel, DbtCloudClient> ctx)
     {

@@ -1,6 +1,7 @@
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Validators;
 using DbtTfProvider.Framework.Values;
+using DbtTfProvider.Plugin.Cty;
 
 namespace DbtTfProvider.Resources.ArtifactsJob;
 
@@ -16,6 +17,23 @@ public static class ArtifactsJobSchema
     public const string DefaultStep = "dbt compile";
     public const string DefaultTargetName = "default";
     public const string StepPrefix = "dbt ";
+
+    /// <summary>
+    /// dbt Cloud keeps these counts in 32 bits. A separate check, so that a 0 reads "must be at least 1" rather than
+    /// "between 1 and 2147483647".
+    /// </summary>
+    private static readonly FitsInt32Validator FitsInt32 = new();
+
+    private sealed class FitsInt32Validator : KnownValueValidator
+    {
+        public override string Description => $"At most {int.MaxValue}.";
+
+        protected override void ValidateKnown(CtyValue value, AttributeValidationContext context)
+        {
+            if (value.AsNumber() > int.MaxValue)
+                context.AddError("Invalid attribute value", $"{context.AttributeName} must be at most {int.MaxValue}; got {value.AsNumber()}.");
+        }
+    }
 
     public static void Define(ResourceSchemaBuilder<ArtifactsJobModel> s)
     {
@@ -50,7 +68,9 @@ public static class ArtifactsJobSchema
         s.String("name", m => ref m.Name).Optional().Default(DefaultName).LengthAtLeast(1)
             .Description($"The job's name in dbt Cloud. Defaults to `\"{DefaultName}\"`.");
         s.String("description", m => ref m.Description).Optional().Default("")
-            .Description("The job's description. Defaults to an empty string.");
+            .Description("The job's description. Defaults to an empty string. The state keeps the value as written, `\"\"` included " +
+                         "(see `terraform show -json`); `terraform plan` and `terraform state show` display an empty string as `null`, " +
+                         "as they do for every provider.");
         s.List("execute_steps", m => ref m.ExecuteSteps).Optional().Default(TfCollections.ListOfStrings([DefaultStep]))
             .LengthAtLeast(1)
             .Each(new StringValidator($"Starts with `{StepPrefix}`.",
@@ -71,13 +91,13 @@ public static class ArtifactsJobSchema
         s.String("dbt_version", m => ref m.DbtVersion).Optional()
             .Description("The dbt version the job runs with (e.g. `latest`, `compatible`, `1.9.0-latest`). Leave it unset to use the " +
                          "environment's version.");
-        s.Int64("num_threads", m => ref m.NumThreads).Optional().Default(1).Range(1, int.MaxValue).ApiName("settings.threads")
+        s.Int64("num_threads", m => ref m.NumThreads).Optional().Default(1).Range(1, null).Validator(FitsInt32).ApiName("settings.threads")
             .Description("The number of threads dbt uses (`--threads`). Defaults to `1`.");
         s.String("target_name", m => ref m.TargetName).Optional().Default(DefaultTargetName).LengthAtLeast(1).ApiName("settings.target_name")
             .Description($"The dbt target name (`target.name` in your project). Defaults to `\"{DefaultTargetName}\"`.");
         s.Bool("generate_docs", m => ref m.GenerateDocs).Optional().Default(false)
             .Description("Whether the job also runs `dbt docs generate`. Defaults to `false`.");
-        s.Int64("timeout_seconds", m => ref m.TimeoutSeconds).Optional().Default(0).Range(0, int.MaxValue).ApiName("execution.timeout_seconds")
+        s.Int64("timeout_seconds", m => ref m.TimeoutSeconds).Optional().Default(0).Range(0, null).Validator(FitsInt32).ApiName("execution.timeout_seconds")
             .Description("Cancel a run after this many seconds; `0` (the default) means no timeout.");
         s.Bool("trigger_run_on_create", m => ref m.TriggerRunOnCreate).Optional().Default(false)
             .Description("Start a run right after the job is created, so that a `manifest.json` exists at once instead of after the first " +

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DbtTfProvider.Datafold;
+using DbtTfProvider.DbtCloud;
 using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Resources;
 using DbtTfProvider.Framework.Schema;
@@ -108,7 +109,8 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
         DataSourceId = m.DataSourceId.Value,
         DbtCloud = new DbtCloudCiSettings
         {
-            HostUrl = m.DbtCloudHostUrl.Value,
+            // Datafold stores the access URL; the state keeps the form the configuration wrote (FromApi).
+            HostUrl = DbtCloudHostUrl.AccessUrl(m.DbtCloudHostUrl.Value).Text ?? m.DbtCloudHostUrl.Value,
             AccountId = m.DbtCloudAccountId.Value,
             ApiKey = apiKey,
             ArtifactsJobId = m.ArtifactsJobId.Value,
@@ -147,7 +149,9 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
         state.RepositoryId = c.RepoId;
         state.DataSourceId = c.DataSourceId;
         state.DbtCloudAccountId = c.DbtCloud.AccountId;
-        state.DbtCloudHostUrl = c.DbtCloud.HostUrl ?? state.DbtCloudHostUrl;
+        // The same address in another accepted form (https://HOST/api for https://HOST) is no drift.
+        if (c.DbtCloud.HostUrl is { } hostUrl && !DbtCloudHostUrl.SameAddress(hostUrl, state.DbtCloudHostUrl.ValueOrNull))
+            state.DbtCloudHostUrl = hostUrl;
         state.ArtifactsJobId = c.DbtCloud.ArtifactsJobId;
         state.PullRequestJobId = c.DbtCloud.CiJobId;
         state.PrimaryKeyTag = c.PrimaryKeyTag ?? state.PrimaryKeyTag;

@@ -1,6 +1,7 @@
 using DbtTfProvider.Framework.Schema;
+using DbtTfProvider.Framework.Validators;
 using DbtTfProvider.Framework.Values;
-using DbtTfProvider.Http;
+using DbtTfProvider.DbtCloud;
 
 namespace DbtTfProvider.Resources.DbtIntegration;
 
@@ -15,7 +16,7 @@ internal static class DbtIntegrationSchema
     public const string TokenWriteOnly = "dbt_cloud_api_token_wo";
     public const string TokenWriteOnlyVersion = "dbt_cloud_api_token_wo_version";
     public const string ApiKeyField = "dbt_cloud.api_key";
-    public const string DefaultHostUrl = "https://cloud.getdbt.com";
+    public const string DefaultHostUrl = DbtCloudHostUrl.DefaultAccessUrl;
     public static readonly string[] BaseCommitStrategies = ["merge_base", "latest"];
 
     public static void Define(ResourceSchemaBuilder<DbtIntegrationModel> s)
@@ -50,10 +51,13 @@ internal static class DbtIntegrationSchema
             .Description("Account: the dbt Cloud account id (the number after `/accounts/` or `/deploy/` in dbt Cloud URLs). " +
                          "The token must be able to see it.");
         s.String("dbt_cloud_host_url", m => ref m.DbtCloudHostUrl).Optional().Default(DefaultHostUrl).ApiName("dbt_cloud.host_url")
-            // Datafold sends the token to this URL: plain http only to loopback, and never credentials in it (Problem looks for them first).
-            .Check("an absolute https:// URL (http:// only for loopback hosts), without credentials", ServiceEndpoint.Problem)
-            .Description("dbt Cloud access URL that Datafold calls, without `/api`: e.g. `https://emea.dbt.com`, `https://au.dbt.com` " +
-                         $"or a single-tenant URL. Default: `\"{DefaultHostUrl}\"`.");
+            // Datafold sends the token to this URL: plain http only to loopback, and never credentials in it (looked for first).
+            // The same forms as the dbt Cloud provider's host_url, so one address can feed both.
+            .Check("an https:// URL (http:// only for loopback hosts), without credentials, in one of the accepted forms", DbtCloudHostUrl.AccessUrlProblem)
+            .Description("dbt Cloud access URL that Datafold calls: e.g. `https://emea.dbt.com`, `https://au.dbt.com` or a single-tenant URL. " +
+                         "The same forms as the dbt Cloud provider's `host_url` are accepted (`https://HOST`, `https://HOST/api`, " +
+                         "`https://HOST/api/v2`, `https://HOST/api/v3`); Datafold is sent `https://HOST`, and the state keeps the form " +
+                         $"written here, so either form plans no change. Default: `\"{DefaultHostUrl}\"`.");
 
         s.String(Token, m => ref m.DbtCloudApiToken).Optional().Sensitive().ApiName(ApiKeyField)
             .Description("API key: the dbt Cloud service token Datafold uses to read jobs and artifacts, typically " +
@@ -111,7 +115,31 @@ internal static class DbtIntegrationSchema
         s.SingleBlock("sampling", m => ref m.Sampling, DefineSampling)
             .Description("Sampling settings for the diffs of this integration. Leave the block out to use the data connection's defaults.");
 
-        s.ExactlyOneOf(Token, TokenWriteOnly);
+        s.Validate($"Exactly one of `{Token}` and `{TokenWriteOnly}` must be set.", CheckOneToken);
+    }
+
+    /// <summary>
+    /// Exactly one token. None is what an import's generated configuration has (Datafold never returns the key), and
+    /// what a reference to an imported token's null <c>token_string</c> gives: the message says why and what to write.
+    /// </summary>
+    private static void CheckOneToken(DbtIntegrationModel m, ObjectValidationContext context)
+    {
+        if (m.DbtCloudApiToken.IsUnknown || m.DbtCloudApiTokenWo.IsUnknown) return;
+        if (m.DbtCloudApiToken.IsKnown && m.DbtCloudApiTokenWo.IsKnown)
+        {
+            foreach (var name in new[] { Token, TokenWriteOnly })
+                context.AddAttributeError(name, "Conflicting attributes",
+                    $"Exactly one of {Token}, {TokenWriteOnly} must be set; {Token} and {TokenWriteOnly} are both set. Remove one of them.");
+            return;
+        }
+        if (m.DbtCloudApiToken.IsNull && m.DbtCloudApiTokenWo.IsNull)
+            context.AddAttributeError(Token, "Missing dbt Cloud API token",
+                $"Datafold needs the dbt Cloud service token it reads jobs and artifacts with, and neither {Token} nor {TokenWriteOnly} " +
+                "has a value. The key is never readable after it was created, neither from Datafold nor from dbt Cloud, so an import " +
+                "(and a configuration generated from one) cannot fill it in, and the token_string of an imported dbtcloud_service_token " +
+                $"is null. Give the key: set {Token} to it (e.g. from a sensitive variable), or use the write-only {TokenWriteOnly} " +
+                "(Terraform 1.11 or later; never stored in state). To use a dbtcloud_service_token managed here, reference a token " +
+                "this configuration created, or replace an imported one (terraform apply -replace=ADDRESS) to get a new secret into state.");
     }
 
     private static void DefineSampling(SchemaBuilder<DbtIntegrationSamplingModel> b)

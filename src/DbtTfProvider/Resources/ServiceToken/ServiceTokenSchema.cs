@@ -1,3 +1,4 @@
+using DbtTfProvider.Framework.PlanModifiers;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Validators;
 
@@ -23,7 +24,8 @@ internal static class ServiceTokenSchema
         s.Description(
             "A dbt Cloud service token: an account-level API credential with permission grants, e.g. the token Datafold uses to " +
             "read dbt Cloud (permission set `member` on all projects). Renaming it keeps the secret; any change to its permissions " +
-            "or to `rotation_triggers` replaces it with a new token (dbt Cloud allows grants to be assigned only once).");
+            "or to `rotation_triggers` replaces it with a new token (dbt Cloud allows grants to be assigned only once). An imported " +
+            "token is never replaced for taking on the configured `rotation_triggers`: adoption does not rotate.");
 
         s.String("id", m => ref m.Id).Computed().UseStateForUnknown()
             .Description("Numeric id of the token in dbt Cloud. Import with this id.");
@@ -37,17 +39,29 @@ internal static class ServiceTokenSchema
         s.String("token_string", m => ref m.TokenString).Computed().Sensitive().UseStateForUnknown()
             .Description("The secret, to pass to the service that authenticates with the token (e.g. `datafold_dbt_integration`). " +
                          "dbt Cloud returns it only when the token is created; it is kept in state from then on. " +
-                         "**Null for an imported token**, whose secret cannot be read back: replace the token (e.g. by changing " +
-                         "`rotation_triggers`) to get a new one into state.");
+                         "**Null for an imported token**, whose secret cannot be read back: replace the token (`terraform apply " +
+                         "-replace=ADDRESS`, or a change of `rotation_triggers` once they are set) to get a new one into state.");
 
         s.SetBlock("service_token_permissions", m => ref m.Permissions, DefinePermission)
             .MinItems(1).RequiresReplace()
             .Description("A permission grant of the token; at least one. Grants cannot be changed once assigned, so any change " +
                          "here replaces the token (and its secret).");
 
-        s.Map("rotation_triggers", m => ref m.RotationTriggers).Optional().RequiresReplace()
+        // Null before (an imported token, or one created without triggers): the configured value is adopted in place.
+        // Adopting an existing token must never rotate it.
+        s.Map("rotation_triggers", m => ref m.RotationTriggers).Optional()
+            .PlanModifier(ReplaceUnlessAdopted.Instance)
             .Description("Arbitrary values whose change replaces the token, rotating its secret: e.g. " +
-                         "`{ rotation = time_rotating.yearly.id }` for a scheduled rotation, or a value you edit for rotation on demand.");
+                         "`{ rotation = time_rotating.yearly.id }` for a scheduled rotation, or a value you edit for rotation on demand. " +
+                         "Setting it on a token that had none (an imported token, say) is an in-place update that rotates nothing.");
+    }
+
+    /// <summary>A change of <c>rotation_triggers</c> replaces the token, unless it had none before: adoption never rotates.</summary>
+    private sealed class ReplaceUnlessAdopted : IPlanModifier
+    {
+        public static readonly ReplaceUnlessAdopted Instance = new();
+        public string Description => "A change replaces the token, unless it had no `rotation_triggers` before.";
+        public bool RequiresReplace(RequiresReplaceContext context) => !context.Prior.IsNull;
     }
 
     private static void DefinePermission(SchemaBuilder<ServiceTokenPermissionModel> p)
