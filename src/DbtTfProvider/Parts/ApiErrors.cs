@@ -76,7 +76,7 @@ internal static class ApiErrors
 
     private static string HostSetting(ServiceApiException e) => e.Service == "Datafold"
         ? "host (or DATAFOLD_HOST): the Datafold application's URL, e.g. https://app.datafold.com"
-        : "host_url (or DBT_CLOUD_HOST_URL): the Admin API's URL, ending in /api, e.g. https://cloud.getdbt.com/api";
+        : "host_url (or DBT_CLOUD_HOST_URL): your dbt Cloud access URL, e.g. https://cloud.getdbt.com or https://emea.dbt.com (with or without /api)";
 
     private static string Settings(ServiceApiException e) => e.Service == "Datafold"
         ? "host and api_key (DATAFOLD_HOST, DATAFOLD_API_KEY)"
