@@ -265,19 +265,19 @@ public sealed class ServiceTokenEndToEndTests(ProviderFixture fixture) : IClassF
                     permission_set = "superuser"
                     all_projects   = true
                   }
-                """, ["permission_set must be one of", "\"member\"", "got \"superuser\""]),
+                """, ["permission_set must be one of", "\"member\"", "got \"superuser\"", "permission_set = \"superuser\""]),
             ("typo", """
                   service_token_permissions {
                     permission_set = "memeber"
                     all_projects   = true
                   }
-                """, ["got \"memeber\". Did you mean \"member\"?"]),
+                """, ["got \"memeber\". Did you mean \"member\"?", "permission_set = \"memeber\""]),
             ("case", """
                   service_token_permissions {
                     permission_set = "Member"
                     all_projects   = true
                   }
-                """, ["got \"Member\". Did you mean \"member\"?"]),
+                """, ["got \"Member\". Did you mean \"member\"?", "permission_set = \"Member\""]),
             ("project-with-all", """
                   service_token_permissions {
                     permission_set = "member"
@@ -297,8 +297,10 @@ public sealed class ServiceTokenEndToEndTests(ProviderFixture fixture) : IClassF
                     all_projects                    = true
                     writable_environment_categories = ["prod"]
                   }
-                """, ["writable_environment_categories must be one of", "got \"prod\""]),
+                """, ["writable_environment_categories must be one of", "got \"prod\"", "writable_environment_categories = [\"prod\"]"]),
         };
+        // Each value check names its attribute, and Terraform quotes the line that sets it (the source line, not the
+        // resource's first line: a grant written as one block is addressed by attribute).
         foreach (var (name, body, expected) in cases)
         {
             var tf = TerraformCli.InNewDirectory(fixture, "token-bad-" + name);

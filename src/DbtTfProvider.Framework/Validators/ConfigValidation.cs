@@ -26,7 +26,7 @@ public static class ConfigValidation
                     diagnostics.AddAttributeError(w.Path, "Write-only attribute not supported",
                         $"{a.Name} is a write-only attribute, which this version of Terraform cannot send to providers. " +
                         "Use Terraform 1.11 or later, or the equivalent attribute that is stored in state.");
-                Run(a.Validators, value, w.Path, a.Name, w.Object, diagnostics);
+                Run(a.Validators, value, w.InsideSet ? InOnlyBlockOfSet(block, config, w.Path, a.Name) : w.Path, a.Name, w.Object, diagnostics);
                 return value;
             },
             (b, w) =>
@@ -53,6 +53,33 @@ public static class ConfigValidation
                 }
             },
             pairSetElements: false);
+    }
+
+    /// <summary>
+    /// Where to report an attribute of a set element. A set element has no path Terraform can address, so the path
+    /// stops at the set; but when the set is a block set written as one block, Terraform places the path
+    /// <c>set.attribute</c> (no index) on that block's attribute (it descends into a block type that occurs once), which
+    /// points the user at the line to fix rather than at the resource. Nested attribute sets keep the set's path: there
+    /// the set is one attribute expression, and Terraform points at it.
+    /// </summary>
+    private static CtyPath InOnlyBlockOfSet(SchemaBlock root, CtyValue config, CtyPath setPath, string attribute)
+    {
+        var schema = root;
+        var value = config;
+        SchemaNestedBlock? last = null;
+        foreach (var step in setPath.Steps)
+        {
+            // Only single blocks lead to a set of blocks; anything else (an index, a nested attribute) keeps the set's path.
+            if (last is { Nesting: not BlockNesting.Single } || step is not CtyAttributeStep { Name: var name } || !value.IsKnown || value.IsNull)
+                return setPath;
+            last = schema.NestedBlocks.FirstOrDefault(b => b.Name == name);
+            if (last is null) return setPath;
+            value = value.GetAttribute(name);
+            schema = last.Block;
+        }
+        return last is { Nesting: BlockNesting.Set } && value.IsKnown && !value.IsNull && value.Elements.Count == 1
+            ? setPath.Attr(attribute)
+            : setPath;
     }
 
     private static void Run(IReadOnlyList<IAttributeValidator> validators, CtyValue value, CtyPath path, string name, CtyValue parent, DiagnosticList diagnostics)
