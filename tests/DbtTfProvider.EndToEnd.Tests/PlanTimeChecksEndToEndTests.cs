@@ -82,6 +82,30 @@ public sealed class PlanTimeChecksEndToEndTests(ProviderFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task With_one_grant_written_the_missing_project_error_quotes_its_project_id_line()
+    {
+        await fixture.ResetAsync();
+        var tf = TerraformCli.InNewDirectory(fixture, "check-grant-project-one").WriteConfig("""
+            resource "dbtcloud_service_token" "t" {
+              name = "Datafold CI"
+              service_token_permissions {
+                permission_set = "member"
+                all_projects   = false
+                project_id     = 4243
+              }
+            }
+            """);
+
+        var plan = (await tf.PlanAsync()).Expect(1);
+
+        var error = Assert.Single(Diagnostics(plan.Output));
+        Assert.Contains("Error: Project not found", error);
+        Assert.Contains("project_id = 4243", error); // Terraform quotes the line that names the project (spaces folded here)
+        Assert.Equal(0, ProviderFixture.Delta(None, await fixture.RequestCountsAsync(), ProviderFixture.IsWrite));
+        Assert.Empty(await fixture.ServiceTokensAsync());
+    }
+
+    [Fact]
     public async Task An_integration_with_a_data_source_that_does_not_exist_fails_the_plan_at_data_source_id()
     {
         await fixture.ResetAsync();

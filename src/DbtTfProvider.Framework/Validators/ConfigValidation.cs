@@ -55,13 +55,7 @@ public static class ConfigValidation
             pairSetElements: false);
     }
 
-    /// <summary>
-    /// Where to report an attribute of a set element. A set element has no path Terraform can address, so the path
-    /// stops at the set; but when the set is a block set written as one block, Terraform places the path
-    /// <c>set.attribute</c> (no index) on that block's attribute (it descends into a block type that occurs once), which
-    /// points the user at the line to fix rather than at the resource. Nested attribute sets keep the set's path: there
-    /// the set is one attribute expression, and Terraform points at it.
-    /// </summary>
+    /// <summary>The block set at <paramref name="setPath"/> as written, for <see cref="SetBlockPaths"/>; any other set keeps its path.</summary>
     private static CtyPath InOnlyBlockOfSet(SchemaBlock root, CtyValue config, CtyPath setPath, string attribute)
     {
         var schema = root;
@@ -77,8 +71,8 @@ public static class ConfigValidation
             value = value.GetAttribute(name);
             schema = last.Block;
         }
-        return last is { Nesting: BlockNesting.Set } && value.IsKnown && !value.IsNull && value.Elements.Count == 1
-            ? setPath.Attr(attribute)
+        return last is { Nesting: BlockNesting.Set } && value.IsKnown && !value.IsNull
+            ? SetBlockPaths.AttributeOf(setPath, value.Elements.Count, attribute)
             : setPath;
     }
 

@@ -23,18 +23,20 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
         [new(["service_token_permissions"], CheckGrantProjectsAsync)];
 
     /// <summary>
-    /// One read (the account's projects) when a grant names a project. The error is at <c>service_token_permissions</c>:
-    /// Terraform's protocol cannot point into an element of a set, so the message names the grant and its project_id.
+    /// One read (the account's projects) when a grant names a project. The error is at the grant's <c>project_id</c> when
+    /// one grant is written, else at <c>service_token_permissions</c> (<see cref="SetBlockPaths"/>); the message names the
+    /// grant and its project_id either way.
     /// </summary>
     private static async Task CheckGrantProjectsAsync(ServiceCheckContext<ServiceTokenModel, DbtCloudClient> context)
     {
         var named = context.Plan.Permissions.ElementsOrEmpty
             .Where(g => g.AllProjects.ValueOrNull == false && g.ProjectId.IsKnown).ToList();
         if (named.Count == 0) return;
+        var at = SetBlockPaths.AttributeOf(PermissionsPath, context.Plan.Permissions.ElementsOrEmpty.Count, "project_id");
         var projects = (await context.Client.Projects.ListAsync(context.CancellationToken))
             .Where(p => p.State == DbtObjectState.Active).Select(p => p.Id).ToHashSet();
         foreach (var grant in named.Where(g => !projects.Contains(g.ProjectId.Value)).DistinctBy(g => (g.PermissionSet.ValueOrNull, g.ProjectId.Value)))
-            context.Fail(PermissionsPath, "Project not found",
+            context.Fail(at, "Project not found",
                 string.Create(CultureInfo.InvariantCulture,
                     $"The \"{grant.PermissionSet.ValueOrNull}\" grant names project_id {grant.ProjectId.Value}, which is not a project of dbt Cloud account ") +
                 string.Create(CultureInfo.InvariantCulture, $"{context.Client.AccountId} that the provider's token can see. ") +
