@@ -1,4 +1,3 @@
-using System.Text;
 using DbtTfProvider.Framework.Provider;
 
 namespace DbtTfProvider.DocsGenerator;
@@ -8,19 +7,7 @@ internal static class DataSourcePage
 {
     public static string Render(ProviderPartSchema part, DataSourceTypeSchema dataSource, ExampleFiles examples)
     {
-        var type = dataSource.TypeName;
-        var description = Markdown.Description(dataSource.Block.Description, $"data source {type}");
-        var md = new StringBuilder();
-        Markdown.FrontMatter(md, $"{type} Data Source - {RegistryDocs.Namespace}", description);
-        md.Append($"# {type} (Data Source)\n\n");
-        md.Append(description.Replace("\n\n  ", "\n\n")).Append("\n\n");
-        md.Append($"Served by the `{RegistryDocs.Address(part)}` provider; see [its configuration](../index.md#{part.Name}).\n\n");
-
-        md.Append("## Example Usage\n\n");
-        Markdown.CodeBlock(md, "terraform", examples.DataSource(type));
-
-        md.Append("## Schema\n\n");
-        new SchemaSection($"data source {type}", headingLevel: 3, groupHeadings: true).Render(md, dataSource.Block);
+        var md = TypePage.Begin(part, "Data Source", dataSource.TypeName, dataSource.Block, examples.DataSource(dataSource.TypeName));
         return md.ToString().TrimEnd() + "\n";
     }
 }

@@ -9,18 +9,7 @@ internal static class ResourcePage
     public static string Render(ProviderPartSchema part, ResourceTypeSchema resource, ExampleFiles examples)
     {
         var type = resource.TypeName;
-        var description = Markdown.Description(resource.Block.Description, $"resource {type}");
-        var md = new StringBuilder();
-        Markdown.FrontMatter(md, $"{type} Resource - {RegistryDocs.Namespace}", description);
-        md.Append($"# {type} (Resource)\n\n");
-        md.Append(description.Replace("\n\n  ", "\n\n")).Append("\n\n");
-        md.Append($"Served by the `{RegistryDocs.Address(part)}` provider; see [its configuration](../index.md#{part.Name}).\n\n");
-
-        md.Append("## Example Usage\n\n");
-        Markdown.CodeBlock(md, "terraform", examples.Resource(type));
-
-        md.Append("## Schema\n\n");
-        new SchemaSection($"resource {type}", headingLevel: 3, groupHeadings: true).Render(md, resource.Block);
+        var md = TypePage.Begin(part, "Resource", type, resource.Block, examples.Resource(type));
 
         var script = examples.ImportScript(type);
         if (resource.SupportsImport)
