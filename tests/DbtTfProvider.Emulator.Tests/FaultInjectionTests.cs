@@ -48,6 +48,20 @@ public sealed class FaultInjectionTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task An_exact_path_rule_hits_the_object_but_not_its_sub_resources()
+    {
+        var (tokenId, _) = await CreateServiceToken();
+        var path = $"/v3/accounts/1/service-tokens/{tokenId}/";
+        await AddFault($$$"""{"method": "GET", "path": "/api{{{path}}}", "kind": "status", "status": 404, "count": 1}""");
+
+        var grants = await Dbt(HttpMethod.Get, path + "permissions/");
+        var token = await Dbt(HttpMethod.Get, path);
+
+        Assert.Equal(HttpStatusCode.OK, grants.Status);
+        Assert.Equal(HttpStatusCode.NotFound, token.Status);
+    }
+
+    [Fact]
     public async Task A_count_limited_404_on_one_GET_looks_like_the_service_and_the_next_reads_succeed()
     {
         var (tokenId, _) = await CreateServiceToken();

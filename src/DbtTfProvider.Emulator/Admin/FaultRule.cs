@@ -16,6 +16,8 @@ internal sealed class FaultRule
     public string? Method { get; set; }
     /// <summary>Path prefix to match, or null for any API path.</summary>
     public string? PathPrefix { get; set; }
+    /// <summary>Exact path to match (query excluded), or null; a prefix of an object also matches its sub-resources.</summary>
+    public string? Path { get; set; }
     public string Kind { get; set; } = Status;
     /// <summary>The answer's status; for commit_then_fail 500 by default, 0 = reset the connection instead.</summary>
     public int? StatusCode { get; set; }
@@ -34,5 +36,6 @@ internal sealed class FaultRule
 
     public bool Matches(string method, string path) =>
         (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
-        && (PathPrefix is null || path.StartsWith(PathPrefix, StringComparison.Ordinal));
+        && (PathPrefix is null || path.StartsWith(PathPrefix, StringComparison.Ordinal))
+        && (Path is null || string.Equals(Path, path, StringComparison.Ordinal));
 }

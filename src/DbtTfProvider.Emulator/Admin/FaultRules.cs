@@ -82,6 +82,7 @@ internal sealed class FaultRules
         ["id"] = rule.Id,
         ["method"] = rule.Method,
         ["path_prefix"] = rule.PathPrefix,
+        ["path"] = rule.Path,
         ["kind"] = rule.Kind,
         ["status"] = rule.StatusCode,
         ["retry_after_seconds"] = rule.RetryAfterSeconds,
@@ -105,6 +106,7 @@ internal sealed class FaultRules
         {
             Method = root.String("method", Presence.Nullable),
             PathPrefix = root.String("path_prefix", Presence.Nullable),
+            Path = root.String("path", Presence.Nullable),
             Kind = root.OneOf("kind", Presence.Required, FaultRule.Kinds) ?? FaultRule.Status,
             StatusCode = root.Int("status", Presence.Nullable),
             RetryAfterSeconds = root.Int("retry_after_seconds", Presence.Nullable),
