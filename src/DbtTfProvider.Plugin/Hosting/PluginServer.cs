@@ -100,7 +100,7 @@ public static class PluginServer
 
             WriteText(stdout, debug
                 ? ReattachInstructions(options.ProviderAddress, listener.Network, listener.Address)
-                : Handshake.FormatLine(listener.Network, listener.Address, mtls?.ServerCertificate.RawData) + "\n");
+                : Handshake.FormatLine(listener.Network, listener.Address, mtls?.ServerCertificateDer) + "\n");
             var handshake = Stopwatch.GetTimestamp();
 
             _ = Task.Run(() =>
