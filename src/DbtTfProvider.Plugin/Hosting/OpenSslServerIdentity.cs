@@ -4,8 +4,9 @@ namespace DbtTfProvider.Plugin.Hosting;
 /// The AutoMTLS server's one-off key and self-signed certificate, made with libcrypto directly (the same template as
 /// <see cref="AutoMtls.CreateServerCertificate"/>). The certificate is on the path to the handshake line, and the
 /// .NET route to it first initialises .NET's whole OpenSSL layer (several hundred symbol look-ups) and encodes the
-/// certificate in managed ASN.1: about 3 ms of every launch before Terraform can connect, against well under one
-/// here. Nothing in a launch that only answers Terraform over AutoMTLS then touches System.Security.Cryptography.
+/// certificate in managed ASN.1: about 3 ms of every launch before Terraform can connect (bench/README.md). Here it
+/// is a key generation and one signature, and a launch that only answers Terraform over AutoMTLS never starts
+/// .NET's cryptography.
 /// </summary>
 internal sealed unsafe class OpenSslServerIdentity : IDisposable
 {
