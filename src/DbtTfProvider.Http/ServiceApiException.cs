@@ -58,6 +58,12 @@ public abstract class ServiceApiException : Exception
 
     public ApiErrorKind Kind { get; }
 
+    /// <summary>A 404 in the service's own error shape that does not only blame permissions: the object may be gone (to be confirmed).</summary>
+    public abstract bool IsServiceNotFound { get; }
+
+    /// <summary>The same error with why it does not prove anything added to its summary.</summary>
+    public abstract ServiceApiException WithReason(string reason);
+
     public IReadOnlyList<ApiFieldError> FieldErrors { get; }
 
     public string? RequestMethod { get; }

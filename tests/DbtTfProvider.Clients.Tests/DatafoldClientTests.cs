@@ -35,7 +35,7 @@ public sealed class DatafoldClientTests
 
         var meta = await client.CheckCredentialsAsync();
 
-        Assert.Equal("Acme", meta.OrgName);
+        Assert.Equal("Acme", meta!.OrgName);
         var request = Assert.Single(transport.Requests);
         Assert.Equal("https://app.datafold.test/api/v1/organization/meta", request.Uri.ToString());
         Assert.Equal("Key df_test_key", request.Headers["Authorization"]);

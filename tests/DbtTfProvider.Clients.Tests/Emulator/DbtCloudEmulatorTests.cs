@@ -252,6 +252,41 @@ public sealed class DbtCloudEmulatorTests : EmulatorHarness
     }
 
     [Fact]
+    public async Task A_read_answered_408_is_retried()
+    {
+        var jobs = DbtCloud().Jobs;
+        var job = await jobs.CreateAsync(ArtifactsJob());
+        await AddFaultAsync("""{"method": "GET", "path_prefix": "/api/v2/accounts/1/jobs/", "kind": "status", "status": 408, "count": 2}""");
+
+        var read = await jobs.GetAsync(job.Id!.Value);
+
+        Assert.Equal(job.Id, read.Id);
+        Assert.Equal(2, Waits.Count);
+    }
+
+    [Fact]
+    public async Task A_job_create_committed_then_answered_408_is_resolved_by_its_marker_and_leaves_one_job()
+    {
+        await AddFaultAsync("""{"method": "POST", "path_prefix": "/api/v2/accounts/1/jobs/", "kind": "commit_then_fail", "status": 408, "count": 1}""");
+
+        var job = await DbtCloud().Jobs.CreateAsync(ArtifactsJob());
+
+        Assert.Equal(job.Id, (long)Assert.Single(Active(await DbtCloudStateAsync("jobs"), "Datafold artifacts"))["id"]!);
+        Assert.Equal(1, (int)(await StateAsync())["requests"]!["POST /api/v2/accounts/{account_id}/jobs/"]!);
+    }
+
+    [Fact]
+    public async Task A_job_create_answered_408_before_processing_is_sent_again_and_leaves_one_job()
+    {
+        await AddFaultAsync("""{"method": "POST", "path_prefix": "/api/v2/accounts/1/jobs/", "kind": "status", "status": 408, "count": 1}""");
+
+        var job = await DbtCloud().Jobs.CreateAsync(ArtifactsJob());
+
+        Assert.Equal(job.Id, (long)Assert.Single(Active(await DbtCloudStateAsync("jobs"), "Datafold artifacts"))["id"]!);
+        Assert.Equal(2, (int)(await StateAsync())["requests"]!["POST /api/v2/accounts/{account_id}/jobs/"]!);
+    }
+
+    [Fact]
     public async Task A_create_rejected_with_429_is_retried_and_makes_one_job()
     {
         await AddFaultAsync("""{"method": "POST", "path_prefix": "/api/v2/accounts/1/jobs/", "kind": "status", "status": 429, "retry_after_seconds": 1, "count": 1}""");
