@@ -234,7 +234,7 @@ public sealed partial class CiConfigsClient
         $"\"{(routeNotFound as DatafoldApiException)?.Detail ?? routeNotFound.Summary}\"): Datafold serves CI integrations only in Datafold Classic " +
         $"({ClassicHosts}), not in the current Datafold app (us.datafold.com, eub.datafold.com, dedicated deployments). Set the " +
         "provider's host to the Classic deployment that holds the organisation's CI integrations",
-        routeNotFound.StatusCode, ApiErrorKind.Unexpected, [], null, routeNotFound.RequestMethod, routeNotFound.RequestPath, inner: routeNotFound);
+        routeNotFound.StatusCode, ApiErrorKind.NotServed, [], null, routeNotFound.RequestMethod, routeNotFound.RequestPath, inner: routeNotFound);
 
     /// <summary>The Datafold Classic hosts named in Datafold's docs.</summary>
     public const string ClassicHosts = "https://app.datafold.com, https://eu.datafold.com or a Classic dedicated deployment";

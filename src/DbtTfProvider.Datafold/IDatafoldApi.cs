@@ -11,7 +11,9 @@ namespace DbtTfProvider.Datafold;
 internal interface IDatafoldApi
 {
     /// <summary>Undocumented: not in the published API file.</summary>
-    [Get("/api/v1/organization/meta")]
+    const string OrganizationMetaPath = "/api/v1/organization/meta";
+
+    [Get(OrganizationMetaPath)]
     Task<OrganizationMeta> GetOrganizationMetaAsync(CancellationToken cancellationToken);
 
     [Get("/api/v1/data_sources")]

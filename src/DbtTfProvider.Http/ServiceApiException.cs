@@ -21,6 +21,8 @@ public enum ApiErrorKind
     Server,
     /// <summary>Any other answer, or one this client cannot read.</summary>
     Unexpected,
+    /// <summary>A collection route answered the service's 404 itself: this host does not serve that kind of object at all.</summary>
+    NotServed,
 }
 
 /// <summary>The reason the service gave for one field, at its path in the request body (e.g. schedule.date.cron).</summary>
