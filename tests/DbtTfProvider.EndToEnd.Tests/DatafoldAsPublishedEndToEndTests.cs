@@ -86,7 +86,27 @@ public sealed class DatafoldAsPublishedEndToEndTests(DatafoldAsPublishedEndToEnd
         Assert.Empty(await fixture.CiConfigsAsync());
     }
 
-    private static string Integration(long dataSourceId) => $$"""
+    /// <summary>The bounds Datafold publishes for sampling tolerance (0 to 1) and confidence (0 to 100), both excluded.</summary>
+    [Fact]
+    public async Task Sampling_tolerance_and_confidence_out_of_their_bounds_fail_the_plan_at_each_attribute()
+    {
+        await fixture.ResetAsync();
+        var tf = TerraformCli.InNewDirectory(fixture, "sampling-bounds").WriteConfig(Integration(7, """
+              sampling {
+                tolerance  = 1
+                confidence = 100
+              }
+            """));
+
+        var plan = (await tf.PlanAsync()).Expect(1);
+
+        var output = DataSourcesEndToEndTests.Flat(plan);
+        Assert.Contains("tolerance must be greater than 0 and less than 1; got 1.", output);
+        Assert.Contains("confidence must be greater than 0 and less than 100; got 100.", output);
+        Assert.Equal(0, ProviderFixture.Delta(new Dictionary<string, int>(), await fixture.RequestCountsAsync(), k => k.Contains("/ci/", StringComparison.Ordinal)));
+    }
+
+    private static string Integration(long dataSourceId, string extra = "") => $$"""
         provider "datafold" {
           api_key = "{{Fixture.MemberKey}}"
         }
@@ -98,6 +118,7 @@ public sealed class DatafoldAsPublishedEndToEndTests(DatafoldAsPublishedEndToEnd
           dbt_cloud_account_id = 1
           dbt_cloud_api_token  = "dbtc_not_sent_at_plan"
           artifacts_job_id     = 1
+        {{extra}}
         }
         """;
 }

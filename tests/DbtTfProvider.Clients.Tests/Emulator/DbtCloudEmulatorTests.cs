@@ -264,26 +264,18 @@ public sealed class DbtCloudEmulatorTests : EmulatorHarness
         Assert.Equal(2, Waits.Count);
     }
 
-    [Fact]
-    public async Task A_job_create_committed_then_answered_408_is_resolved_by_its_marker_and_leaves_one_job()
+    /// <summary>A 408 after a create is unclear: the job is looked up by its marker, and the POST is sent again only when it did not land.</summary>
+    [Theory]
+    [InlineData("commit_then_fail", 1)]
+    [InlineData("status", 2)]
+    public async Task A_job_create_answered_408_is_resolved_through_its_marker_and_leaves_one_job(string kind, int posts)
     {
-        await AddFaultAsync("""{"method": "POST", "path_prefix": "/api/v2/accounts/1/jobs/", "kind": "commit_then_fail", "status": 408, "count": 1}""");
+        await AddFaultAsync($$"""{"method": "POST", "path_prefix": "/api/v2/accounts/1/jobs/", "kind": "{{kind}}", "status": 408, "count": 1}""");
 
         var job = await DbtCloud().Jobs.CreateAsync(ArtifactsJob());
 
         Assert.Equal(job.Id, (long)Assert.Single(Active(await DbtCloudStateAsync("jobs"), "Datafold artifacts"))["id"]!);
-        Assert.Equal(1, (int)(await StateAsync())["requests"]!["POST /api/v2/accounts/{account_id}/jobs/"]!);
-    }
-
-    [Fact]
-    public async Task A_job_create_answered_408_before_processing_is_sent_again_and_leaves_one_job()
-    {
-        await AddFaultAsync("""{"method": "POST", "path_prefix": "/api/v2/accounts/1/jobs/", "kind": "status", "status": 408, "count": 1}""");
-
-        var job = await DbtCloud().Jobs.CreateAsync(ArtifactsJob());
-
-        Assert.Equal(job.Id, (long)Assert.Single(Active(await DbtCloudStateAsync("jobs"), "Datafold artifacts"))["id"]!);
-        Assert.Equal(2, (int)(await StateAsync())["requests"]!["POST /api/v2/accounts/{account_id}/jobs/"]!);
+        Assert.Equal(posts, (int)(await StateAsync())["requests"]!["POST /api/v2/accounts/{account_id}/jobs/"]!);
     }
 
     [Fact]
