@@ -37,11 +37,7 @@ public sealed class DatafoldAsPublishedEndToEndTests(DatafoldAsPublishedEndToEnd
     public async Task The_data_source_look_up_shows_accessible_and_is_paused_for_the_keys_user()
     {
         await fixture.ResetAsync();
-        var tf = TerraformCli.InNewDirectory(fixture, "ds-access").WriteConfig($$"""
-            provider "datafold" {
-              api_key = "{{Fixture.MemberKey}}"
-            }
-
+        var tf = AsMember(TerraformCli.InNewDirectory(fixture, "ds-access")).WriteConfig("""
             data "datafold_data_source" "lake" {
               name = "Lake"
             }
@@ -70,8 +66,8 @@ public sealed class DatafoldAsPublishedEndToEndTests(DatafoldAsPublishedEndToEnd
     public async Task A_data_source_the_key_cannot_use_fails_the_plan_at_data_source_id_and_a_paused_one_warns()
     {
         await fixture.ResetAsync();
-        var inaccessible = TerraformCli.InNewDirectory(fixture, "ds-inaccessible").WriteConfig(Integration(20));
-        var paused = TerraformCli.InNewDirectory(fixture, "ds-paused").WriteConfig(Integration(21));
+        var inaccessible = AsMember(TerraformCli.InNewDirectory(fixture, "ds-inaccessible")).WriteConfig(Integration(20));
+        var paused = AsMember(TerraformCli.InNewDirectory(fixture, "ds-paused")).WriteConfig(Integration(21));
 
         var refused = (await inaccessible.PlanAsync()).Expect(1);
         var warned = (await paused.PlanAsync()).Expect(2);
@@ -91,7 +87,7 @@ public sealed class DatafoldAsPublishedEndToEndTests(DatafoldAsPublishedEndToEnd
     public async Task Sampling_tolerance_and_confidence_out_of_their_bounds_fail_the_plan_at_each_attribute()
     {
         await fixture.ResetAsync();
-        var tf = TerraformCli.InNewDirectory(fixture, "sampling-bounds").WriteConfig(Integration(7, """
+        var tf = AsMember(TerraformCli.InNewDirectory(fixture, "sampling-bounds")).WriteConfig(Integration(7, """
               sampling {
                 tolerance  = 1
                 confidence = 100
@@ -106,11 +102,14 @@ public sealed class DatafoldAsPublishedEndToEndTests(DatafoldAsPublishedEndToEnd
         Assert.Equal(0, ProviderFixture.Delta(new Dictionary<string, int>(), await fixture.RequestCountsAsync(), k => k.Contains("/ci/", StringComparison.Ordinal)));
     }
 
-    private static string Integration(long dataSourceId, string extra = "") => $$"""
-        provider "datafold" {
-          api_key = "{{Fixture.MemberKey}}"
-        }
+    /// <summary>The provider "datafold" with the member's API key (DATAFOLD_API_KEY).</summary>
+    private static TerraformCli AsMember(TerraformCli tf)
+    {
+        tf.Runner.Environment["DATAFOLD_API_KEY"] = Fixture.MemberKey;
+        return tf;
+    }
 
+    private static string Integration(long dataSourceId, string extra = "") => $$"""
         resource "datafold_dbt_integration" "ci" {
           name                 = "dbt Cloud CI"
           repository_id        = 3

@@ -149,8 +149,8 @@ internal static class DbtIntegrationSchema
     /// older page and its dbt Core and API integration pages).
     /// </summary>
     private const string LegacyField =
-        "Not on Datafold's current dbt Cloud integration page (it is on its older page and its dbt Core integration page): sent " +
-        "only when set; left out, Datafold keeps its own value (read back into state).";
+        "Not on Datafold's current dbt Cloud integration page (it is on its older one and on its dbt Core or API integration " +
+        "pages): sent only when set; left out, Datafold keeps its own value (read back into state).";
 
     /// <summary>
     /// The "Advanced settings: Sampling" of Datafold's dbt Core and API integration pages: "Enable sampling", tolerance,
