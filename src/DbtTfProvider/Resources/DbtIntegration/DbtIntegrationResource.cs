@@ -34,11 +34,22 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
     }
 
     /// <summary>
-    /// Datafold refuses a data source the organisation does not have: the plan says so already. Repositories have no
-    /// documented Datafold endpoint, so <c>repository_id</c> is left to the apply.
+    /// Datafold refuses a data source the organisation does not have, and a name another CI config holds (names are
+    /// unique in the organisation): the plan says so already. Repositories have no documented Datafold endpoint, so
+    /// <c>repository_id</c> is left to the apply.
     /// </summary>
     public override IReadOnlyList<ServiceCheck<DbtIntegrationModel, DatafoldClient>> ServiceChecks { get; } =
-        [new(["data_source_id"], CheckDataSourceAsync)];
+        [new(["data_source_id"], CheckDataSourceAsync), new(["name"], CheckNameFreeAsync)];
+
+    private static async Task CheckNameFreeAsync(ServiceCheckContext<DbtIntegrationModel, DatafoldClient> context)
+    {
+        var name = context.Plan.Name.Value;
+        if (await context.Client.CiConfigs.FindByNameAsync(name, context.CancellationToken) is not { Id: { } holder }) return;
+        if (!context.IsCreate && context.Plan.Id.ValueOrNull == holder.ToString(CultureInfo.InvariantCulture)) return;
+        context.Fail("name", "Name already taken",
+            string.Create(CultureInfo.InvariantCulture, $"CI config {holder} of Datafold organisation {context.Client.OrganizationId} is already named \"{name}\", ") +
+            "and Datafold keeps one CI config per name. Choose another name, or import that config. Nothing was written.");
+    }
 
     private static async Task CheckDataSourceAsync(ServiceCheckContext<DbtIntegrationModel, DatafoldClient> context)
     {
@@ -59,7 +70,7 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
     {
         var plan = context.Plan;
         var body = ToApi(plan, TokenToSend(plan, context.Config, prior: null));
-        var created = await context.Client.CiConfigs.CreateAsync(body, context.CancellationToken);
+        var created = await MarkedCreates.CreateAsync(TypeName, context, () => context.Client.CiConfigs.CreateAsync(body, context.CancellationToken));
         plan.Id = (created.Id ?? throw new ResourceException("Datafold returned no id",
             $"Datafold created the CI config \"{plan.Name.Value}\" but its answer has no id. Import it by the id shown in Datafold's CI settings.")).ToString(CultureInfo.InvariantCulture);
         context.State = plan;
@@ -67,7 +78,10 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
 
     public override async Task ReadAsync(ReadContext<DbtIntegrationModel, DatafoldClient> context)
     {
-        var config = await context.Client.CiConfigs.GetAsync(NumericIds.FromState(context.State.Id, TypeName), context.CancellationToken);
+        var configs = context.Client.CiConfigs;
+        var config = await configs.GetAsync(NumericIds.FromState(context.State.Id, TypeName), context.CancellationToken);
+        await MarkedCreates.SweepAsync(context, "CI config", config.Id ?? 0, nonce => configs.FindMarkedAsync(nonce, context.CancellationToken),
+            late => configs.DeleteAsync(late, context.CancellationToken));
         FromApi(config, context.State);
     }
 
