@@ -86,7 +86,7 @@ public static partial class DuplicateSafeCreate
         options.Validate();
         stop.ThrowIfCancellationRequested();
         using var inFlight = EnterInFlight(steps);
-        await RefuseLeftoversAsync(steps, stop).ConfigureAwait(false);
+        await RefuseLeftoversAsync(steps, options, logger, stop).ConfigureAwait(false);
         using var resolution = new ResolutionBudget(options, stop);
         string? unclear = null;
         T? created = null;
@@ -171,11 +171,31 @@ public static partial class DuplicateSafeCreate
                 $"keeps one {steps.Kind} per name. Nothing was sent: give each its own name.");
     }
 
-    /// <summary>An object left with another create's marker is never twinned silently, nor adopted or deleted unproven.</summary>
-    private static async Task RefuseLeftoversAsync<T>(CreateSteps<T> steps, CancellationToken stop) where T : class
+    /// <summary>
+    /// An object left with another create's marker is never twinned silently, nor adopted or deleted unproven. A failed
+    /// look-up is tried again, as the look-ups after an unclear POST are; when it keeps failing nothing is sent.
+    /// </summary>
+    private static async Task RefuseLeftoversAsync<T>(CreateSteps<T> steps, CreateSafetyOptions options, ILogger logger, CancellationToken stop)
+        where T : class
     {
         if (steps.FindLeftoversAsync is not { } find) return;
-        var leftover = (await find(stop).ConfigureAwait(false))
+        IReadOnlyList<T> found;
+        var wait = options.LookInterval;
+        for (var look = 1; ; look++)
+        {
+            try
+            {
+                found = await find(stop).ConfigureAwait(false);
+                break;
+            }
+            catch (Exception e) when (look < options.MaxPosts && !stop.IsCancellationRequested && e is not OperationCanceledException)
+            {
+                LogLookFailed(logger, steps.What, look, e.Message);
+            }
+            await Task.Delay(wait, options.TimeProvider, stop).ConfigureAwait(false);
+            wait = wait * 2 < options.MaxLookInterval ? wait * 2 : options.MaxLookInterval;
+        }
+        var leftover = found
             .Where(o => !(CreateMarker.TryRead(steps.Name(o), out var nonce) && CreatesInFlight.Contains(nonce)))
             .MinBy(steps.Id);
         if (leftover is not null)

@@ -349,15 +349,16 @@ public sealed class UnclearCreatesEndToEndTests(ProviderFixture fixture) : IClas
     public async Task A_create_that_commits_after_the_provider_sent_it_again_is_deleted_by_the_next_refresh_with_a_warning()
     {
         await fixture.ResetAsync();
-        // The first job POST is committed 8 s after it arrives: long after the 1 s timeout and the look-ups that follow.
-        await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = JobsPath, ["kind"] = "slow_commit", ["latency_ms"] = 8000, ["count"] = 1 });
+        // The first job POST is committed 20 s after it arrives: long after the 1 s timeout, the look-ups that follow and
+        // the apply (a loaded machine included).
+        await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = JobsPath, ["kind"] = "slow_commit", ["latency_ms"] = 20000, ["count"] = 1 });
         var tf = Workspace("late-commit", Providers("timeout_seconds = 1") + Jobs("late-job-", 1));
 
         var applied = (await tf.ApplyAsync()).Succeeded();
         Assert.Contains("Create sent again", Flat(applied.Output));
         Assert.Contains(MarkerTag, Flat(applied.Output));
         var kept = Assert.Single(await StateIdsAsync(tf, JobType));
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while ((await LiveJobsAsync("late-job-")).Count < 2)
         {
             Assert.True(DateTime.UtcNow < deadline, "the late commit never landed");
