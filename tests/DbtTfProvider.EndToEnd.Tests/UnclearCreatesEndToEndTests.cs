@@ -424,7 +424,7 @@ public sealed class UnclearCreatesEndToEndTests(ProviderFixture fixture) : IClas
         var config = Assert.Single(await fixture.CiConfigsAsync());
         Assert.Equal("ci", (string?)config["name"]);
         Assert.Equal([Id(config)], await StateIdsAsync(tf, IntegrationType));
-        Assert.Matches("same name|already exists", Flat(applied.Output));
+        Assert.Matches("same name|already exists|took the name", Flat(applied.Output));
 
         var again = await tf.ApplyAsync();
         again.Expect(1);
