@@ -360,4 +360,18 @@ public sealed class DatafoldTests : EmulatorTestBase
         Assert.Equal(HttpStatusCode.TemporaryRedirect, answer.Status);
         Assert.Equal("/api/v1/ci/", answer.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task A_CI_config_name_of_more_than_255_characters_is_refused_at_name()
+    {
+        var (key, job) = await DbtCloudSide();
+        var body = CiConfigs.DbtCloud(key, job);
+        body["name"] = new string('c', 256);
+
+        var answer = await Datafold(HttpMethod.Post, Create, body);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.Status);
+        Assert.Equal(["body.name"], Locs(answer));
+        Assert.Equal("string_too_long", (string?)ErrorAt(answer, "body.name")["type"]);
+    }
 }

@@ -441,4 +441,15 @@ public sealed class JobTests : EmulatorTestBase
         Assert.Equal(3, (int)all.Body!["extra"]!["pagination"]!["total_count"]!);
         Assert.Empty(otherAccount.Data.AsArray());
     }
+
+    [Fact]
+    public async Task A_job_name_of_more_than_255_characters_is_refused()
+    {
+        var atLimit = await Dbt(HttpMethod.Post, JobsPath, Jobs.Artifacts(name: new string('j', 255)));
+        var tooLong = await Dbt(HttpMethod.Post, JobsPath, Jobs.Artifacts(name: new string('j', 256)));
+
+        Assert.Equal(HttpStatusCode.OK, atLimit.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
+        Assert.Contains("length of value must be at most 255", tooLong.Body!.ToJsonString());
+    }
 }

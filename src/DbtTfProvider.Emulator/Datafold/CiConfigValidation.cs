@@ -10,6 +10,9 @@ namespace DbtTfProvider.Emulator.Datafold;
 /// </summary>
 internal static class CiConfigValidation
 {
+    /// <summary>The longest CI config name (reconstructed: Datafold's OpenAPI file and form give none).</summary>
+    public const int MaxNameLength = 255;
+
     public static readonly string[] BaseCommitStrategies = ["merge_base", "latest"];
 
     /// <summary>A config from a create or whole-object update body; the api key is required only on create.</summary>
@@ -41,6 +44,11 @@ internal static class CiConfigValidation
         if (root.Has("name") && config.Name.Length == 0)
         {
             root.Fail("name", ("String should have at least 1 character", "string_too_short"));
+        }
+        else if (config.Name.Length > MaxNameLength)
+        {
+            // Reconstructed: Datafold documents no limit; pydantic's wording for a max_length, as for the minimum above.
+            root.Fail("name", ($"String should have at most {MaxNameLength} characters", "string_too_long"));
         }
 
         var dbtCloud = root.Object("dbt_cloud", Presence.Required);

@@ -7,6 +7,12 @@ namespace DbtTfProvider.Emulator.DbtCloud;
 /// <summary>The job rules of the spec: request shape first (400 field map), then references (business-rule 400).</summary>
 internal static class JobValidation
 {
+    /// <summary>
+    /// The longest job or service token name dbt Cloud stores. Reconstructed, not documented: dbt Labs' OpenAPI files give
+    /// these names no maxLength, and 255 is the limit of most length-limited stored strings there (names, ids, URLs).
+    /// </summary>
+    public const int MaxNameLength = 255;
+
     /// <summary>The v2 spec's JobTypeEnum.</summary>
     public static readonly string[] JobTypes = ["ci", "merge", "scheduled", "other", "adaptive", "exposure_sync", "hybrid"];
 
@@ -92,6 +98,10 @@ internal static class JobValidation
         if (root.Has("name") && job.Name.Trim().Length == 0)
         {
             root.Fail("name", "length of value must be at least 1");
+        }
+        else if (job.Name.Length > MaxNameLength)
+        {
+            root.Fail("name", $"length of value must be at most {MaxNameLength}");
         }
         if (job.State is not (EntityState.Active or EntityState.Deleted))
         {

@@ -11,6 +11,9 @@ public static class AttributeBuilderExtensions
 
     public static AttributeBuilder<TfString> LengthAtLeast(this AttributeBuilder<TfString> b, int minimum) => b.Validator(new LengthAtLeastValidator(minimum));
 
+    /// <summary>An object's name in a service: not blank, at most <paramref name="maxLength"/> characters.</summary>
+    public static AttributeBuilder<TfString> ObjectName(this AttributeBuilder<TfString> b, int maxLength) => b.Validator(new ObjectNameValidator(maxLength));
+
     /// <summary>A custom check: return null when fine, else the problem completing "NAME …".</summary>
     public static AttributeBuilder<TfString> Check(this AttributeBuilder<TfString> b, string description, Func<string, string?> check) =>
         b.Validator(new StringValidator(description, check));

@@ -96,7 +96,7 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
         var plan = ctx.Plan;
         var job = new DbtJob { ProjectId = plan.ProjectId.Value };
         ApplyManaged(plan, job);
-        var created = await ctx.Client.Jobs.CreateAsync(job, ctx.CancellationToken);
+        var created = await MarkedCreates.CreateAsync(TypeName, ctx, () => ctx.Client.Jobs.CreateAsync(job, ctx.CancellationToken));
         var jobId = created.Id ?? throw new ResourceException("Job created without an id",
             "dbt Cloud answered the job create without the new job's id. Look for the job in dbt Cloud and import it.");
         SetIdentity(plan, jobId, ctx.Client);
@@ -137,7 +137,10 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
     {
         var state = ctx.State;
         // The project lets the client confirm a 404 (a job is gone only while its project is still visible).
-        var job = await ctx.Client.Jobs.GetAsync(NumericIds.FromState(state.Id, TypeName), state.ProjectId.ValueOrNull, ctx.CancellationToken);
+        var jobs = ctx.Client.Jobs;
+        var job = await jobs.GetAsync(NumericIds.FromState(state.Id, TypeName), state.ProjectId.ValueOrNull, ctx.CancellationToken);
+        await MarkedCreates.SweepAsync(ctx, "Job", job.Id!.Value, nonce => jobs.FindMarkedAsync(job.ProjectId, nonce, ctx.CancellationToken),
+            late => jobs.DeleteAsync(late, job.ProjectId, ctx.CancellationToken));
         ctx.Private.Set(JobTypeKey, job.JobType);
         state.ProjectId = job.ProjectId;
         SetIdentity(state, job.Id!.Value, ctx.Client);

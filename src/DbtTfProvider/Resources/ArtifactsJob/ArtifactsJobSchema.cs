@@ -1,3 +1,4 @@
+using DbtTfProvider.DbtCloud;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Validators;
 using DbtTfProvider.Framework.Values;
@@ -66,7 +67,7 @@ public static class ArtifactsJobSchema
         s.Int64("environment_id", m => ref m.EnvironmentId).Required()
             .Description("The environment the job runs in; it must belong to `project_id`. Usually the production deployment environment. " +
                          "Changed in place.");
-        s.String("name", m => ref m.Name).Optional().Default(DefaultName).LengthAtLeast(1)
+        s.String("name", m => ref m.Name).Optional().Default(DefaultName).ObjectName(JobsClient.MaxNameLength)
             .Description($"The job's name in dbt Cloud. Defaults to `\"{DefaultName}\"`.");
         s.String("description", m => ref m.Description).Optional().Default("")
             .Description("The job's description. Defaults to an empty string. The state keeps the value as written, `\"\"` included " +

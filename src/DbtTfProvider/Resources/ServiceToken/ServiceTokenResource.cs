@@ -47,7 +47,7 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
     {
         var plan = context.Plan;
         var tokens = context.Client.ServiceTokens;
-        var created = await tokens.CreateAsync(plan.Name.Value, context.CancellationToken);
+        var created = await MarkedCreates.CreateAsync(TypeName, context, () => tokens.CreateAsync(plan.Name.Value, context.CancellationToken));
 
         // The token exists from here on: into state now, so that a failure below leaves it tainted, never orphaned.
         var wanted = plan.Permissions;
@@ -76,6 +76,8 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
         var state = context.State;
         var id = NumericIds.FromState(state.Id, TypeName);
         var tokens = context.Client.ServiceTokens;
+        await MarkedCreates.SweepAsync(context, "Service token", id, nonce => tokens.FindMarkedAsync(nonce, context.CancellationToken),
+            late => tokens.DeleteAsync(late, context.CancellationToken));
         // The token and its grants at once: a plan refreshes every token, and two calls in a row double its latency.
         var tokenRead = tokens.GetAsync(id, context.CancellationToken);
         var grantsRead = tokens.ListGrantsAsync(id, context.CancellationToken);
