@@ -48,7 +48,7 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
     /// </summary>
     public override Task ModifyPlanAsync(ModifyPlanContext<ArtifactsJobModel, DbtCloudClient> context)
     {
-        if (context.Prior is { } prior && JobTypes.IsFixed(context.Private.Get(JobTypeKey)) && !SameJobSettings(context.Plan, prior))
+        if (context.Prior is { } prior && JobTypes.IsFixed(context.Private.Get(JobTypeKey)) && !Schema.ApiObject.SameSettings(context.Plan, prior))
             context.Diagnostics.AddError("Job type cannot change", FixedTypeDetail(prior.JobId.ValueOrNull, context.Private.Get(JobTypeKey)!));
         return Task.CompletedTask;
     }
@@ -92,8 +92,7 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
     public override async Task CreateAsync(CreateContext<ArtifactsJobModel, DbtCloudClient> ctx)
     {
         var plan = ctx.Plan;
-        var job = new DbtJob { ProjectId = plan.ProjectId.Value };
-        ApplyManaged(plan, job);
+        var job = WithManaged(plan, new DbtJob());
         var created = await ctx.Client.Jobs.CreateAsync(job, ctx.CancellationToken);
         var jobId = created.Id ?? throw new ResourceException("Job created without an id",
             "dbt Cloud answered the job create without the new job's id. Look for the job in dbt Cloud and import it.");
@@ -137,20 +136,8 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
         // The project lets the client confirm a 404 (a job is gone only while its project is still visible).
         var job = await ctx.Client.Jobs.GetAsync(NumericIds.FromState(state.Id, TypeName), state.ProjectId.ValueOrNull, ctx.CancellationToken);
         ctx.Private.Set(JobTypeKey, job.JobType);
-        state.ProjectId = job.ProjectId;
+        Schema.ApiObject.Read(DbtJobJson.ToJson(job), state);
         SetIdentity(state, job.Id!.Value, ctx.Client);
-        state.EnvironmentId = job.EnvironmentId;
-        state.Name = job.Name;
-        state.Description = job.Description;
-        state.ExecuteSteps = TfCollections.ListOfStrings(job.ExecuteSteps);
-        state.ScheduleCron = CronOf(job.Schedule);
-        state.ScheduleEnabled = job.Triggers.Schedule;
-        state.RunOnMerge = job.Triggers.OnMerge;
-        state.DbtVersion = job.DbtVersion;
-        state.NumThreads = job.Settings.Threads;
-        state.TargetName = job.Settings.TargetName;
-        state.GenerateDocs = job.GenerateDocs;
-        state.TimeoutSeconds = job.Execution.TimeoutSeconds;
         // A create-time action, not a property of the job: kept from state; after import it reads as its default.
         if (state.TriggerRunOnCreate.IsNull) state.TriggerRunOnCreate = false;
     }
@@ -159,14 +146,13 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
     {
         var plan = ctx.Plan;
         // trigger_run_on_create alone changing touches nothing in dbt Cloud.
-        if (SameJobSettings(plan, ctx.Prior)) return;
+        if (Schema.ApiObject.SameSettings(plan, ctx.Prior)) return;
 
         var job = await ctx.Client.Jobs.GetAsync(NumericIds.FromState(plan.Id, TypeName), ctx.CancellationToken);
         // Also checked here: a plan made from a state without the job type (an older provider's) did not refuse it.
         if (JobTypes.IsFixed(job.JobType))
             throw new ResourceException("Job type cannot change", FixedTypeDetail(job.Id, job.JobType!));
-        ApplyManaged(plan, job);
-        var updated = await ctx.Client.Jobs.UpdateAsync(job, ctx.CancellationToken);
+        var updated = await ctx.Client.Jobs.UpdateAsync(WithManaged(plan, job), ctx.CancellationToken);
         ctx.Private.Set(JobTypeKey, updated.JobType);
     }
 
@@ -180,45 +166,24 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
         return Task.CompletedTask;
     }
 
-    /// <summary>Writes every managed setting onto <paramref name="job"/>, leaving the fields this resource does not manage as they are.</summary>
-    private static void ApplyManaged(ArtifactsJobModel plan, DbtJob job)
+    /// <summary>
+    /// <paramref name="job"/> with every setting of the schema written over it (<see cref="ApiObjectMapping{TModel}"/>),
+    /// its triggers completed and its type stated; the fields this resource does not manage are left as they are.
+    /// </summary>
+    private DbtJob WithManaged(ArtifactsJobModel plan, DbtJob job)
     {
-        job.EnvironmentId = plan.EnvironmentId.Value;
-        job.Name = plan.Name.Value;
-        job.Description = plan.Description.Value;
-        job.ExecuteSteps = [.. plan.ExecuteSteps.Values()];
-        job.DbtVersion = plan.DbtVersion.ValueOrNull;
-        job.Settings.Threads = checked((int)plan.NumThreads.Value);
-        job.Settings.TargetName = plan.TargetName.Value;
-        job.GenerateDocs = plan.GenerateDocs.Value;
-        job.Execution.TimeoutSeconds = checked((int)plan.TimeoutSeconds.Value);
-        job.State = DbtObjectState.Active;
-
-        var cron = plan.ScheduleCron.Value;
-        var triggers = job.Triggers;
+        var body = DbtJobJson.ToJson(job);
+        Schema.ApiObject.Write(plan, body);
+        var written = DbtJobJson.FromJson(body);
+        written.State = DbtObjectState.Active;
+        var triggers = written.Triggers;
         triggers.GithubWebhook = false;
         triggers.GitProviderWebhook = false;
-        triggers.Schedule = plan.ScheduleEnabled.Value;
-        triggers.OnMerge = plan.RunOnMerge.Value;
-        // dbt Cloud wants a schedule even when it is paused.
-        job.Schedule = JobSchedule.CustomCron(cron);
         // Sent, and always the value the service would infer from these triggers, so that a job read back never
         // carries a stale type (e.g. "scheduled" after the schedule was paused).
-        job.JobType = triggers.OnMerge ? JobTypes.Merge : triggers.Schedule ? JobTypes.Scheduled : JobTypes.Other;
+        written.JobType = triggers.OnMerge ? JobTypes.Merge : triggers.Schedule ? JobTypes.Scheduled : JobTypes.Other;
+        return written;
     }
-
-    private static bool SameJobSettings(ArtifactsJobModel a, ArtifactsJobModel b) =>
-        a.ProjectId == b.ProjectId && a.EnvironmentId == b.EnvironmentId && a.Name == b.Name && a.Description == b.Description &&
-        a.ExecuteSteps == b.ExecuteSteps && a.ScheduleCron == b.ScheduleCron && a.ScheduleEnabled == b.ScheduleEnabled &&
-        a.RunOnMerge == b.RunOnMerge && a.DbtVersion == b.DbtVersion && a.NumThreads == b.NumThreads && a.TargetName == b.TargetName &&
-        a.GenerateDocs == b.GenerateDocs && a.TimeoutSeconds == b.TimeoutSeconds;
-
-    /// <summary>
-    /// The job's cron: a custom_cron schedule's own expression; for a schedule set up differently in the UI (every
-    /// day, days of week), the effective cron the service derives, so that drift is shown as a cron.
-    /// </summary>
-    private static string CronOf(JobSchedule schedule) =>
-        schedule.Date.Type == ScheduleDate.CustomCronType && schedule.Date.Cron is { Length: > 0 } cron ? cron : schedule.Cron ?? schedule.Date.Cron ?? "";
 
     private static void SetIdentity(ArtifactsJobModel model, long jobId, DbtCloudClient client)
     {
@@ -227,15 +192,9 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
         model.JobUrl = JobUrl(client, model.ProjectId.Value, jobId);
     }
 
-    /// <summary>
-    /// The job's page in dbt Cloud's UI: the API host without its <c>/api</c> suffix (https://cloud.getdbt.com/api →
-    /// https://cloud.getdbt.com), then /deploy/{account}/projects/{project}/jobs/{id}.
-    /// </summary>
-    public static string JobUrl(DbtCloudClient client, long projectId, long jobId)
-    {
-        var host = client.HostUrl.ToString().TrimEnd('/');
-        if (host.EndsWith("/api", StringComparison.OrdinalIgnoreCase)) host = host[..^"/api".Length];
-        return string.Create(CultureInfo.InvariantCulture, $"{host}/deploy/{client.AccountId}/projects/{projectId}/jobs/{jobId}");
-    }
+    /// <summary>The job's page in dbt Cloud's UI: the access URL, then /deploy/{account}/projects/{project}/jobs/{id}.</summary>
+    public static string JobUrl(DbtCloudClient client, long projectId, long jobId) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{DbtCloudHostUrl.AccessUrl(client.HostUrl.ToString()).Text}/deploy/{client.AccountId}/projects/{projectId}/jobs/{jobId}");
 
 }

@@ -7,8 +7,9 @@ namespace DbtTfProvider.Resources.ArtifactsJob;
 
 /// <summary>
 /// The schema of <c>dbtcloud_artifacts_job</c>: a dbt Cloud job shaped for Datafold, with the defaults its setup
-/// guide asks for. <c>ApiName</c> ties each attribute to the job field dbt Cloud names in a 400, so a rejected value
-/// is reported at the attribute.
+/// guide asks for. Each setting is declared once, here: its <c>ApiName</c> (its own name when none is given) is the job
+/// field it is sent as and read back from (<c>ApiObjectMapping</c>), and the field dbt Cloud names in a 400, so a rejected
+/// value is reported at the attribute.
 /// </summary>
 public static class ArtifactsJobSchema
 {
@@ -78,7 +79,7 @@ public static class ArtifactsJobSchema
             .Description($"The dbt commands the job runs, in order; at least one, each starting with `{StepPrefix}`. Defaults to `[\"{DefaultStep}\"]`; " +
                          "`dbt ls` is a faster alternative that also writes `manifest.json`.");
         s.String("schedule_cron", m => ref m.ScheduleCron).Optional().Default(DefaultCron).Validator(CronExpressionValidator.Instance)
-            .ApiName("schedule")
+            .ApiName("schedule").ApiConverter(JobScheduleConverter.Instance)
             .Description($"When the job runs: a five-field cron expression in UTC (`minute hour day-of-month month day-of-week`). " +
                          $"Defaults to `\"{DefaultCron}\"` (every hour, at minute 0). Checked at `terraform validate`.");
         s.Bool("schedule_enabled", m => ref m.ScheduleEnabled).Optional().Default(true).ApiName("triggers.schedule")
@@ -99,7 +100,7 @@ public static class ArtifactsJobSchema
             .Description("Whether the job also runs `dbt docs generate`. Defaults to `false`.");
         s.Int64("timeout_seconds", m => ref m.TimeoutSeconds).Optional().Default(0).Range(0, null).Validator(FitsInt32).ApiName("execution.timeout_seconds")
             .Description("Cancel a run after this many seconds; `0` (the default) means no timeout.");
-        s.Bool("trigger_run_on_create", m => ref m.TriggerRunOnCreate).Optional().Default(false)
+        s.Bool("trigger_run_on_create", m => ref m.TriggerRunOnCreate).Optional().Default(false).LocalOnly()
             .Description("Start a run right after the job is created, so that a `manifest.json` exists at once instead of after the first " +
                          "scheduled run. Acts only at creation: changing it later does nothing, and it reads as `false` after import. " +
                          "If the run cannot be started the job is still created and a warning says so. Defaults to `false`.");
