@@ -152,6 +152,27 @@ public sealed class ArtifactsJobEndToEndTests(ProviderFixture fixture) : IClassF
         Assert.Equal(["dbt deps", "dbt ls"], Strings(job["execute_steps"]));
     }
 
+    /// <summary>A setting added by its model field and its schema line alone is sent, read back and restored after a hand edit.</summary>
+    [Fact]
+    public async Task Run_generate_sources_is_sent_read_back_and_a_hand_edit_is_drift_that_apply_restores()
+    {
+        await fixture.ResetAsync();
+        var tf = TerraformCli.InNewDirectory(fixture, "job-source-freshness");
+        tf.WriteConfig(Job(10, 100, "run_generate_sources = true"));
+        (await tf.ApplyAsync()).Succeeded();
+        var job = Assert.Single(await ActiveJobsAsync());
+        var id = job["id"]!.GetValue<long>();
+        Assert.True((bool?)job["run_generate_sources"]);
+        (await tf.PlanAsync()).Expect(0);
+
+        await fixture.PatchAsync($"dbtcloud/jobs/{id}", new JsonObject { ["run_generate_sources"] = false });
+        var drift = (await tf.PlanAsync()).Expect(2);
+        Assert.Matches(new Regex(@"~ run_generate_sources\s+= false -> true"), drift.Output);
+        (await tf.ApplyAsync()).Succeeded();
+        Assert.True((bool?)Assert.Single(await ActiveJobsAsync())["run_generate_sources"]);
+        (await tf.PlanAsync()).Expect(0);
+    }
+
     [Fact]
     public async Task Bad_input_fails_at_validate_naming_the_attribute_and_nothing_is_written()
     {

@@ -20,6 +20,7 @@ public sealed class ArtifactsJobModel
     public TfInt64 NumThreads;
     public TfString TargetName;
     public TfBool GenerateDocs;
+    public TfBool RunGenerateSources;
     public TfInt64 TimeoutSeconds;
     public TfBool TriggerRunOnCreate;
     public TfString JobUrl;

@@ -98,6 +98,9 @@ public static class ArtifactsJobSchema
             .Description($"The dbt target name (`target.name` in your project). Defaults to `\"{DefaultTargetName}\"`.");
         s.Bool("generate_docs", m => ref m.GenerateDocs).Optional().Default(false)
             .Description("Whether the job also runs `dbt docs generate`. Defaults to `false`.");
+        s.Bool("run_generate_sources", m => ref m.RunGenerateSources).Optional().Default(false)
+            .Description("Whether the job also runs `dbt source freshness` (dbt Cloud's \"Run source freshness\" option), so that " +
+                         "its artifacts include `sources.json`. Defaults to `false`.");
         s.Int64("timeout_seconds", m => ref m.TimeoutSeconds).Optional().Default(0).Range(0, null).Validator(FitsInt32).ApiName("execution.timeout_seconds")
             .Description("Cancel a run after this many seconds; `0` (the default) means no timeout.");
         s.Bool("trigger_run_on_create", m => ref m.TriggerRunOnCreate).Optional().Default(false).LocalOnly()
