@@ -150,6 +150,66 @@ public sealed class JobTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task A_CI_job_defers_to_an_environment_of_its_own_project_only()
+    {
+        static void Ci(JsonObject job, int deferTo)
+        {
+            job["job_type"] = "ci";
+            job["triggers"] = new JsonObject { ["schedule"] = false, ["github_webhook"] = true, ["git_provider_webhook"] = true };
+            job["deferring_environment_id"] = deferTo;
+        }
+
+        var other = await CreateWith(job => Ci(job, 110));
+        var own = await CreateWith(job => Ci(job, 100));
+
+        Assert.Equal(HttpStatusCode.BadRequest, other.Status);
+        Assert.Contains("Environment 110 does not belong to project 10", other.UserMessage);
+        Assert.NotNull(other.Data["deferring_environment_id"]);
+        Assert.Equal(HttpStatusCode.OK, own.Status);
+        Assert.Equal(100, (int)own.Data["deferring_environment_id"]!);
+        Assert.Equal("ci", (string)own.Data["job_type"]!);
+    }
+
+    private static JsonObject RunAfter(int jobId, int projectId, params int[] statuses) => new()
+    {
+        ["condition"] = new JsonObject
+        {
+            ["job_id"] = jobId, ["project_id"] = projectId, ["statuses"] = new JsonArray(statuses.Select(s => (JsonNode)s).ToArray()),
+        },
+    };
+
+    [Fact]
+    public async Task A_job_completion_trigger_names_an_existing_deploy_job_of_any_project_by_its_own_project()
+    {
+        var upstream = (int)(await CreateWith(job => { job["project_id"] = 11; job["environment_id"] = 110; })).Data["id"]!;
+        var ci = (int)(await CreateWith(job =>
+        {
+            job["job_type"] = "ci";
+            job["triggers"] = new JsonObject { ["schedule"] = false, ["github_webhook"] = true, ["git_provider_webhook"] = true };
+        })).Data["id"]!;
+
+        var missing = await CreateWith(job => job["job_completion_trigger_condition"] = RunAfter(999, 10, 10));
+        var wrongProject = await CreateWith(job => job["job_completion_trigger_condition"] = RunAfter(upstream, 10, 10));
+        var afterCi = await CreateWith(job => job["job_completion_trigger_condition"] = RunAfter(ci, 10, 10));
+        var badStatus = await CreateWith(job => job["job_completion_trigger_condition"] = RunAfter(upstream, 11, 10, 3));
+        var accepted = await CreateWith(job => job["job_completion_trigger_condition"] = RunAfter(upstream, 11, 10, 20));
+
+        Assert.Equal(HttpStatusCode.BadRequest, missing.Status);
+        Assert.Contains("Job 999 does not exist in account 1", missing.UserMessage);
+        Assert.NotNull(missing.Data["job_completion_trigger_condition"]!["condition"]!["job_id"]);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongProject.Status);
+        Assert.Contains($"Job {upstream} belongs to project 11, not 10", wrongProject.UserMessage);
+        Assert.Equal(HttpStatusCode.BadRequest, afterCi.Status);
+        Assert.Contains("is a CI job", afterCi.UserMessage);
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus.Status);
+        Assert.Equal(HttpStatusCode.OK, accepted.Status);
+        var condition = accepted.Data["job_completion_trigger_condition"]!["condition"]!;
+        Assert.Equal(upstream, (int)condition["job_id"]!);
+        Assert.Equal(11, (int)condition["project_id"]!);
+        Assert.Equal([10, 20], condition["statuses"]!.AsArray().Select(n => (int)n!));
+    }
+
+    [Fact]
     public async Task The_environment_must_belong_to_the_project()
     {
         var answer = await CreateWith(job => job["environment_id"] = 110);

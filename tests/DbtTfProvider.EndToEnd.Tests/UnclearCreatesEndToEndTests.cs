@@ -474,6 +474,82 @@ public sealed class UnclearCreatesEndToEndTests(ProviderFixture fixture) : IClas
         await AssertExactlyConfiguredAsync(tf, "kept-job-", 0, "kept-job-", 1);
     }
 
+    // ---- the CI job's create (dbtcloud_ci_job): the same duplicate-safe path ----
+
+    private const string CiJobType = "dbtcloud_ci_job";
+
+    private static string CiJobs(string prefix, int count) => $$"""
+        resource "{{CiJobType}}" "pr" {
+          count                    = {{count}}
+          project_id               = 10
+          environment_id           = 100
+          deferring_environment_id = 100
+          name                     = "{{prefix}}${count.index}"
+        }
+
+        """;
+
+    [Fact]
+    public async Task A_ctrl_c_during_twenty_five_CI_job_creates_leaves_every_live_CI_job_in_state()
+    {
+        await fixture.ResetAsync();
+        await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = "/api/", ["kind"] = "slow_commit", ["latency_ms"] = 300 });
+        foreach (var method in new[] { "GET", "PUT", "DELETE" })
+            await fixture.AddFaultAsync(new JsonObject { ["method"] = method, ["path_prefix"] = "/api/", ["kind"] = "latency", ["latency_ms"] = 300 });
+        var tf = Workspace("ctrlc-ci-jobs", Providers() + CiJobs("ctrlc-pr-", 25));
+
+        var interrupted = await ApplyInterruptedAsync(tf, async () =>
+            (await fixture.RequestCountsAsync()).Where(kv => kv.Key.StartsWith("POST ") && kv.Key.EndsWith("/jobs/")).Sum(kv => kv.Value) >= 3);
+        Assert.Contains("Interrupt received", interrupted.Output);
+        await Task.Delay(1000);
+        var inState = await StateIdsAsync(tf, CiJobType);
+        // Terraform creates ten at a time: interrupted while the first ten are in flight, the rest never start.
+        Assert.True(inState.Count < 25, $"the interrupt came too late to test anything\n{interrupted}");
+        Assert.Equal((await LiveJobsAsync("ctrlc-pr-")).Select(Id).Order(), inState.Order());
+        Assert.DoesNotContain(await fixture.JobsAsync(), j => (int?)j["state"] == 1 && ((string?)j["name"] ?? "").Contains(MarkerTag));
+
+        await fixture.ClearFaultsAsync();
+        (await tf.ApplyAsync()).Succeeded();
+        await AssertExactlyTheCiJobsAsync(tf, "ctrlc-pr-", 25);
+    }
+
+    /// <summary>
+    /// A 5xx after the commit, a timeout after sending (nothing stored: the look-up finds nothing and the create is sent
+    /// again), and a commit that lands after the attempt timed out: one CI job each time, in state.
+    /// </summary>
+    [Theory]
+    [InlineData("commit_then_fail", 500, 0)]
+    [InlineData("latency", 0, 2500)]
+    [InlineData("slow_commit", 0, 2500)]
+    public async Task An_unclear_CI_job_create_ends_with_exactly_one_CI_job_in_state(string kind, int status, int latencyMs)
+    {
+        await fixture.ResetAsync();
+        await fixture.AddFaultAsync(new JsonObject
+        {
+            ["method"] = "POST", ["path_prefix"] = JobsPath, ["kind"] = kind, ["status"] = status == 0 ? null : status,
+            ["latency_ms"] = latencyMs == 0 ? null : latencyMs, ["count"] = 1,
+        });
+        var tf = Workspace($"unclear-ci-{kind}", Providers(latencyMs > 0 ? "timeout_seconds = 1" : "") + CiJobs($"unclear-{kind}-", 1));
+
+        var applied = await tf.ApplyAsync();
+        await AssertAllFaultsFiredAsync();
+        applied.Succeeded();
+        // A late commit lands after the provider gave up on the attempt: wait for it before counting.
+        await Task.Delay(latencyMs + 500);
+        await fixture.ClearFaultsAsync();
+        await AssertExactlyTheCiJobsAsync(tf, $"unclear-{kind}-", 1);
+    }
+
+    private async Task AssertExactlyTheCiJobsAsync(TerraformCli tf, string prefix, int count)
+    {
+        (await tf.PlanAsync()).Expect(0);
+        var live = await LiveJobsAsync(prefix);
+        Assert.Equal(live.Select(Id).Order(), (await StateIdsAsync(tf, CiJobType)).Order());
+        Assert.Equal(Enumerable.Range(0, count).Select(i => prefix + i).Order(), live.Select(j => (string)j["name"]!).Order());
+        Assert.All(live, j => Assert.Equal("ci", (string?)j["job_type"]));
+        Assert.DoesNotContain(await fixture.JobsAsync(), j => (int?)j["state"] == 1 && ((string?)j["name"] ?? "").Contains(MarkerTag));
+    }
+
     // ---- helpers ----
 
     /// <summary>POSTs the emulator received on the endpoints whose template ends with <paramref name="suffix"/> (counted on arrival).</summary>

@@ -90,7 +90,6 @@ internal static class DbtCloudViews
         view["deactivated"] = false;
         view["run_failure_count"] = 0;
         view["lifecycle"] = new JsonObject { ["status"] = job.State == EntityState.Active ? "active" : "deleted" };
-        view["job_completion_trigger_condition"] = null;
         view["next_run"] = NextRun(job);
         view["cron_humanized"] = job.Triggers.Schedule ? $"Cron schedule {job.Schedule.Cron} (UTC)" : "Not scheduled";
         if (includeEnvironment)

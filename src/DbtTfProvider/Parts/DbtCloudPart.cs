@@ -8,6 +8,7 @@ using DbtTfProvider.Framework.Values;
 using DbtTfProvider.Http;
 using DbtTfProvider.Plugin.Cty;
 using DbtTfProvider.Resources.ArtifactsJob;
+using DbtTfProvider.Resources.CiJob;
 using DbtTfProvider.Resources.ServiceToken;
 
 namespace DbtTfProvider.Parts;
@@ -39,6 +40,7 @@ public static class DbtCloudPart
         [
             new ServiceTokenResource(),
             new ArtifactsJobResource(),
+            new CiJobResource(),
         ],
         // Every dbt Cloud data source type, one line each.
         DataSources =
