@@ -24,7 +24,7 @@ DIST     := $(CURDIR)/dist
 LINT_DIR := tests/workflow-lint
 LINT_TOOLS := $(LINT_DIR)/node_modules/.package-lock.json
 
-.PHONY: help build install test demo emulator docs lint-workflows bench bench-sets release release-test release-tools clean
+.PHONY: help build install test test-live contract-report sweep demo emulator docs lint-workflows bench bench-sets release release-test release-tools clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -55,6 +55,15 @@ test: build $(LINT_TOOLS) ## every test: unit, protocol, emulator, clients, work
 	done; \
 	echo "tests: $$passed passed, $$failed failed"; \
 	exit $$status
+
+test-live: ## acceptance suite against real accounts (TF_ACC=1 and the variables of README "Running against real accounts")
+	bash scripts/live/test-live.sh
+
+contract-report: ## read-only: every route the provider relies on, what answered and which fields (needs the test-live variables)
+	bash scripts/live/contract-report.sh
+
+sweep: ## list the live suite's leftovers (prefix tf-acc-) older than AGE (default 2h); SWEEP_ARGS=--yes deletes them
+	bash scripts/live/sweep.sh --older-than $${AGE:-2h} $${SWEEP_ARGS:-}
 
 emulator: ## run the dbt Cloud + Datafold emulator on a free loopback port (Ctrl-C stops it)
 	$(DOTNET) run --project src/DbtTfProvider.Emulator -c $(CONFIG) -- --urls http://127.0.0.1:0 --seed examples/emulator/seed.json
