@@ -12,9 +12,16 @@ public static class LiveCommand
 
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Result> MakeAsync(string target, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    public static Task<Result> MakeAsync(string target, IReadOnlyDictionary<string, string> environment, TimeSpan timeout) =>
+        RunAsync(Start(["make", "--no-print-directory", "-s", target], environment), $"make {target}", timeout);
+
+    /// <summary>
+    /// Starts a command through setsid, so that it leads its own process group, as a command typed at a terminal
+    /// does: <see cref="InterruptGroup"/> then sends SIGINT to the whole group, as Ctrl-C does.
+    /// </summary>
+    public static Process Start(IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("make", ["--no-print-directory", "-s", target])
+        var start = new ProcessStartInfo("setsid", command)
         {
             WorkingDirectory = RepositoryRoot,
             RedirectStandardOutput = true,
@@ -24,7 +31,19 @@ public static class LiveCommand
         start.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin";
         start.Environment["HOME"] = Environment.GetEnvironmentVariable("HOME") ?? "/tmp";
         foreach (var (name, value) in environment) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Ctrl-C: SIGINT to every process of the command's group (the shell, terraform, the providers).</summary>
+    public static void InterruptGroup(Process process)
+    {
+        using var kill = Process.Start("kill", ["-INT", "--", "-" + process.Id])!;
+        kill.WaitForExit();
+    }
+
+    public static async Task<Result> RunAsync(Process process, string what, TimeSpan timeout)
+    {
+        using var _ = process;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout);
@@ -32,7 +51,7 @@ public static class LiveCommand
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"make {target} did not finish within {timeout}: {await stdout}{await stderr}");
+            throw new TimeoutException($"{what} did not finish within {timeout}: {await stdout}{await stderr}");
         }
         return new Result(process.ExitCode, await stdout, await stderr);
     }

@@ -25,7 +25,9 @@ switch (args.FirstOrDefault())
             }
         }
         return await new Sweeper(settings, Console.Out).RunAsync(prefix, olderThan, delete, cancel.Token);
+    case "edit-job-cron" when args.Length == 3:
+        return await new HandEdit(settings, Console.Out).SetJobCronAsync(long.Parse(args[1]), args[2], cancel.Token);
     default:
-        Console.Error.WriteLine("usage: DbtTfProvider.LiveSuite contract-report | sweep [--older-than 2h] [--run-id ID] [--yes]");
+        Console.Error.WriteLine("usage: DbtTfProvider.LiveSuite contract-report | sweep [--older-than 2h] [--run-id ID] [--yes] | edit-job-cron JOB_ID CRON");
         return 2;
 }
