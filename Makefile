@@ -16,6 +16,9 @@ AOT_FLAGS := -r $(RID) -p:PublishAot=true -p:CppCompilerAndLinker=gcc
 
 # Release.Tests checks dist/ and runs from `make release-test`, after `make release`.
 TEST_PROJECTS := $(filter-out tests/DbtTfProvider.Release.Tests/%,$(wildcard tests/*.Tests/*.Tests.csproj))
+# `make sweep`: the age of what it lists, and --yes to delete it.
+AGE        ?= 2h
+SWEEP_ARGS ?=
 # Release platforms (Terraform's os_arch names); `make release PLATFORMS=linux_amd64` builds a subset.
 PLATFORMS ?= linux_amd64 linux_arm64 darwin_arm64 darwin_amd64 windows_amd64
 DIST     := $(CURDIR)/dist
@@ -63,7 +66,7 @@ contract-report: ## read-only: every route the provider relies on, what answered
 	bash scripts/live/contract-report.sh
 
 sweep: ## list the live suite's leftovers (prefix tf-acc-) older than AGE (default 2h); SWEEP_ARGS=--yes deletes them
-	bash scripts/live/sweep.sh --older-than $${AGE:-2h} $${SWEEP_ARGS:-}
+	bash scripts/live/sweep.sh --older-than $(AGE) $(SWEEP_ARGS)
 
 emulator: ## run the dbt Cloud + Datafold emulator on a free loopback port (Ctrl-C stops it)
 	$(DOTNET) run --project src/DbtTfProvider.Emulator -c $(CONFIG) -- --urls http://127.0.0.1:0 --seed examples/emulator/seed.json
