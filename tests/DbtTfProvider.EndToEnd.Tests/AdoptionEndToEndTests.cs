@@ -14,27 +14,7 @@ public sealed class AdoptionEndToEndTests(ProviderFixture fixture) : IClassFixtu
     {
         await fixture.ResetAsync();
         // The existing setup (made here by another configuration, as if by hand).
-        var existing = TerraformCli.InNewDirectory(fixture, "adopt-existing").WriteConfig("""
-            resource "dbtcloud_service_token" "datafold" {
-              name = "Datafold CI"
-              service_token_permissions {
-                permission_set = "member"
-                all_projects   = true
-              }
-            }
-            resource "dbtcloud_artifacts_job" "datafold" {
-              project_id     = 10
-              environment_id = 100
-            }
-            resource "datafold_dbt_integration" "ci" {
-              name                 = "dbt Cloud CI"
-              repository_id        = 3
-              data_source_id       = 7
-              dbt_cloud_account_id = 1
-              dbt_cloud_api_token  = dbtcloud_service_token.datafold.token_string
-              artifacts_job_id     = dbtcloud_artifacts_job.datafold.job_id
-            }
-            """);
+        var existing = TerraformCli.InNewDirectory(fixture, "adopt-existing").WriteConfig(DatafoldSetup.All);
         (await existing.ApplyAsync()).Succeeded();
         var token = Assert.Single(await fixture.ServiceTokensAsync(), t => (int?)t["state"] == 1);
         var job = Assert.Single(await fixture.JobsAsync(), j => (int?)j["state"] == 1);

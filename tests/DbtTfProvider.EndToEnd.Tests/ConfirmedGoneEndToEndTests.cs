@@ -17,38 +17,12 @@ public sealed class ConfirmedGoneEndToEndTests(ProviderFixture fixture) : IClass
     private const string CiGet = "GET /api/v1/ci/{id}/";
 
     /// <summary>The Datafold setup: a token, the artifacts job and the integration that uses both.</summary>
-    private const string Setup = """
-        resource "dbtcloud_service_token" "datafold" {
-          name = "Datafold CI"
-          service_token_permissions {
-            permission_set = "member"
-            all_projects   = true
-          }
-        }
-
-        resource "dbtcloud_artifacts_job" "datafold" {
-          project_id     = 10
-          environment_id = 100
-        }
-
-        resource "datafold_dbt_integration" "ci" {
-          name                 = "dbt Cloud CI"
-          repository_id        = 3
-          data_source_id       = 7
-          dbt_cloud_account_id = 1
-          dbt_cloud_api_token  = dbtcloud_service_token.datafold.token_string
-          artifacts_job_id     = dbtcloud_artifacts_job.datafold.job_id
-        }
-
-        """;
+    private static readonly string Setup = DatafoldSetup.All;
 
     [Fact]
     public async Task One_stray_404_on_refresh_of_each_object_keeps_it_and_the_plan_is_empty()
     {
-        await fixture.ResetAsync();
-        var tf = TerraformCli.InNewDirectory(fixture, "stray-404").WriteConfig(Setup);
-        (await tf.ApplyAsync()).Succeeded();
-        var (tokenId, jobId, ciId) = await OnlyObjectsAsync();
+        var (tf, (tokenId, jobId, ciId)) = await ApplySetupAsync("stray-404");
 
         // A lagging replica: each object's GET answers 404 once, in the service's own words; the next read succeeds.
         await StrayNotFoundAsync($"/api/v3/accounts/1/service-tokens/{tokenId}/");
@@ -71,10 +45,7 @@ public sealed class ConfirmedGoneEndToEndTests(ProviderFixture fixture) : IClass
     [Fact]
     public async Task A_404_that_persists_without_confirmation_fails_the_refresh_keeps_the_state_and_plans_no_twin()
     {
-        await fixture.ResetAsync();
-        var tf = TerraformCli.InNewDirectory(fixture, "persistent-404").WriteConfig(Setup);
-        (await tf.ApplyAsync()).Succeeded();
-        var (tokenId, jobId, ciId) = await OnlyObjectsAsync();
+        var (tf, (tokenId, jobId, ciId)) = await ApplySetupAsync("persistent-404");
         var stateBefore = tf.Runner.StateFileText;
 
         // Every read of the objects answers 404 while the lists still hold them (and the job's project is not visible
@@ -111,10 +82,7 @@ public sealed class ConfirmedGoneEndToEndTests(ProviderFixture fixture) : IClass
     [Fact]
     public async Task Objects_deleted_in_the_services_are_confirmed_gone_and_created_again()
     {
-        await fixture.ResetAsync();
-        var tf = TerraformCli.InNewDirectory(fixture, "really-gone").WriteConfig(Setup);
-        (await tf.ApplyAsync()).Succeeded();
-        var (tokenId, jobId, ciId) = await OnlyObjectsAsync();
+        var (tf, (tokenId, jobId, ciId)) = await ApplySetupAsync("really-gone");
 
         // Deleted behind Terraform's back, with a stray 404 on top: the token's state 2, the job's two 404s with its
         // project visible and the CI config's two 404s plus the list are each the service's confirmation.
@@ -135,10 +103,7 @@ public sealed class ConfirmedGoneEndToEndTests(ProviderFixture fixture) : IClass
     [Fact]
     public async Task A_host_url_that_answers_web_pages_and_skip_credentials_validation_fails_the_plan_and_plans_nothing()
     {
-        await fixture.ResetAsync();
-        var tf = TerraformCli.InNewDirectory(fixture, "wrong-host").WriteConfig(Setup);
-        (await tf.ApplyAsync()).Succeeded();
-        var (tokenId, jobId, ciId) = await OnlyObjectsAsync();
+        var (tf, (tokenId, jobId, ciId)) = await ApplySetupAsync("wrong-host");
         var stateBefore = tf.Runner.StateFileText;
 
         // host_url pointing at something that is not dbt Cloud (a proxy's or another application's pages): every path,
@@ -170,10 +135,7 @@ public sealed class ConfirmedGoneEndToEndTests(ProviderFixture fixture) : IClass
     [Fact]
     public async Task A_provider_switched_to_another_account_or_organization_fails_the_plan_naming_both_ids()
     {
-        await fixture.ResetAsync();
-        var tf = TerraformCli.InNewDirectory(fixture, "other-home").WriteConfig(Setup);
-        (await tf.ApplyAsync()).Succeeded();
-        var (tokenId, jobId, ciId) = await OnlyObjectsAsync();
+        var (tf, (tokenId, jobId, ciId)) = await ApplySetupAsync("other-home");
         var state = StateValues(tf);
         Assert.Equal(1, state["dbtcloud_service_token.datafold"].GetProperty("account_id").GetInt64());
         Assert.Equal(1, state["dbtcloud_artifacts_job.datafold"].GetProperty("account_id").GetInt64());
@@ -215,10 +177,7 @@ public sealed class ConfirmedGoneEndToEndTests(ProviderFixture fixture) : IClass
     [Fact]
     public async Task State_written_before_account_and_organization_were_recorded_gets_them_on_the_next_refresh()
     {
-        await fixture.ResetAsync();
-        var tf = TerraformCli.InNewDirectory(fixture, "upgrade-home").WriteConfig(Setup);
-        (await tf.ApplyAsync()).Succeeded();
-        var (tokenId, jobId, ciId) = await OnlyObjectsAsync();
+        var (tf, (tokenId, jobId, ciId)) = await ApplySetupAsync("upgrade-home");
 
         // The state as an earlier provider version wrote it: same schema version, no account_id / organization_id.
         var old = JsonNode.Parse(tf.Runner.StateFileText)!;
@@ -241,10 +200,7 @@ public sealed class ConfirmedGoneEndToEndTests(ProviderFixture fixture) : IClass
     [Fact]
     public async Task Imported_objects_record_their_account_and_organization()
     {
-        await fixture.ResetAsync();
-        var first = TerraformCli.InNewDirectory(fixture, "import-source").WriteConfig(Setup);
-        (await first.ApplyAsync()).Succeeded();
-        var (tokenId, jobId, ciId) = await OnlyObjectsAsync();
+        var (_, (tokenId, jobId, ciId)) = await ApplySetupAsync("import-source");
         var secret = (string)(await fixture.ServiceTokensAsync()).Single(t => (int?)t["id"] == tokenId)["token_string"]!;
 
         var tf = TerraformCli.InNewDirectory(fixture, "import-home").WriteConfig($$"""
@@ -258,20 +214,7 @@ public sealed class ConfirmedGoneEndToEndTests(ProviderFixture fixture) : IClass
               id = "{{ciId}}"
             }
 
-            resource "dbtcloud_artifacts_job" "datafold" {
-              project_id     = 10
-              environment_id = 100
-            }
-
-            resource "datafold_dbt_integration" "ci" {
-              name                 = "dbt Cloud CI"
-              repository_id        = 3
-              data_source_id       = 7
-              dbt_cloud_account_id = 1
-              dbt_cloud_api_token  = "{{secret}}"
-              artifacts_job_id     = {{jobId}}
-            }
-            """);
+            """ + DatafoldSetup.Job() + DatafoldSetup.Integration(token: $"\"{secret}\"", artifactsJob: jobId.ToString()));
         (await tf.RunAsync("apply", "-auto-approve", "-target=dbtcloud_artifacts_job.datafold", "-target=datafold_dbt_integration.ci")).Succeeded();
 
         var state = StateValues(tf);
@@ -295,6 +238,18 @@ public sealed class ConfirmedGoneEndToEndTests(ProviderFixture fixture) : IClass
     {
         ["method"] = "GET", ["path_prefix"] = path, ["kind"] = "status", ["status"] = 404,
     });
+
+    /// <summary>
+    /// The set-up of every test here: an emptied emulator, <see cref="Setup"/> applied in a new directory, and the ids of
+    /// the three objects it made (the only ones the emulator holds).
+    /// </summary>
+    private async Task<(TerraformCli Tf, (int Token, int Job, int Ci) Ids)> ApplySetupAsync(string directory)
+    {
+        await fixture.ResetAsync();
+        var tf = TerraformCli.InNewDirectory(fixture, directory).WriteConfig(Setup);
+        (await tf.ApplyAsync()).Succeeded();
+        return (tf, await OnlyObjectsAsync());
+    }
 
     /// <summary>The one active token, the one active job and the one CI config the emulator holds.</summary>
     private async Task<(int Token, int Job, int Ci)> OnlyObjectsAsync()

@@ -173,15 +173,7 @@ public sealed class DatafoldIntegrationEndToEndTests(ProviderFixture fixture) : 
     public async Task Bad_configuration_fails_validate_naming_the_attributes()
     {
         await fixture.ResetAsync();
-        var tf = TerraformCli.InNewDirectory(fixture, "validate").WriteConfig($$"""
-            resource "dbtcloud_service_token" "datafold" {
-              name = "Datafold CI"
-              service_token_permissions {
-                permission_set = "member"
-                all_projects   = true
-              }
-            }
-
+        var tf = TerraformCli.InNewDirectory(fixture, "validate").WriteConfig(DatafoldSetup.Token() + $$"""
             resource "datafold_dbt_integration" "bad_strategy" {
               {{Required("bad_strategy")}}
               dbt_cloud_api_token  = "dbtc_x"
@@ -257,24 +249,8 @@ public sealed class DatafoldIntegrationEndToEndTests(ProviderFixture fixture) : 
         });
         var otherJobId = (int)otherJob!["id"]!;
 
-        var tf = TerraformCli.InNewDirectory(fixture, "other-account-job").WriteConfig($$"""
-            resource "dbtcloud_service_token" "datafold" {
-              name = "Datafold CI"
-              service_token_permissions {
-                permission_set = "member"
-                all_projects   = true
-              }
-            }
-
-            resource "datafold_dbt_integration" "ci" {
-              name                 = "dbt Cloud CI"
-              repository_id        = 3
-              data_source_id       = 7
-              dbt_cloud_account_id = 1
-              dbt_cloud_api_token  = dbtcloud_service_token.datafold.token_string
-              artifacts_job_id     = {{otherJobId}}
-            }
-            """);
+        var tf = TerraformCli.InNewDirectory(fixture, "other-account-job")
+            .WriteConfig(DatafoldSetup.Token() + DatafoldSetup.Integration(artifactsJob: otherJobId.ToString()));
 
         var result = (await tf.ApplyAsync()).Expect(1);
         var error = Assert.Single(Diagnostics(result.Output), e => e.Contains($"with {Integration}"));

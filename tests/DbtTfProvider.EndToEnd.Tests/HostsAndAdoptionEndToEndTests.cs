@@ -193,30 +193,10 @@ public sealed class HostsAndAdoptionEndToEndTests(ProviderFixture fixture) : ICl
 
     // ---- the integration's dbt_cloud_host_url ----
 
-    private static string Setup(string hostUrl) => $$"""
-        resource "dbtcloud_service_token" "datafold" {
-          name = "Datafold CI hosts"
-          service_token_permissions {
-            permission_set = "member"
-            all_projects   = true
-          }
-        }
-
-        resource "dbtcloud_artifacts_job" "artifacts" {
-          project_id     = 10
-          environment_id = 100
-        }
-
-        resource "datafold_dbt_integration" "ci" {
-          name                 = "hosts integration"
-          repository_id        = 3
-          data_source_id       = 7
-          dbt_cloud_account_id = 1
-          dbt_cloud_host_url   = "{{hostUrl}}"
-          dbt_cloud_api_token  = dbtcloud_service_token.datafold.token_string
-          artifacts_job_id     = dbtcloud_artifacts_job.artifacts.job_id
-        }
-        """;
+    private static string Setup(string hostUrl) =>
+        DatafoldSetup.Token(name: "Datafold CI hosts") + DatafoldSetup.Job(label: "artifacts") +
+        DatafoldSetup.Integration(name: "hosts integration", artifactsJob: "dbtcloud_artifacts_job.artifacts.job_id",
+            extraLines: $"dbt_cloud_host_url   = \"{hostUrl}\"");
 
     [Fact]
     public async Task The_integrations_dbt_cloud_host_url_in_api_form_is_stored_as_the_access_url_and_plans_no_change()
@@ -359,23 +339,8 @@ public sealed class HostsAndAdoptionEndToEndTests(ProviderFixture fixture) : ICl
               id = "{{ciId}}"
             }
 
-            resource "dbtcloud_service_token" "datafold" {
-              name = "st-adopted-for-ci"
-              service_token_permissions {
-                permission_set = "member"
-                all_projects   = true
-              }
-            }
-
-            resource "datafold_dbt_integration" "ci" {
-              name                 = "hosts integration"
-              repository_id        = 3
-              data_source_id       = 7
-              dbt_cloud_account_id = 1
-              dbt_cloud_api_token  = dbtcloud_service_token.datafold.token_string
-              artifacts_job_id     = {{(int)(await fixture.JobsAsync()).Single()["id"]!}}
-            }
-            """);
+            """ + DatafoldSetup.Token(name: "st-adopted-for-ci") +
+            DatafoldSetup.Integration(name: "hosts integration", artifactsJob: $"{(int)(await fixture.JobsAsync()).Single()["id"]!}"));
         Assert.Equal(0, (await fromToken.ValidateAsync()).ExitCode);
         var second = (await fromToken.PlanAsync()).Expect(1);
         AssertHowToGiveTheKey(second);

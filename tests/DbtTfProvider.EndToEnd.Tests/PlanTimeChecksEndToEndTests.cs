@@ -231,49 +231,16 @@ public sealed class PlanTimeChecksEndToEndTests(ProviderFixture fixture) : IClas
 
     private static readonly Dictionary<string, int> None = [];
 
-    private static string Job(int project, int environment) => $$"""
-        resource "dbtcloud_artifacts_job" "this" {
-          project_id     = {{project}}
-          environment_id = {{environment}}
-        }
+    private static string Job(int project, int environment) => DatafoldSetup.Job(label: "this", project: project, environment: environment);
 
-        """;
+    private static string Token(string grant) => DatafoldSetup.Token(grant: grant);
 
-    private static string Token(string grant) => $$"""
-        resource "dbtcloud_service_token" "datafold" {
-          name = "Datafold CI"
-          service_token_permissions {
-            permission_set = "member"
-            {{grant}}
-          }
-        }
-
-        """;
-
-    private static string Integration(int dataSource, int repository, int artifactsJob, string token = "dbtcloud_service_token.datafold.token_string") => $$"""
-        resource "datafold_dbt_integration" "ci" {
-          name                 = "dbt Cloud CI"
-          repository_id        = {{repository}}
-          data_source_id       = {{dataSource}}
-          dbt_cloud_account_id = 1
-          dbt_cloud_api_token  = {{token}}
-          artifacts_job_id     = {{artifactsJob}}
-        }
-
-        """;
+    private static string Integration(int dataSource, int repository, int artifactsJob, string token = "dbtcloud_service_token.datafold.token_string") =>
+        DatafoldSetup.Integration(token: token, artifactsJob: artifactsJob.ToString(), repository: repository, dataSource: dataSource);
 
     /// <summary>Token (granted on project 10), job and integration: every plan-time check runs on their create.</summary>
     private static string Setup(int environment) =>
-        Token("all_projects = false\n    project_id = 10") + Job(10, environment) + """
-        resource "datafold_dbt_integration" "ci" {
-          name                 = "dbt Cloud CI"
-          repository_id        = 3
-          data_source_id       = 7
-          dbt_cloud_account_id = 1
-          dbt_cloud_api_token  = dbtcloud_service_token.datafold.token_string
-          artifacts_job_id     = dbtcloud_artifacts_job.this.job_id
-        }
-        """;
+        Token("all_projects = false\n    project_id = 10") + Job(10, environment) + DatafoldSetup.Integration(artifactsJob: "dbtcloud_artifacts_job.this.job_id");
 
     /// <summary>Terraform's diagnostic blocks ("Error: …" up to the next one), each on one line without the box drawing.</summary>
     private static List<string> Diagnostics(string output) =>

@@ -213,4 +213,43 @@ public sealed class HomeAndGoneTests
         Assert.Equal(old, gone.State);
         Assert.Contains(gone.Diagnostics, d => d.Summary == "Cannot confirm the object is gone" && d.Detail.Contains("terraform state rm"));
     }
+
+    /// <summary>A resource of a part with a home that forgot to declare the home attribute.</summary>
+    private sealed class HomelessGadgetResource : Resource<GadgetModel, GadgetApi>
+    {
+        public override string TypeName => "test_gadget";
+
+        protected override void DefineSchema(ResourceSchemaBuilder<GadgetModel> s)
+        {
+            s.String("id", m => ref m.Id).Computed().UseStateForUnknown();
+            s.String("name", m => ref m.Name).Required();
+        }
+
+        public override Task CreateAsync(CreateContext<GadgetModel, GadgetApi> ctx) => throw new InvalidOperationException("never called");
+        public override Task ReadAsync(ReadContext<GadgetModel, GadgetApi> ctx) => throw new InvalidOperationException("never called");
+        public override Task UpdateAsync(UpdateContext<GadgetModel, GadgetApi> ctx) => throw new InvalidOperationException("never called");
+        public override Task DeleteAsync(DeleteContext<GadgetModel, GadgetApi> ctx) => throw new InvalidOperationException("never called");
+    }
+
+    [Fact]
+    public async Task A_resource_without_its_parts_home_attribute_fails_when_the_schema_is_built()
+    {
+        var part = new ProviderPart<GadgetConfig, GadgetApi>
+        {
+            Name = "test",
+            ConfigSchema = s => s.Int64("account", c => ref c.Account).Optional(),
+            Configure = (_, _) => Task.FromResult(_api),
+            Resources = [new HomelessGadgetResource()],
+            Home = new("account_id", "test account", "account (or TEST_ACCOUNT)", api => api.Account),
+        };
+        var server = new ProviderServer(new ProviderDefinition(part), NullLoggerFactory.Instance,
+            new ProviderServerOptions { ExecutableName = "terraform-provider-test", Environment = _ => null });
+
+        var schema = await server.GetProviderSchema(new Tfplugin6.GetProviderSchema.Types.Request(), new TestCallContext());
+
+        var error = Assert.Single(schema.Diagnostics);
+        Assert.Equal("Invalid provider schema", error.Summary);
+        Assert.Contains("test_gadget must declare the computed number attribute \"account_id\" (the test account it lives in)", error.Detail);
+        Assert.Empty(_api.Calls);
+    }
 }

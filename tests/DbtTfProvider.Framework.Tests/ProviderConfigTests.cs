@@ -144,6 +144,23 @@ public class ProviderConfigTests
     }
 
     [Fact]
+    public void A_setting_shared_by_two_parts_keeps_every_flag_of_the_first_and_is_sensitive_if_either_says_so()
+    {
+        var definition = new ProviderDefinition(
+            Part("dbtcloud", s => s.String("token", c => ref c.Token).RequiredSetting().EnvironmentVariables("APP_TOKEN").ApiName("api_token")
+                .Description("The token.")),
+            Part("datafold", s => s.String("token", c => ref c.Token).Optional().Sensitive()));
+        var runtime = new ProviderRuntime(definition, NullLoggerFactory.Instance, "terraform-provider-anything", _ => null);
+
+        var token = Assert.Single(runtime.ConfigBlock.Attributes);
+        Assert.True(token.Sensitive);
+        Assert.True(token.RequiredSetting && token.Optional);
+        Assert.Equal("api_token", token.ApiName);
+        Assert.Equal(["APP_TOKEN"], token.EnvironmentVariables);
+        Assert.Equal("The token.", token.Description);
+    }
+
+    [Fact]
     public void A_resource_outside_its_part_prefix_is_a_schema_error()
     {
         var wrong = new ProviderPart<Settings, Client>

@@ -31,7 +31,7 @@ internal sealed class DataSourceRuntime<TModel, TClient>(DataSource<TModel, TCli
     {
         ConfigValidation.Validate(Block, config, diagnostics, writeOnlyAllowed: false);
         if (!config.IsKnown) return;
-        Guard.Run(diagnostics, "validate", () =>
+        Guard.Run(ResourceOperation.Validate, diagnostics, () =>
         {
             var context = new ValidateConfigContext<TModel>(Binding.Decode(config));
             dataSource.ValidateConfig(context);
@@ -42,7 +42,7 @@ internal sealed class DataSourceRuntime<TModel, TClient>(DataSource<TModel, TCli
     public async Task<CtyValue> ReadAsync(CtyValue config, DiagnosticList diagnostics, CancellationToken cancellationToken)
     {
         // What Terraform gets back when the read fails: it ignores the state then, but it must still be a known object.
-        var unread = StateRules.UnknownsToNull(Block, config, TypeName, "read", null);
+        var unread = StateRules.UnknownsToNull(Block, config, TypeName, ResourceOperation.Read, null);
         if (!config.IsWhollyKnown)
         {
             diagnostics.AddError("Data source read with unknown configuration",
@@ -51,7 +51,7 @@ internal sealed class DataSourceRuntime<TModel, TClient>(DataSource<TModel, TCli
         }
 
         ReadDataSourceContext<TModel, TClient>? context = null;
-        await Guard.RunAsync(diagnostics, "read data source", cancellationToken, async () =>
+        await Guard.RunAsync(ResourceOperation.ReadDataSource, diagnostics, cancellationToken, async () =>
         {
             context = new ReadDataSourceContext<TModel, TClient>(Binding.Decode(config), Binding.Decode(config), services.Clients, services.Logger, cancellationToken);
             await dataSource.ReadAsync(context);
@@ -59,7 +59,7 @@ internal sealed class DataSourceRuntime<TModel, TClient>(DataSource<TModel, TCli
         });
         if (context is null || diagnostics.HasErrors) return unread;
 
-        var result = StateRules.UnknownsToNull(Block, Binding.Encode(context.Result), TypeName, "read", diagnostics);
+        var result = StateRules.UnknownsToNull(Block, Binding.Encode(context.Result), TypeName, ResourceOperation.Read, diagnostics);
         StateRules.CheckKeepsConfig(Block, config, result, TypeName, diagnostics);
         return diagnostics.HasErrors ? unread : result;
     }

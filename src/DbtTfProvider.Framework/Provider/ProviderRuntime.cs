@@ -72,13 +72,8 @@ public sealed class ProviderRuntime
                 var first = attributes[existing];
                 if (first.Type != a.Type || first.Required != a.Required)
                     throw new SchemaDefinitionException($"Provider setting \"{a.Name}\" is declared by two parts with different types or requiredness.");
-                if (a.Sensitive && !first.Sensitive)
-                    attributes[existing] = new SchemaAttribute
-                    {
-                        Name = first.Name, Type = first.Type, Required = first.Required, Optional = first.Optional, Sensitive = true,
-                        Description = first.Description, Deprecation = first.Deprecation, Default = first.Default,
-                        Validators = first.Validators, EnvironmentVariables = first.EnvironmentVariables, NestedType = first.NestedType,
-                    };
+                // The first part's declaration is the setting; it is secret when either part says so.
+                if (a.Sensitive && !first.Sensitive) attributes[existing] = first with { Sensitive = true };
             }
             foreach (var b in part.ConfigBlock.NestedBlocks)
             {

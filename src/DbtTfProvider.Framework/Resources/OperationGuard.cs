@@ -9,48 +9,59 @@ namespace DbtTfProvider.Framework.Resources;
 /// Runs a resource's or a data source's code and turns what it throws into diagnostics, the same way for both kinds:
 /// the author's <see cref="ResourceException"/>, a value the model cannot hold, a provider not configured, a cancellation
 /// by Terraform, an API error the provider part describes (its field mapped to the attribute of <paramref name="block"/>),
-/// and anything else as unexpected. "Confirmed gone" is not decided here: only managed resources act on it
-/// (<see cref="ResourceRuntime{TModel, TClient}"/>); for a data source it is an error like any other.
+/// and anything else as unexpected. The one place where "not found" is decided: an error the part describes as
+/// confirmed gone (the client's verdict, never a bare 404) is <see cref="GuardOutcome.ConfirmedGone"/> for an operation
+/// that takes it as its answer (<see cref="ResourceOperation.GoneAnswersIt"/>: read, delete) and an error like any other
+/// for the rest.
 /// </summary>
 internal sealed class OperationGuard(string typeName, SchemaBlock block, Func<Exception, ApiErrorDescription?> describeError, ILogger logger)
 {
     public ApiErrorDescription? Describe(Exception e) => describeError(e);
 
-    /// <summary>Runs <paramref name="action"/>; false when it threw (and the error is in <paramref name="diagnostics"/>).</summary>
-    public bool Run(DiagnosticList diagnostics, string operation, Action action)
+    /// <inheritdoc cref="RunAsync"/>
+    public GuardOutcome Run(ResourceOperation operation, DiagnosticList diagnostics, Action action)
     {
         try
         {
             action();
-            return true;
+            return GuardOutcome.Completed;
         }
         catch (Exception e)
         {
-            Report(e, diagnostics, operation, CancellationToken.None);
-            return false;
-        }
-    }
-
-    /// <inheritdoc cref="Run"/>
-    public async Task<bool> RunAsync(DiagnosticList diagnostics, string operation, CancellationToken cancellationToken, Func<Task> action)
-    {
-        try
-        {
-            await action();
-            return true;
-        }
-        catch (Exception e)
-        {
-            Report(e, diagnostics, operation, cancellationToken);
-            return false;
+            return Classify(e, diagnostics, operation, CancellationToken.None, null);
         }
     }
 
     /// <summary>
-    /// <paramref name="config"/> is the configuration sent, when there is one: where two attributes feed one API field,
-    /// the configured one gets the error (<see cref="ApiErrorDiagnostics"/>).
+    /// Runs <paramref name="action"/>. <paramref name="config"/> is the configuration sent, when there is one: where two
+    /// attributes feed one API field, the configured one gets the error (<see cref="ApiErrorDiagnostics"/>).
     /// </summary>
-    public void Report(Exception e, DiagnosticList diagnostics, string operation, CancellationToken cancellationToken, CtyValue? config = null)
+    public async Task<GuardOutcome> RunAsync(ResourceOperation operation, DiagnosticList diagnostics, CancellationToken cancellationToken,
+        Func<Task> action, CtyValue? config = null)
+    {
+        try
+        {
+            await action();
+            return GuardOutcome.Completed;
+        }
+        catch (Exception e)
+        {
+            return Classify(e, diagnostics, operation, cancellationToken, config);
+        }
+    }
+
+    private GuardOutcome Classify(Exception e, DiagnosticList diagnostics, ResourceOperation operation, CancellationToken cancellationToken, CtyValue? config)
+    {
+        if (operation.GoneAnswersIt && describeError(e) is { IsConfirmedGone: true })
+        {
+            logger.LogDebug("{Type}: {Operation} found the remote object gone", typeName, operation.Name);
+            return GuardOutcome.ConfirmedGone;
+        }
+        Report(e, diagnostics, operation, cancellationToken, config);
+        return GuardOutcome.Failed;
+    }
+
+    private void Report(Exception e, DiagnosticList diagnostics, ResourceOperation operation, CancellationToken cancellationToken, CtyValue? config)
     {
         switch (e)
         {
@@ -64,9 +75,7 @@ internal sealed class OperationGuard(string typeName, SchemaBlock block, Func<Ex
                 diagnostics.AddError("Provider not configured", p.Message);
                 return;
             case OperationCanceledException when cancellationToken.IsCancellationRequested:
-                diagnostics.AddError("Operation cancelled", operation == "read data source"
-                    ? $"{typeName}: the read was cancelled because Terraform stopped the provider."
-                    : $"{typeName}: the {operation} was cancelled because Terraform stopped the provider. The remote object may be partly changed; run terraform plan to see its state.");
+                diagnostics.AddError("Operation cancelled", $"{typeName}: {operation.WhenCancelled}");
                 return;
         }
 
@@ -76,7 +85,7 @@ internal sealed class OperationGuard(string typeName, SchemaBlock block, Func<Ex
             return;
         }
 
-        logger.LogError("{Type}: unexpected {Exception} during {Operation}", typeName, e.GetType().Name, operation);
-        diagnostics.AddError($"Unexpected error during {operation}", $"{typeName}: {e.GetType().Name}: {e.Message}");
+        logger.LogError("{Type}: unexpected {Exception} during {Operation}", typeName, e.GetType().Name, operation.Name);
+        diagnostics.AddError($"Unexpected error during {operation.Name}", $"{typeName}: {e.GetType().Name}: {e.Message}");
     }
 }

@@ -22,7 +22,7 @@ internal static class StateRules
     /// Replaces unknowns with nulls and reports each as a provider bug: a resource must fill in every computed value
     /// after create or update (Terraform would reject the state otherwise).
     /// </summary>
-    public static CtyValue UnknownsToNull(SchemaBlock block, CtyValue state, string typeName, string operation, DiagnosticList? diagnostics)
+    public static CtyValue UnknownsToNull(SchemaBlock block, CtyValue state, string typeName, ResourceOperation operation, DiagnosticList? diagnostics)
     {
         if (state.IsWhollyKnown) return state;
         return SchemaWalker.Walk(block, state, state, state,
@@ -38,7 +38,7 @@ internal static class StateRules
         {
             if (v.IsWhollyKnown) return v;
             diagnostics?.AddAttributeError(path, "Provider returned an unknown value",
-                $"{typeName}: after {operation}, {path} is still unknown. This is a bug in the provider: every computed value must be set. Please report it.");
+                $"{typeName}: after {operation.Name}, {path} is still unknown. This is a bug in the provider: every computed value must be set. Please report it.");
             return v.Transform((_, x) => x.IsUnknown ? CtyValue.Null(x.Type) : x);
         }
     }

@@ -7,9 +7,10 @@ namespace DbtTfProvider.Framework.Schema;
 
 /// <summary>
 /// One attribute of a schema, independent of the wire protocol. Built by <see cref="SchemaBuilder{TModel}"/>; the
-/// protocol adapter translates it to a tfplugin6 attribute and the planner reads its flags.
+/// protocol adapter translates it to a tfplugin6 attribute and the planner reads its flags. A record: a changed copy is
+/// <c>attribute with { Sensitive = true }</c>, which keeps every other member.
 /// </summary>
-public sealed class SchemaAttribute
+public sealed record SchemaAttribute
 {
     public required string Name { get; init; }
     public required CtyType Type { get; init; }
@@ -49,7 +50,7 @@ public enum AttributeNesting { Single, List, Set, Map }
 /// The objects a nested attribute holds: their attributes (<see cref="SchemaBlock"/> without nested blocks, which
 /// Terraform does not allow inside nested attributes) and the nesting mode.
 /// </summary>
-public sealed class SchemaNestedType
+public sealed record SchemaNestedType
 {
     public required AttributeNesting Nesting { get; init; }
     public required SchemaBlock Object { get; init; }
@@ -64,8 +65,8 @@ public sealed class SchemaNestedType
     };
 }
 
-/// <summary>A nested block type (<c>tag { ... }</c>) with its nesting mode and item limits.</summary>
-public sealed class SchemaNestedBlock
+/// <summary>A nested block type (<c>tag { ... }</c>) with its nesting mode and item limits; a record, changed with <c>with</c>.</summary>
+public sealed record SchemaNestedBlock
 {
     public required string Name { get; init; }
     public required BlockNesting Nesting { get; init; }
@@ -95,7 +96,10 @@ public sealed class SchemaNestedBlock
     };
 }
 
-/// <summary>A block: the resource itself, or the body of a nested block type.</summary>
+/// <summary>
+/// A block: the resource itself, or the body of a nested block type. Not a record: its indexes by name and its implied
+/// type are computed once from its members, and a <c>with</c> copy would carry them stale; build a new block instead.
+/// </summary>
 public sealed class SchemaBlock
 {
     private readonly Dictionary<string, SchemaAttribute> _attributesByName;
@@ -145,31 +149,52 @@ public sealed class SchemaBlock
         var parts = apiField.Split('.');
         for (var i = 0; i < parts.Length; i++)
         {
-            var part = parts[i];
-            var rest = string.Join('.', parts[i..]);
-            var members = SchemaShape.Members(block, path).ToArray();
-            var attributes = members.Where(m => !m.IsBlock).ToArray();
-            var blocks = members.Where(m => m.IsBlock).ToArray();
-            // Of two attributes claiming the field equally (a secret and its write-only twin), the configured one was sent.
-            var claimants = attributes
-                .Where(m => m.ApiName is { } n && (rest == n || rest.StartsWith(n + ".", StringComparison.Ordinal)))
-                .GroupBy(m => m.ApiName!.Length).MaxBy(g => g.Key)?.ToList();
-            var claimed = claimants?.Where(m => values is { } v && !v.GetAttribute(m.Name).IsNull).Cast<SchemaMember?>().FirstOrDefault()
-                          ?? claimants?.Cast<SchemaMember?>().FirstOrDefault()
-                          ?? attributes.Where(m => m.Name == part).Cast<SchemaMember?>().FirstOrDefault()
-                          ?? blocks.Where(m => m.ApiName == part).Cast<SchemaMember?>().FirstOrDefault()
-                          ?? blocks.Where(m => m.Name == part).Cast<SchemaMember?>().FirstOrDefault();
-            if (claimed is not { } member) return path.IsRoot ? null : path;
+            if (Claimant(block, path, parts[i], string.Join('.', parts[i..]), values) is not { } member) break;
             path = member.Path;
-            // Single nested attributes and single blocks are followed; lists, sets and maps end the path (their
-            // elements cannot be addressed by an API field name), as do plain attributes and an attribute whose
-            // dotted ApiName claimed the rest of the field.
-            if (member.Nesting != SchemaNesting.Single || !member.IsBlock && member.ApiName is not null && member.ApiName != part) return path;
+            if (!LeadsInto(member, parts[i])) break;
             block = member.Inner!;
             values = Present(values?.GetAttribute(member.Name));
         }
         return path.IsRoot ? null : path;
     }
+
+    /// <summary>
+    /// The member of <paramref name="block"/> that claims an API field whose next name is <paramref name="part"/> and
+    /// whose remaining dotted path is <paramref name="rest"/>, in this order: an attribute whose <c>ApiName</c> is
+    /// <paramref name="rest"/> or a dotted prefix of it (the longest; of two equal ones, the one set in
+    /// <paramref name="values"/>, else the first); an attribute named <paramref name="part"/>; a block whose
+    /// <c>ApiName</c> is <paramref name="part"/>; a block named <paramref name="part"/>.
+    /// </summary>
+    private static SchemaMember? Claimant(SchemaBlock block, CtyPath path, string part, string rest, CtyValue? values)
+    {
+        var members = SchemaShape.Members(block, path).ToArray();
+        var attributes = members.Where(m => !m.IsBlock).ToArray();
+        var blocks = members.Where(m => m.IsBlock).ToArray();
+
+        var byApiName = attributes.Where(m => m.ApiName is { } n && (rest == n || rest.StartsWith(n + ".", StringComparison.Ordinal)))
+            .GroupBy(m => m.ApiName!.Length).MaxBy(g => g.Key)?.ToArray();
+        if (byApiName is { Length: > 0 })
+        {
+            foreach (var m in byApiName)
+                if (values is { } v && !v.GetAttribute(m.Name).IsNull) return m;
+            return byApiName[0];
+        }
+        foreach (var m in attributes)
+            if (m.Name == part) return m;
+        foreach (var m in blocks)
+            if (m.ApiName == part) return m;
+        foreach (var m in blocks)
+            if (m.Name == part) return m;
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the API field goes on into <paramref name="member"/>'s object: only a single nested attribute or single
+    /// block (the elements of lists, sets and maps have no API field name), and not an attribute whose dotted
+    /// <c>ApiName</c> claimed more than <paramref name="part"/> (it took the rest of the field).
+    /// </summary>
+    private static bool LeadsInto(SchemaMember member, string part) =>
+        member.Nesting == SchemaNesting.Single && (member.IsBlock || member.ApiName is null || member.ApiName == part);
 
     private static CtyValue? Present(CtyValue? value) => value is { IsKnown: true, IsNull: false } v ? v : null;
 }

@@ -114,6 +114,12 @@ internal sealed class PluginProcess : IAsyncDisposable
         return new PluginProcess(Process.Start(start)!, socketDirectory);
     }
 
+    /// <summary>
+    /// How long any read of the plugin's stdout may wait: a plugin that never writes (or never closes) its stdout fails
+    /// the test, with its stderr, instead of hanging the run.
+    /// </summary>
+    private static readonly TimeSpan StdoutTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>Reads the first stdout line (the handshake), then keeps collecting the rest for StdoutAfterHandshake.</summary>
     public async Task<string> ReadHandshakeLineAsync()
     {
@@ -123,15 +129,29 @@ internal sealed class PluginProcess : IAsyncDisposable
     }
 
     public async Task<string> ReadStdoutLineAsync() =>
-        await _process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30))
+        await WithinStdoutTimeout(_process.StandardOutput.ReadLineAsync(), "a stdout line")
         ?? throw new InvalidOperationException("the plugin closed stdout; stderr:\n" + string.Join("\n", StderrLines));
 
     public async Task<HandshakeLine> HandshakeAsync() => HandshakeLine.Parse(await ReadHandshakeLineAsync());
 
     /// <summary>Everything the process wrote to stdout after the handshake line, once it has exited.</summary>
-    public Task<string> StdoutAfterHandshakeAsync() => _restOfStdout ?? throw new InvalidOperationException("no handshake read yet");
+    public Task<string> StdoutAfterHandshakeAsync() =>
+        WithinStdoutTimeout(_restOfStdout ?? throw new InvalidOperationException("no handshake read yet"), "the end of stdout");
 
-    public async Task<string> ReadAllStdoutAsync() => await _process.StandardOutput.ReadToEndAsync();
+    /// <summary>All of stdout, once the process has closed it (exited).</summary>
+    public Task<string> ReadAllStdoutAsync() => WithinStdoutTimeout(_process.StandardOutput.ReadToEndAsync(), "the end of stdout");
+
+    private async Task<T> WithinStdoutTimeout<T>(Task<T> read, string what)
+    {
+        try
+        {
+            return await read.WaitAsync(StdoutTimeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"no {what} from the plugin within {StdoutTimeout.TotalSeconds} s; stderr so far:\n" + string.Join("\n", StderrLines));
+        }
+    }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

@@ -50,7 +50,7 @@ public sealed class ServerTlsStartupTests
         var pem = "-----BEGIN CERTIFICATE-----\n" + Convert.ToBase64String("this is no DER certificate"u8) + "\n-----END CERTIFICATE-----\n";
         await using var plugin = PluginProcess.Start(PluginProcess.TerraformEnvironment(pem));
 
-        var stdout = await plugin.ReadAllStdoutAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var stdout = await plugin.ReadAllStdoutAsync();
 
         Assert.Equal(1, await plugin.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal("", stdout);
@@ -63,7 +63,7 @@ public sealed class ServerTlsStartupTests
     {
         await using var plugin = PluginProcess.Start(PluginProcess.TerraformEnvironment("not a certificate"));
 
-        var stdout = await plugin.ReadAllStdoutAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var stdout = await plugin.ReadAllStdoutAsync();
 
         Assert.Equal(1, await plugin.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal("", stdout);
