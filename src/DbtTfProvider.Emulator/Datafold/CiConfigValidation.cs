@@ -71,6 +71,12 @@ internal static class CiConfigValidation
                 Confidence = sampling.Number("confidence", Presence.Optional),
                 Threshold = sampling.Int("threshold", Presence.Optional),
             };
+            // Datafold's published OpenAPI bounds datadiff's sampling_tolerance and sampling_confidence exclusively; that
+            // the CI config's sampling takes the same bounds is a reconstruction (its API is not published).
+            if (config.Sampling.Tolerance is { } tolerance && tolerance is not (> 0 and < 1))
+                sampling.Fail("tolerance", "must be greater than 0 and less than 1");
+            if (config.Sampling.Confidence is { } confidence && confidence is not (> 0 and < 100))
+                sampling.Fail("confidence", "must be greater than 0 and less than 100");
         }
         return config;
     }
