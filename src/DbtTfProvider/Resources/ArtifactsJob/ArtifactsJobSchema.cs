@@ -1,3 +1,4 @@
+using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Validators;
 using DbtTfProvider.Framework.Values;
@@ -60,9 +61,9 @@ public static class ArtifactsJobSchema
                          "under a provider configured for another account fails, naming both, instead of taking the job for deleted.");
         s.Int64("job_id", m => ref m.JobId).Computed().UseStateForUnknown()
             .Description("The job's numeric id, as a number: use it where a job id is expected, e.g. in `datafold_dbt_integration`.");
-        s.Int64("project_id", m => ref m.ProjectId).Required().RequiresReplace()
+        s.Int64("project_id", m => ref m.ProjectId).Required().Range(1, null).RequiresReplace()
             .Description("The dbt Cloud project the job belongs to. A job cannot move between projects: changing it replaces the job.");
-        s.Int64("environment_id", m => ref m.EnvironmentId).Required()
+        s.Int64("environment_id", m => ref m.EnvironmentId).Required().Range(1, null)
             .Description("The environment the job runs in; it must belong to `project_id`. Usually the production deployment environment. " +
                          "Changed in place.");
         s.String("name", m => ref m.Name).Optional().Default(DefaultName).LengthAtLeast(1)
@@ -74,13 +75,15 @@ public static class ArtifactsJobSchema
         s.List("execute_steps", m => ref m.ExecuteSteps).Optional().Default(TfCollections.ListOfStrings([DefaultStep]))
             .LengthAtLeast(1)
             .Each(new StringValidator($"Starts with `{StepPrefix}`.",
-                step => step.StartsWith(StepPrefix, StringComparison.Ordinal) ? null : $"must start with \"{StepPrefix}\" (a dbt command such as \"dbt compile\"); got \"{step}\"."))
+                step => step.StartsWith(StepPrefix, StringComparison.Ordinal) ? null : $"must start with \"{StepPrefix}\" (a dbt command such as \"dbt compile\"); got {DisplayText.Quote(step)}."))
             .Description($"The dbt commands the job runs, in order; at least one, each starting with `{StepPrefix}`. Defaults to `[\"{DefaultStep}\"]`; " +
                          "`dbt ls` is a faster alternative that also writes `manifest.json`.");
         s.String("schedule_cron", m => ref m.ScheduleCron).Optional().Default(DefaultCron).Validator(CronExpressionValidator.Instance)
             .ApiName("schedule")
             .Description($"When the job runs: a five-field cron expression in UTC (`minute hour day-of-month month day-of-week`). " +
-                         $"Defaults to `\"{DefaultCron}\"` (every hour, at minute 0). Checked at `terraform validate`.");
+                         $"Defaults to `\"{DefaultCron}\"` (every hour, at minute 0). `L` as the day of month means the last day " +
+                         "of the month (`0 0 L * *`); dbt Cloud's scheduler takes no other special character (`W`, `#`, `?`), and an " +
+                         "expression that never fires (`0 0 31 2 *`) is refused too. Checked at `terraform validate`.");
         s.Bool("schedule_enabled", m => ref m.ScheduleEnabled).Optional().Default(true).ApiName("triggers.schedule")
             .Description("Whether the schedule is active. Set `false` to pause the job without deleting it, and for a merge job " +
                          "(`run_on_merge = true`). Defaults to `true`.");

@@ -147,10 +147,14 @@ internal static class DbtIntegrationSchema
         b.Bool("enabled", m => ref m.Enabled).Optional().Default(true)
             .Description("Enable sampling: diff a sample of large tables instead of every row. Default: `true` (`false` keeps " +
                          "the settings below but diffs every row).");
-        b.Number("tolerance", m => ref m.Tolerance).Optional().Range(0, null)
-            .Description("Sampling tolerance: the share of differing rows the sample may miss. Leave it out for the warehouse's default.");
-        b.Number("confidence", m => ref m.Confidence).Optional().Range(0, null)
-            .Description("Sampling confidence: how sure the sampled result must be. Leave it out for the warehouse's default.");
+        // Datafold's published OpenAPI (datadiff's sampling_tolerance and sampling_confidence; the CI form shows the same
+        // settings) bounds both exclusively: tolerance between 0 and 1, confidence between 0 and 100.
+        b.Number("tolerance", m => ref m.Tolerance).Optional().Between(0, 1)
+            .Description("Sampling tolerance: the share of rows with primary key differences the sample may miss, greater than 0 and " +
+                         "less than 1 (e.g. `0.001` for 0.1%). Leave it out for the warehouse's default.");
+        b.Number("confidence", m => ref m.Confidence).Optional().Between(0, 100)
+            .Description("Sampling confidence, in percent: greater than 0 and less than 100 (e.g. `95`, `99` or `99.9`). Leave it out " +
+                         "for the warehouse's default.");
         b.Int64("threshold", m => ref m.Threshold).Optional().Range(1, null)
             .Description("Sampling threshold: tables with fewer rows than this are diffed in full. Leave it out for the warehouse's default.");
     }
