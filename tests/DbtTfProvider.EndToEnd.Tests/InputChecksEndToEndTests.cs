@@ -110,6 +110,12 @@ public sealed class InputChecksEndToEndTests(ProviderFixture fixture) : IClassFi
         Assert.DoesNotContain("\u00a0", validate.Output);
         Assert.Equal(0, ProviderFixture.Delta(before, await fixture.RequestCountsAsync(), _ => true));
 
+        // The largest id is a valid int64 (dbt Cloud's spec types ids so): the plan-time check reads and finds no such project.
+        tf.WriteConfig(Job("huge_project", "9223372036854775807", "100"));
+        var huge = Assert.Single(Diagnostics((await tf.PlanAsync()).Expect(1)));
+        Assert.StartsWith("Project not found with dbtcloud_artifacts_job.huge_project", huge);
+        Assert.Equal(0, ProviderFixture.Delta(before, await fixture.RequestCountsAsync(), ProviderFixture.IsWrite));
+
         // dbt Cloud documents L, the last day of the month, as the day-of-month field: accepted.
         tf.WriteConfig(Job("last_day", "10", "100", "0 0 L * *"));
         (await tf.ApplyAsync()).Succeeded();

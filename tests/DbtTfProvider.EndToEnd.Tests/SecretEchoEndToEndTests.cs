@@ -172,6 +172,7 @@ public sealed class SecretEchoEndToEndTests(ProviderFixture fixture) : IClassFix
     }
 
     [Theory]
+    [InlineData("https://me:pa55word_e2e@emea.dbt.com", "dbt_cloud_host_url must not carry credentials")]
     [InlineData("https://me:pa/pa55word_e2e@emea.dbt.com", "dbt_cloud_host_url must not carry credentials")]
     [InlineData("https://emea.dbt.com/api?api_key=pa55word_e2e", "dbt_cloud_host_url must not carry a query")]
     public async Task The_integrations_dbt_cloud_host_url_with_a_secret_in_it_is_refused_without_showing_it(string url, string message)
@@ -196,33 +197,6 @@ public sealed class SecretEchoEndToEndTests(ProviderFixture fixture) : IClassFix
         var result = (await tf.PlanAsync()).Expect(1);
 
         AssertShows(result, message);
-        Assert.Empty(await fixture.CiConfigsAsync());
-        AssertNowhere(result, log, "pa55word_e2e");
-    }
-
-    [Fact]
-    public async Task The_integrations_dbt_cloud_host_url_with_credentials_is_refused_without_showing_them()
-    {
-        var (tf, log) = TracedWorkspace("userinfo-integration", """
-            variable "url" {
-              type      = string
-              sensitive = true
-            }
-            resource "datafold_dbt_integration" "ci" {
-              name                 = "userinfo"
-              repository_id        = 3
-              data_source_id       = 7
-              dbt_cloud_account_id = 1
-              dbt_cloud_api_token  = "x"
-              dbt_cloud_host_url   = var.url
-              artifacts_job_id     = 1
-            }
-            """);
-        tf.Runner.Environment["TF_VAR_url"] = "https://me:pa55word_e2e@emea.dbt.com";
-
-        var result = (await tf.PlanAsync()).Expect(1);
-
-        AssertShows(result, "dbt_cloud_host_url must not carry credentials");
         Assert.Empty(await fixture.CiConfigsAsync());
         AssertNowhere(result, log, "pa55word_e2e");
     }
