@@ -11,7 +11,8 @@
 #      over the API bound (calls x 20 ms / 10, Terraform's parallelism), and the same for apply   target <= 1.3x;
 #      peak RSS of any provider launch <= 60 MB; API calls per object (one read per job, token + grants per token)
 #   5. the emulator's latency injection: 20 requests at once take about as long as one
-# N=5 SCALE_N=2 by default (OBJECTS=200, LATENCY_MS=20); results go to stdout, bench/README.md records them with the machine and its load.
+# N=5 SCALE_N=2 by default (OBJECTS=200, LATENCY_MS=20); STEPS="1 2 3" runs only those sections (default: all five).
+# Results go to stdout, bench/README.md records them with the machine and its load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -19,6 +20,8 @@ N=${N:-5}
 SCALE_N=${SCALE_N:-2}
 OBJECTS=${OBJECTS:-200}
 LATENCY_MS=${LATENCY_MS:-20}
+STEPS=${STEPS:-1 2 3 4 5}
+step() { [[ " $STEPS " == *" $1 "* ]]; }
 export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1 TF_INPUT=0 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 work=$(mktemp -d)
 : >"$work/empty.tfrc"
@@ -72,13 +75,16 @@ tfdata_dir() { # $1 = dir, $2 = count
   (cd "$1" && terraform apply -auto-approve >/dev/null)
 }
 
+if step 1; then
 echo "-- 1. provider start -> handshake line (bench/startup.sh), and a Go binary's start to exit (terraform version) for scale"
 N=15 bash bench/startup.sh "$work/real/terraform-provider-dbtcloud" AOT
 floor=()
 for ((i = 0; i < 15; i++)); do floor+=("$(timed terraform version)"); done
 floor_ms=$(printf '%s\n' "${floor[@]}" | median)
 echo "terraform version, start to exit: median $floor_ms ms"
+fi
 
+if step 2; then
 echo "-- 2. a launch that only serves GetProviderSchema (terraform providers schema -json), start to exit"
 mkdir -p "$work/schema"
 printf 'terraform {\n  required_providers {\n    dbtcloud = { source = "dbt-tf/dbtcloud" }\n  }\n}\n' >"$work/schema/main.tf"
@@ -86,9 +92,10 @@ printf 'terraform {\n  required_providers {\n    dbtcloud = { source = "dbt-tf/d
 : >"$LAUNCH_LOG"
 for ((i = 0; i < N * 3; i++)); do (cd "$work/schema" && TF_CLI_CONFIG_FILE=$work/cli.tfrc terraform providers schema -json >/dev/null); done
 read -r wall cpu rss count < <(launches)
-echo "schema-only launch: median $wall ms wall, $cpu ms CPU, peak RSS $rss MiB (n=$count); target <= 60 ms: $(verdict "$wall" 60); $(ratio "$wall" "$floor_ms")x terraform version; load $(load)"
+echo "schema-only launch: median $wall ms wall, $cpu ms CPU, peak RSS $rss MiB (n=$count); target <= 60 ms: $(verdict "$wall" 60); ${floor_ms:+$(ratio "$wall" "$floor_ms")x terraform version; }load $(load)"
+fi
 
-echo "-- 3. no-change plan of examples/quickstart (6 launches, 3 refresh reads, 3 look-ups by name) over a plan of one terraform_data"
+step 3 || step 4 || step 5 || exit 0
 dotnet build src/DbtTfProvider.Emulator -c Release -nologo -v:q >/dev/null
 set -m
 dotnet src/DbtTfProvider.Emulator/bin/Release/net10.0/DbtTfProvider.Emulator.dll --urls http://127.0.0.1:0 --seed "$ROOT/examples/emulator/seed.json" >"$work/emu.out" 2>/dev/null &
@@ -96,6 +103,9 @@ EMU_PID=$!
 set +m
 for _ in $(seq 1 300); do EMU=$(sed -n '1s|^emulator listening on \(http://[^ ]*\).*$|\1|p' "$work/emu.out"); [[ -n $EMU ]] && break; sleep 0.1; done
 export DBT_CLOUD_HOST_URL=$EMU/api DBT_CLOUD_TOKEN=dbtc_admin_token DBT_CLOUD_ACCOUNT_ID=1 DATAFOLD_HOST=$EMU DATAFOLD_API_KEY=df_api_key
+
+if step 3; then
+echo "-- 3. no-change plan of examples/quickstart (6 launches, 3 refresh reads, 3 look-ups by name) over a plan of one terraform_data"
 qs=$work/quickstart; cp -R examples/quickstart "$qs"
 printf 'dbt_cloud_account_id = 1\ndbt_cloud_project_name = "Analytics"\ndatafold_repository_id = 3\ndatafold_data_source_name = "Snowflake production"\ndbt_cloud_host = "%s"\n' "$EMU" >"$qs/terraform.tfvars"
 (cd "$qs" && TF_CLI_CONFIG_FILE=$work/cli.tfrc terraform apply -auto-approve >/dev/null)
@@ -110,7 +120,9 @@ qs_ms=$(printf '%s\n' "${qs_runs[@]}" | median); one_ms=$(printf '%s\n' "${one_r
 read -r wall cpu rss count < <(launches)
 echo "quickstart plan: median $qs_ms ms (${qs_runs[*]}); one terraform_data: median $one_ms ms (${one_runs[*]})"
 echo "quickstart plan / terraform alone: $(ratio "$qs_ms" "$one_ms")x; target <= 4.0x: $(verdict "$(ratio "$qs_ms" "$one_ms")" 4.0); per launch median $wall ms wall, $cpu ms CPU (n=$count); load $(load)"
+fi
 
+if step 4; then
 echo "-- 4. $OBJECTS tokens + $OBJECTS jobs at $LATENCY_MS ms injected API latency, over $((2 * OBJECTS)) terraform_data"
 emu_requests() { curl -sf "$EMU/_emulator/state" | python3 -c '
 import json, sys
@@ -177,7 +189,9 @@ for ((i = 0; i < SCALE_N; i++)); do
   echo "  peak RSS of any launch $rss MiB (target <= 60 MiB: $(verdict "$rss" 60)); $count launches"
 done
 curl -sf -X DELETE "$EMU/_emulator/faults" >/dev/null
+fi
 
+step 5 || exit 0
 echo "-- 5. the emulator under latency: 20 requests at once against 1 (200 ms injected latency)"
 curl -sf -X POST "$EMU/_emulator/faults" -H 'content-type: application/json' -d '{"kind": "latency", "latency_ms": 200}' >/dev/null
 one_req=$(timed curl -sf -H 'Authorization: Token dbtc_admin_token' "$EMU/api/v2/accounts/1/")

@@ -8,27 +8,36 @@ namespace DbtTfProvider.Plugin.Hosting;
 /// go-plugin's AutoMTLS, server side: a one-off server certificate per process, and a client certificate that must
 /// be byte-for-byte the one Terraform put in PLUGIN_CLIENT_CERT. Nothing else is trusted, so on Linux nothing on this
 /// path reads the system trust store (see <see cref="OpenSslServerContext"/>; elsewhere <see cref="SslStreamServerContext"/>).
+/// Where libssl serves the handshake, the certificate is made by libcrypto too (<see cref="OpenSslServerIdentity"/>), so
+/// the launch never starts .NET's own cryptography.
 /// </summary>
 internal sealed class AutoMtls
 {
-    private readonly byte[] _expectedClientDer;
+    private readonly Lazy<X509Certificate2> _expectedClient;
+    private readonly Func<IServerTlsContext> _createServerContext;
     private readonly Lazy<Task<IServerTlsContext>> _serverContext;
 
-    private AutoMtls(X509Certificate2 expectedClient, X509Certificate2 serverCertificate)
+    private AutoMtls(byte[] expectedClientDer, byte[] serverCertificateDer, Func<IServerTlsContext> createServerContext,
+        Lazy<X509Certificate2> expectedClient)
     {
-        ExpectedClient = expectedClient;
-        _expectedClientDer = expectedClient.RawData;
-        ServerCertificate = serverCertificate;
+        ExpectedClientDer = expectedClientDer;
+        ServerCertificateDer = serverCertificateDer;
+        _createServerContext = createServerContext;
+        _expectedClient = expectedClient;
         // A thread of its own: a few milliseconds of blocking work would otherwise hold one of the thread pool's
         // few threads (two on a 2-core machine) just when Kestrel needs them to accept Terraform's connection.
         _serverContext = new(() => Task.Factory.StartNew(CreateServerContext, CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default));
     }
 
-    /// <summary>Terraform's certificate from PLUGIN_CLIENT_CERT, parsed.</summary>
-    public X509Certificate2 ExpectedClient { get; }
+    /// <summary>Terraform's certificate from PLUGIN_CLIENT_CERT, as DER.</summary>
+    public byte[] ExpectedClientDer { get; }
 
-    public X509Certificate2 ServerCertificate { get; }
+    /// <summary>Terraform's certificate as .NET sees it, parsed on first use (only the connection's TLS feature asks).</summary>
+    public X509Certificate2 ExpectedClient => _expectedClient.Value;
+
+    /// <summary>The server certificate's DER encoding, for the handshake line.</summary>
+    public byte[] ServerCertificateDer { get; }
 
     /// <summary>Whether AutoMTLS is on: PLUGIN_CLIENT_CERT set and TF_DISABLE_PLUGIN_TLS not.</summary>
     public static bool IsEnabled(string? clientCertPem, string? disableTls) =>
@@ -40,17 +49,54 @@ internal sealed class AutoMtls
     public static AutoMtls? FromEnvironment(string? clientCertPem, string? disableTls)
     {
         if (!IsEnabled(clientCertPem, disableTls)) return null;
-        return new AutoMtls(ParseCertificatePem(clientCertPem!), CreateServerCertificate());
+        byte[] clientDer;
+        try
+        {
+            clientDer = DecodeCertificatePem(clientCertPem!);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ClientCertificateException(e.Message);
+        }
+        var useOpenSsl = OpenSslServerContext.IsAvailable && Environment.GetEnvironmentVariable(SslStreamServerContext.ForceVariable) != "dotnet";
+        return useOpenSsl ? WithOpenSsl(clientDer) : WithSslStream(clientDer);
     }
+
+    private static AutoMtls WithOpenSsl(byte[] clientDer)
+    {
+        if (!OpenSslServerIdentity.IsCertificate(clientDer, out var problem)) throw InvalidClientCertificate(problem);
+        var identity = OpenSslServerIdentity.Create();
+        return new AutoMtls(clientDer, identity.Der, () =>
+        {
+            using (identity) return OpenSslServerContext.Create(identity, clientDer);
+        }, new(() => X509CertificateLoader.LoadCertificate(clientDer)));
+    }
+
+    private static AutoMtls WithSslStream(byte[] clientDer)
+    {
+        X509Certificate2 client;
+        try
+        {
+            client = X509CertificateLoader.LoadCertificate(clientDer);
+        }
+        catch (CryptographicException e)
+        {
+            throw InvalidClientCertificate(e.Message);
+        }
+        var server = CreateServerCertificate();
+        return new AutoMtls(clientDer, server.RawData, () => SslStreamServerContext.Create(server, client), new(client));
+    }
+
+    private static ClientCertificateException InvalidClientCertificate(string problem) =>
+        new($"PLUGIN_CLIENT_CERT holds a PEM \"CERTIFICATE\" block whose content is not a valid X.509 certificate ({problem}).");
 
     /// <summary>Starts building the TLS server context in the background; the first TLS handshake awaits it.</summary>
     public void PrepareServerOptions() => _ = _serverContext.Value;
 
     public Task<IServerTlsContext> GetServerContextAsync() => _serverContext.Value;
 
-    /// <summary>go-plugin's template: CN=localhost with SAN DNS:localhost (the client verifies ServerName
-    /// "localhost"), serverAuth and clientAuth, CA so the client can use the leaf as its own root, valid from
-    /// 30 s ago (clock skew) for about 30 years like go-plugin. P-256 keeps key generation cheap.</summary>
+    /// <summary>The SslStream path's certificate (macOS, Windows): go-plugin's template, as in
+    /// <see cref="OpenSslServerIdentity.Create"/>. P-256 keeps key generation cheap.</summary>
     internal static X509Certificate2 CreateServerCertificate()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -79,47 +125,15 @@ internal sealed class AutoMtls
         return Convert.FromBase64String(pem[fields.Base64Data]);
     }
 
-    /// <summary>PLUGIN_CLIENT_CERT's PEM block, parsed as an X.509 certificate.</summary>
-    internal static X509Certificate2 ParseCertificatePem(string pem)
-    {
-        byte[] der;
-        try
-        {
-            der = DecodeCertificatePem(pem);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ClientCertificateException(e.Message);
-        }
-        try
-        {
-            return X509CertificateLoader.LoadCertificate(der);
-        }
-        catch (CryptographicException e)
-        {
-            throw new ClientCertificateException(
-                $"PLUGIN_CLIENT_CERT holds a PEM \"CERTIFICATE\" block whose content is not a valid X.509 certificate ({e.Message}).");
-        }
-    }
-
     /// <summary>How long building the server's TLS context took (for trace logs).</summary>
     public TimeSpan ServerContextBuildTime { get; private set; }
 
     private IServerTlsContext CreateServerContext()
     {
         var started = Stopwatch.GetTimestamp();
-        var context = OpenSslServerContext.IsAvailable && Environment.GetEnvironmentVariable(SslStreamServerContext.ForceVariable) != "dotnet"
-            ? (IServerTlsContext)CreateOpenSslContext()
-            : SslStreamServerContext.Create(ServerCertificate, ExpectedClient);
+        var context = _createServerContext();
         ServerContextBuildTime = Stopwatch.GetElapsedTime(started);
         return context;
-    }
-
-    private OpenSslServerContext CreateOpenSslContext()
-    {
-        using var key = ServerCertificate.GetECDsaPrivateKey()
-            ?? throw new InvalidOperationException("the server certificate has no ECDSA private key");
-        return OpenSslServerContext.Create(ServerCertificate.RawData, key.ExportPkcs8PrivateKeyPem(), _expectedClientDer);
     }
 }
 

@@ -50,7 +50,7 @@ internal sealed class MtlsConnectionMiddleware(ConnectionDelegate next, Task<Aut
                 Stopwatch.GetElapsedTime(started, optionsReady).TotalMilliseconds, mtls.ServerContextBuildTime.TotalMilliseconds,
                 Stopwatch.GetElapsedTime(optionsReady).TotalMilliseconds);
             var plaintext = connection.Transport;
-            var feature = new TlsFeature(mtls.ExpectedClient, applicationProtocol);
+            var feature = new TlsFeature(mtls, applicationProtocol);
             connection.Features.Set<ITlsConnectionFeature>(feature);
             connection.Features.Set<ITlsApplicationProtocolFeature>(feature);
             connection.Transport = new StreamPipe(
@@ -116,12 +116,13 @@ internal sealed class MtlsConnectionMiddleware(ConnectionDelegate next, Task<Aut
         public override void SetLength(long value) => throw new NotSupportedException();
     }
 
-    /// <summary>The handshake only completes with Terraform's certificate, so that is the client's.</summary>
-    private sealed class TlsFeature(X509Certificate2 client, ReadOnlyMemory<byte> applicationProtocol) : ITlsConnectionFeature, ITlsApplicationProtocolFeature
+    /// <summary>The handshake only completes with Terraform's certificate, so that is the client's (parsed only if
+    /// something asks).</summary>
+    private sealed class TlsFeature(AutoMtls mtls, ReadOnlyMemory<byte> applicationProtocol) : ITlsConnectionFeature, ITlsApplicationProtocolFeature
     {
         public X509Certificate2? ClientCertificate
         {
-            get => client;
+            get => mtls.ExpectedClient;
             set => throw new NotSupportedException();
         }
 

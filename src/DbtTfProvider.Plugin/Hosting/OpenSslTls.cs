@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Security.Authentication;
-using System.Text;
 
 namespace DbtTfProvider.Plugin.Hosting;
 
@@ -39,17 +38,18 @@ internal sealed unsafe class OpenSslServerContext : IServerTlsContext, IDisposab
         _expectedClientDer = expectedClientDer;
     }
 
-    /// <summary>A TLS 1.2+ server context that presents <paramref name="certificateDer"/> (key in PKCS#8 PEM), offers
-    /// ALPN h2, and completes a handshake only with a client that presents exactly <paramref name="expectedClientDer"/>.</summary>
-    public static OpenSslServerContext Create(byte[] certificateDer, string privateKeyPkcs8Pem, byte[] expectedClientDer)
+    /// <summary>A TLS 1.2+ server context that presents <paramref name="identity"/>'s certificate, offers ALPN h2, and
+    /// completes a handshake only with a client that presents exactly <paramref name="expectedClientDer"/>.</summary>
+    public static OpenSslServerContext Create(OpenSslServerIdentity identity, byte[] expectedClientDer)
     {
         var ctx = LibSsl.SSL_CTX_new(LibSsl.TLS_server_method());
         if (ctx == IntPtr.Zero) throw LibSsl.Error("SSL_CTX_new");
         var context = new OpenSslServerContext(ctx, expectedClientDer);
         try
         {
-            UseCertificate(ctx, certificateDer);
-            UsePrivateKey(ctx, privateKeyPkcs8Pem);
+            if (LibSsl.SSL_CTX_use_certificate(ctx, identity.Certificate) != 1) throw LibSsl.Error("SSL_CTX_use_certificate");
+            if (LibSsl.SSL_CTX_use_PrivateKey(ctx, identity.Key) != 1 || LibSsl.SSL_CTX_check_private_key(ctx) != 1)
+                throw LibSsl.Error("SSL_CTX_use_PrivateKey");
             if (LibSsl.SSL_CTX_ctrl(ctx, SslCtrlSetMinProtoVersion, Tls12Version, IntPtr.Zero) != 1) throw LibSsl.Error("setting TLS 1.2 as the minimum");
             // One connection per process: no session cache, tickets or renegotiation to keep state for.
             LibSsl.SSL_CTX_ctrl(ctx, SslCtrlSetSessCacheMode, 0, IntPtr.Zero);
@@ -98,48 +98,6 @@ internal sealed unsafe class OpenSslServerContext : IServerTlsContext, IDisposab
         if (ctx == IntPtr.Zero) return;
         lock (ContextsGate) Contexts.Remove(ctx);
         LibSsl.SSL_CTX_free(ctx);
-    }
-
-    private static void UseCertificate(IntPtr ctx, byte[] der)
-    {
-        IntPtr x509;
-        fixed (byte* p = der)
-        {
-            var cursor = p;
-            x509 = LibSsl.d2i_X509(IntPtr.Zero, &cursor, der.Length);
-        }
-        if (x509 == IntPtr.Zero) throw LibSsl.Error("reading the server certificate");
-        try
-        {
-            if (LibSsl.SSL_CTX_use_certificate(ctx, x509) != 1) throw LibSsl.Error("SSL_CTX_use_certificate");
-        }
-        finally
-        {
-            LibSsl.X509_free(x509);
-        }
-    }
-
-    private static void UsePrivateKey(IntPtr ctx, string pem)
-    {
-        var bytes = Encoding.ASCII.GetBytes(pem);
-        IntPtr key;
-        fixed (byte* p = bytes)
-        {
-            var bio = LibSsl.BIO_new_mem_buf(p, bytes.Length);
-            if (bio == IntPtr.Zero) throw LibSsl.Error("BIO_new_mem_buf");
-            key = LibSsl.PEM_read_bio_PrivateKey(bio, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero);
-            LibSsl.BIO_free(bio);
-        }
-        if (key == IntPtr.Zero) throw LibSsl.Error("reading the server key");
-        try
-        {
-            if (LibSsl.SSL_CTX_use_PrivateKey(ctx, key) != 1 || LibSsl.SSL_CTX_check_private_key(ctx) != 1)
-                throw LibSsl.Error("SSL_CTX_use_PrivateKey");
-        }
-        finally
-        {
-            LibSsl.EVP_PKEY_free(key);
-        }
     }
 
     /// <summary>OpenSSL's verdict on the client's chain (preverify) is ignored: with an empty store it can only say
@@ -488,7 +446,6 @@ internal static unsafe class LibSsl
 
     public static readonly delegate* unmanaged<IntPtr> BIO_s_mem = (delegate* unmanaged<IntPtr>)Crypto("BIO_s_mem");
     public static readonly delegate* unmanaged<IntPtr, IntPtr> BIO_new = (delegate* unmanaged<IntPtr, IntPtr>)Crypto("BIO_new");
-    public static readonly delegate* unmanaged<byte*, int, IntPtr> BIO_new_mem_buf = (delegate* unmanaged<byte*, int, IntPtr>)Crypto("BIO_new_mem_buf");
     public static readonly delegate* unmanaged<IntPtr, int> BIO_free = (delegate* unmanaged<IntPtr, int>)Crypto("BIO_free");
     public static readonly delegate* unmanaged<IntPtr, byte*, int, int> BIO_read = (delegate* unmanaged<IntPtr, byte*, int, int>)Crypto("BIO_read");
     public static readonly delegate* unmanaged<IntPtr, byte*, int, int> BIO_write = (delegate* unmanaged<IntPtr, byte*, int, int>)Crypto("BIO_write");
@@ -498,24 +455,61 @@ internal static unsafe class LibSsl
     public static readonly delegate* unmanaged<IntPtr, void> X509_free = (delegate* unmanaged<IntPtr, void>)Crypto("X509_free");
     public static readonly delegate* unmanaged<IntPtr, IntPtr> X509_STORE_CTX_get0_cert = (delegate* unmanaged<IntPtr, IntPtr>)Crypto("X509_STORE_CTX_get0_cert");
     public static readonly delegate* unmanaged<IntPtr, int, IntPtr> X509_STORE_CTX_get_ex_data = (delegate* unmanaged<IntPtr, int, IntPtr>)Crypto("X509_STORE_CTX_get_ex_data");
-    public static readonly delegate* unmanaged<IntPtr, IntPtr, IntPtr, IntPtr, IntPtr> PEM_read_bio_PrivateKey = (delegate* unmanaged<IntPtr, IntPtr, IntPtr, IntPtr, IntPtr>)Crypto("PEM_read_bio_PrivateKey");
     public static readonly delegate* unmanaged<IntPtr, void> EVP_PKEY_free = (delegate* unmanaged<IntPtr, void>)Crypto("EVP_PKEY_free");
+    // The server's own key and certificate (OpenSslServerIdentity).
+    public static readonly delegate* unmanaged<int, IntPtr> EC_KEY_new_by_curve_name = (delegate* unmanaged<int, IntPtr>)Crypto("EC_KEY_new_by_curve_name");
+    public static readonly delegate* unmanaged<IntPtr, int, void> EC_KEY_set_asn1_flag = (delegate* unmanaged<IntPtr, int, void>)Crypto("EC_KEY_set_asn1_flag");
+    public static readonly delegate* unmanaged<IntPtr, int> EC_KEY_generate_key = (delegate* unmanaged<IntPtr, int>)Crypto("EC_KEY_generate_key");
+    public static readonly delegate* unmanaged<IntPtr, void> EC_KEY_free = (delegate* unmanaged<IntPtr, void>)Crypto("EC_KEY_free");
+    public static readonly delegate* unmanaged<IntPtr> EVP_PKEY_new = (delegate* unmanaged<IntPtr>)Crypto("EVP_PKEY_new");
+    public static readonly delegate* unmanaged<IntPtr, int, IntPtr, int> EVP_PKEY_assign = (delegate* unmanaged<IntPtr, int, IntPtr, int>)Crypto("EVP_PKEY_assign");
+    public static readonly delegate* unmanaged<IntPtr> EVP_sha256 = (delegate* unmanaged<IntPtr>)Crypto("EVP_sha256");
+    public static readonly delegate* unmanaged<IntPtr> X509_new = (delegate* unmanaged<IntPtr>)Crypto("X509_new");
+    public static readonly delegate* unmanaged<IntPtr, long, int> X509_set_version = (delegate* unmanaged<IntPtr, long, int>)Crypto("X509_set_version");
+    public static readonly delegate* unmanaged<IntPtr, IntPtr> X509_get_serialNumber = (delegate* unmanaged<IntPtr, IntPtr>)Crypto("X509_get_serialNumber");
+    public static readonly delegate* unmanaged<IntPtr, long, int> ASN1_INTEGER_set = (delegate* unmanaged<IntPtr, long, int>)Crypto("ASN1_INTEGER_set");
+    public static readonly delegate* unmanaged<IntPtr, IntPtr> X509_getm_notBefore = (delegate* unmanaged<IntPtr, IntPtr>)Crypto("X509_getm_notBefore");
+    public static readonly delegate* unmanaged<IntPtr, IntPtr> X509_getm_notAfter = (delegate* unmanaged<IntPtr, IntPtr>)Crypto("X509_getm_notAfter");
+    public static readonly delegate* unmanaged<IntPtr, long, IntPtr> X509_gmtime_adj = (delegate* unmanaged<IntPtr, long, IntPtr>)Crypto("X509_gmtime_adj");
+    public static readonly delegate* unmanaged<IntPtr, IntPtr, int> X509_set_pubkey = (delegate* unmanaged<IntPtr, IntPtr, int>)Crypto("X509_set_pubkey");
+    public static readonly delegate* unmanaged<IntPtr, IntPtr> X509_get_subject_name = (delegate* unmanaged<IntPtr, IntPtr>)Crypto("X509_get_subject_name");
+    public static readonly delegate* unmanaged<IntPtr, IntPtr, int> X509_set_issuer_name = (delegate* unmanaged<IntPtr, IntPtr, int>)Crypto("X509_set_issuer_name");
+    public static readonly delegate* unmanaged<IntPtr, byte*, int, byte*, int, int, int, int> X509_NAME_add_entry_by_txt =
+        (delegate* unmanaged<IntPtr, byte*, int, byte*, int, int, int, int>)Crypto("X509_NAME_add_entry_by_txt");
+    public static readonly delegate* unmanaged<IntPtr, IntPtr, int, byte*, IntPtr> X509V3_EXT_conf_nid = (delegate* unmanaged<IntPtr, IntPtr, int, byte*, IntPtr>)Crypto("X509V3_EXT_conf_nid");
+    public static readonly delegate* unmanaged<IntPtr, IntPtr, int, int> X509_add_ext = (delegate* unmanaged<IntPtr, IntPtr, int, int>)Crypto("X509_add_ext");
+    public static readonly delegate* unmanaged<IntPtr, void> X509_EXTENSION_free = (delegate* unmanaged<IntPtr, void>)Crypto("X509_EXTENSION_free");
+    public static readonly delegate* unmanaged<IntPtr, IntPtr, IntPtr, int> X509_sign = (delegate* unmanaged<IntPtr, IntPtr, IntPtr, int>)Crypto("X509_sign");
     public static readonly delegate* unmanaged<void> ERR_clear_error = (delegate* unmanaged<void>)Crypto("ERR_clear_error");
     public static readonly delegate* unmanaged<ulong> ERR_get_error = (delegate* unmanaged<ulong>)Crypto("ERR_get_error");
     public static readonly delegate* unmanaged<ulong, byte*, nuint, void> ERR_error_string_n = (delegate* unmanaged<ulong, byte*, nuint, void>)Crypto("ERR_error_string_n");
 
     /// <summary>Whether the DER encoding of an X509* equals <paramref name="expected"/>.</summary>
-    public static bool DerEquals(IntPtr x509, byte[] expected)
+    public static bool DerEquals(IntPtr x509, byte[] expected) =>
+        i2d_X509(x509, null) == expected.Length && ToDer(x509).AsSpan().SequenceEqual(expected);
+
+    /// <summary>The DER encoding of an X509*.</summary>
+    public static byte[] ToDer(IntPtr x509)
     {
         var length = i2d_X509(x509, null);
-        if (length != expected.Length) return false;
+        if (length <= 0) throw Error("i2d_X509");
         var buffer = new byte[length];
         fixed (byte* p = buffer)
         {
             var cursor = p;
-            if (i2d_X509(x509, &cursor) != length) return false;
+            if (i2d_X509(x509, &cursor) != length) throw Error("i2d_X509");
         }
-        return buffer.AsSpan().SequenceEqual(expected);
+        return buffer;
+    }
+
+    /// <summary>An X509* parsed from DER (free it with X509_free), or zero when <paramref name="der"/> is not a certificate.</summary>
+    public static IntPtr FromDer(byte[] der)
+    {
+        fixed (byte* p = der)
+        {
+            var cursor = p;
+            return d2i_X509(IntPtr.Zero, &cursor, der.Length);
+        }
     }
 
     /// <summary>The calling thread's OpenSSL error queue as text (emptied), or a generic phrase.</summary>

@@ -48,6 +48,18 @@ public static class PluginServer
             }
         }
 
+        // The certificate (OpenSSL load, key generation, signing) is the longest step before the handshake line: it
+        // starts first, on a thread of its own, while logging, signals and Kestrel are set up here; the TLS server
+        // options follow it there. Its errors surface where it is awaited, below.
+        var clientCertPem = Environment.GetEnvironmentVariable("PLUGIN_CLIENT_CERT");
+        var tls = !debug && AutoMtls.IsEnabled(clientCertPem, Environment.GetEnvironmentVariable("TF_DISABLE_PLUGIN_TLS"));
+        var certificate = !tls ? Task.FromResult<AutoMtls?>(null) : Task.Factory.StartNew(() =>
+        {
+            var mtls = AutoMtls.FromEnvironment(clientCertPem, null);
+            mtls?.PrepareServerOptions();
+            return mtls;
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
         var logs = new HclogLoggerProvider(stderr, HclogLoggerProvider.ParseLevel(
             Environment.GetEnvironmentVariable("TF_LOG_PROVIDER"), Environment.GetEnvironmentVariable("TF_LOG")));
         var lifetime = new PluginLifetime();
@@ -70,22 +82,12 @@ public static class PluginServer
         var logger = loggers.CreateLogger("hosting");
         try
         {
-            // The certificate (OpenSSL load, key generation, signing) is made on a thread of its own while Kestrel is
-            // set up here; the TLS server options follow it there, off the path to the handshake line.
-            var clientCertPem = Environment.GetEnvironmentVariable("PLUGIN_CLIENT_CERT");
-            var tls = !debug && AutoMtls.IsEnabled(clientCertPem, Environment.GetEnvironmentVariable("TF_DISABLE_PLUGIN_TLS"));
-            var certificate = !tls ? Task.FromResult<AutoMtls?>(null) : Task.Factory.StartNew(() =>
-            {
-                var mtls = AutoMtls.FromEnvironment(clientCertPem, null);
-                mtls?.PrepareServerOptions();
-                return mtls;
-            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             var listener = PluginListener.FromEnvironment(Environment.GetEnvironmentVariable);
             socketPath = listener.SocketPath;
             var removeSocket = socketPath;
             if (removeSocket is not null) AppDomain.CurrentDomain.ProcessExit += (_, _) => UnixSocketPath.Remove(removeSocket);
 
-            var dispatcher = new GrpcDispatcher(MaxMessageBytes, logger);
+            var dispatcher = new GrpcDispatcher(MaxMessageBytes, logger, startedAt);
             ServiceRoutes.MapController(dispatcher, new ControllerService(lifetime));
             ServiceRoutes.MapHealth(dispatcher, new HealthService());
             // The provider is created after the handshake line, while Terraform dials and runs the TLS handshake;
@@ -100,7 +102,7 @@ public static class PluginServer
 
             WriteText(stdout, debug
                 ? ReattachInstructions(options.ProviderAddress, listener.Network, listener.Address)
-                : Handshake.FormatLine(listener.Network, listener.Address, mtls?.ServerCertificate.RawData) + "\n");
+                : Handshake.FormatLine(listener.Network, listener.Address, mtls?.ServerCertificateDer) + "\n");
             var handshake = Stopwatch.GetTimestamp();
 
             _ = Task.Run(() =>
@@ -116,7 +118,7 @@ public static class PluginServer
                 }
             });
             logger.LogTrace(
-                "plugin server listening on {network} {address}: server started at {start_ms} ms, certificate ready at {certificate_ms} ms, handshake at {handshake_ms} ms after Run",
+                "plugin server listening on {network} {address}: server started at {start_ms:F2} ms, certificate ready at {certificate_ms:F2} ms, handshake at {handshake_ms:F2} ms after Run",
                 listener.Network, listener.Address, Milliseconds(startedAt, listening), Milliseconds(startedAt, certificateReady), Milliseconds(startedAt, handshake));
 
             var exitCode = lifetime.ExitRequested.GetAwaiter().GetResult();
@@ -202,7 +204,7 @@ public static class PluginServer
         stream.Flush();
     }
 
-    private static long Milliseconds(long from, long to) => (long)Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
+    private static double Milliseconds(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
 
     private sealed class GrpcApplication(GrpcDispatcher dispatcher) : IHttpApplication<HttpContext>
     {

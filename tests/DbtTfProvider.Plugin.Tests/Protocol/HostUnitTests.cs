@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using DbtTfProvider.Plugin.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -68,5 +69,62 @@ public sealed class HostUnitTests
         using var client = TerraformClientCertificate.Create();
         Assert.Equal(client.RawData, AutoMtls.DecodeCertificatePem(client.ExportCertificatePem()));
         Assert.Throws<InvalidOperationException>(() => AutoMtls.DecodeCertificatePem("not a pem"));
+    }
+
+    public static TheoryData<string> ServerCertificateMakers => ["libcrypto", "dotnet"];
+
+    /// <summary>What Terraform's go-plugin client checks in the handshake line's certificate: ServerName "localhost"
+    /// (SAN), usable as its own root (CA, keyCertSign), valid now with room for clock skew; the same from libcrypto
+    /// (Linux) as from .NET (macOS, Windows).</summary>
+    [Theory]
+    [MemberData(nameof(ServerCertificateMakers))]
+    public void The_server_certificate_follows_go_plugins_template(string maker)
+    {
+        byte[] der;
+        if (maker == "libcrypto")
+        {
+            using var identity = OpenSslServerIdentity.Create();
+            der = identity.Der;
+        }
+        else
+        {
+            using var made = AutoMtls.CreateServerCertificate();
+            der = made.RawData;
+        }
+        using var parsed = X509CertificateLoader.LoadCertificate(der);
+
+        Assert.Equal("localhost", parsed.GetNameInfo(X509NameType.DnsName, forIssuer: false));
+        Assert.True(parsed.MatchesHostname("localhost"));
+        Assert.Equal(parsed.SubjectName.Name, parsed.IssuerName.Name);
+        Assert.Contains("O=HashiCorp", parsed.Subject, StringComparison.Ordinal);
+        var constraints = Assert.Single(parsed.Extensions.OfType<X509BasicConstraintsExtension>());
+        Assert.True(constraints.CertificateAuthority && constraints.Critical);
+        var usage = Assert.Single(parsed.Extensions.OfType<X509KeyUsageExtension>());
+        Assert.Equal(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.KeyAgreement | X509KeyUsageFlags.KeyCertSign,
+            usage.KeyUsages);
+        var purposes = Assert.Single(parsed.Extensions.OfType<X509EnhancedKeyUsageExtension>()).EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>()
+            .Select(o => o.Value).Order();
+        Assert.Equal(["1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"], purposes);
+        Assert.InRange(DateTime.UtcNow - parsed.NotBefore.ToUniversalTime(), TimeSpan.FromSeconds(25), TimeSpan.FromMinutes(5));
+        Assert.True(parsed.NotAfter.ToUniversalTime() > DateTime.UtcNow.AddYears(29));
+        using var key = parsed.GetECDsaPublicKey();
+        Assert.NotNull(key);
+        Assert.Equal(256, key.KeySize);
+        // Self-signed: the signature over the to-be-signed part verifies with the certificate's own key.
+        var certificate = new System.Formats.Asn1.AsnReader(der, System.Formats.Asn1.AsnEncodingRules.DER).ReadSequence();
+        var toBeSigned = certificate.ReadEncodedValue().ToArray();
+        certificate.ReadSequence();
+        var signature = certificate.ReadBitString(out _);
+        Assert.True(key.VerifyData(toBeSigned, signature, System.Security.Cryptography.HashAlgorithmName.SHA256,
+            System.Security.Cryptography.DSASignatureFormat.Rfc3279DerSequence));
+    }
+
+    [Fact]
+    public void A_PLUGIN_CLIENT_CERT_that_is_not_a_certificate_is_refused_by_libcrypto_too()
+    {
+        Assert.False(OpenSslServerIdentity.IsCertificate("this is no DER certificate"u8.ToArray(), out var problem));
+        Assert.NotEmpty(problem);
+        using var client = TerraformClientCertificate.Create();
+        Assert.True(OpenSslServerIdentity.IsCertificate(client.RawData, out _));
     }
 }
