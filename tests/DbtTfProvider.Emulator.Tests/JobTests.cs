@@ -107,6 +107,12 @@ public sealed class JobTests : EmulatorTestBase
     [InlineData("61 * * * *")]
     [InlineData("0 * * *")]
     [InlineData("every hour")]
+    [InlineData("0 0 31 2 *")]
+    [InlineData("0 0 15W * *")]
+    [InlineData("0 0 * * 5#2")]
+    [InlineData("0 0 ? * 1")]
+    [InlineData("0 0 * * 5L")]
+    [InlineData("0 0 L-2 * *")]
     public async Task An_invalid_cron_is_a_400_at_schedule_date_cron(string cron)
     {
         var answer = await CreateWith(job => job["schedule"]!["date"]!["cron"] = cron);
@@ -115,6 +121,28 @@ public sealed class JobTests : EmulatorTestBase
         var reason = (string)answer.Data["schedule"]!["date"]!["cron"]!;
         Assert.Contains("cron", reason);
         Assert.Single(answer.Data.AsObject());
+    }
+
+    [Theory]
+    [InlineData(10, 102, "environment_id")] // a deleted environment of an active project
+    [InlineData(12, 120, "project_id")]     // a deleted project
+    public async Task A_job_in_a_deleted_project_or_environment_is_a_400(int projectId, int environmentId, string field)
+    {
+        var answer = await CreateWith(job => (job["project_id"], job["environment_id"]) = (projectId, environmentId));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("does not exist", (string)answer.Data[field]!);
+    }
+
+    [Theory]
+    [InlineData("0 0 L * *")]
+    [InlineData("0 0 L 7 *")]
+    [InlineData("0 0 29 2 *")]
+    public async Task The_last_day_of_the_month_and_a_leap_day_are_schedules(string cron)
+    {
+        var answer = await CreateWith(job => job["schedule"]!["date"]!["cron"] = cron);
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ internal static class DbtCloudViews
         ["dbt_project_subdirectory"] = null,
         ["connection_id"] = null,
         ["repository_id"] = null,
-        ["state"] = EntityState.Active,
+        ["state"] = project.State,
         ["created_at"] = Clock.SeedTime,
         ["updated_at"] = Clock.SeedTime,
     };
@@ -52,7 +52,7 @@ internal static class DbtCloudViews
         ["dbt_version"] = environment.DbtVersion,
         ["use_custom_branch"] = false,
         ["custom_branch"] = null,
-        ["state"] = EntityState.Active,
+        ["state"] = environment.State,
         ["created_at"] = Clock.SeedTime,
         ["updated_at"] = Clock.SeedTime,
     };

@@ -1,3 +1,4 @@
+using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Validators;
 using DbtTfProvider.Framework.Values;
@@ -49,7 +50,9 @@ public static class ArtifactsJobSchema
         s.String("schedule_cron", m => ref m.ScheduleCron).Optional().Default(DefaultCron).Validator(CronExpressionValidator.Instance)
             .ApiName("schedule").ApiConverter(JobScheduleConverter.Instance)
             .Description($"When the job runs: a five-field cron expression in UTC (`minute hour day-of-month month day-of-week`). " +
-                         $"Defaults to `\"{DefaultCron}\"` (every hour, at minute 0). Checked at `terraform validate`.");
+                         $"Defaults to `\"{DefaultCron}\"` (every hour, at minute 0). `L` as the day of month means the last day " +
+                         "of the month (`0 0 L * *`); dbt Cloud's scheduler takes no other special character (`W`, `#`, `?`), and an " +
+                         "expression that never fires (`0 0 31 2 *`) is refused too. Checked at `terraform validate`.");
         s.Bool("schedule_enabled", m => ref m.ScheduleEnabled).Optional().Default(true).ApiName("triggers.schedule")
             .Description("Whether the schedule is active. Set `false` to pause the job without deleting it, and for a merge job " +
                          "(`run_on_merge = true`). Defaults to `true`.");

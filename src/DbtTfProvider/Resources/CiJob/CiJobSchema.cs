@@ -40,7 +40,7 @@ public static class CiJobSchema
 
         JobSchema.Define(s, Kind);
 
-        s.Int64("deferring_environment_id", m => ref m.DeferringEnvironmentId).Required()
+        s.Int64("deferring_environment_id", m => ref m.DeferringEnvironmentId).Required().Range(1, null)
             .Description("The production environment the CI job compares against: `state:modified` selection and deferral read its latest " +
                          "artifacts. It must be a deployment environment of deployment type production in `project_id` (checked at plan).");
         s.Bool("run_on_pull_requests", m => ref m.RunOnPullRequests).Optional().Default(true)

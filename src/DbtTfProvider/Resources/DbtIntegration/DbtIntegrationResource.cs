@@ -102,7 +102,7 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
         var created = await MarkedCreates.CreateAsync(TypeName, context, () => context.Client.CiConfigs.CreateAsync(body, context.CancellationToken));
         KeptByDatafold(created, plan);
         plan.Id = (created.Id ?? throw new ResourceException("Datafold returned no id",
-            $"Datafold created the CI config \"{plan.Name.Value}\" but its answer has no id. Import it by the id shown in Datafold's CI settings.")).ToString(CultureInfo.InvariantCulture);
+            $"Datafold created the CI config {DisplayText.Quote(plan.Name.Value)} but its answer has no id. Import it by the id shown in Datafold's CI settings.")).ToString(CultureInfo.InvariantCulture);
         context.State = plan;
     }
 

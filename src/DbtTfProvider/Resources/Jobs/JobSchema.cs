@@ -1,3 +1,4 @@
+using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Validators;
 using DbtTfProvider.Framework.Values;
@@ -41,9 +42,9 @@ public static class JobSchema
                          $"under a provider configured for another account fails, naming both, instead of taking the {kind.Noun} for deleted.");
         s.Int64("job_id", m => ref m.JobId).Computed().UseStateForUnknown()
             .Description($"The {kind.Noun}'s numeric id, as a number: use it where a job id is expected, e.g. in `datafold_dbt_integration`.");
-        s.Int64("project_id", m => ref m.ProjectId).Required().RequiresReplace()
+        s.Int64("project_id", m => ref m.ProjectId).Required().Range(1, null).RequiresReplace()
             .Description($"The dbt Cloud project the {kind.Noun} belongs to. A job cannot move between projects: changing it replaces the {kind.Noun}.");
-        s.Int64("environment_id", m => ref m.EnvironmentId).Required()
+        s.Int64("environment_id", m => ref m.EnvironmentId).Required().Range(1, null)
             .Description($"The environment the {kind.Noun} runs in; it must belong to `project_id`. {kind.EnvironmentAdvice} Changed in place.");
         s.String("name", m => ref m.Name).Optional().Default(kind.DefaultName).ObjectName(JobsClient.MaxNameLength)
             .Description($"The {kind.Noun}'s name in dbt Cloud. Defaults to `\"{kind.DefaultName}\"`.");
@@ -54,7 +55,7 @@ public static class JobSchema
         s.List("execute_steps", m => ref m.ExecuteSteps).Optional().Default(TfCollections.ListOfStrings([kind.DefaultStep]))
             .LengthAtLeast(1)
             .Each(new StringValidator($"Starts with `{StepPrefix}`.",
-                step => step.StartsWith(StepPrefix, StringComparison.Ordinal) ? null : $"must start with \"{StepPrefix}\" (a dbt command such as \"dbt compile\"); got \"{step}\"."))
+                step => step.StartsWith(StepPrefix, StringComparison.Ordinal) ? null : $"must start with \"{StepPrefix}\" (a dbt command such as \"dbt compile\"); got {DisplayText.Quote(step)}."))
             .Description($"The dbt commands the {kind.Noun} runs, in order; at least one, each starting with `{StepPrefix}`. " +
                          $"Defaults to `[\"{kind.DefaultStep}\"]`{kind.StepsAdvice}");
         s.String("dbt_version", m => ref m.DbtVersion).Optional()

@@ -33,8 +33,7 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
             .Where(g => g.AllProjects.ValueOrNull == false && g.ProjectId.IsKnown).ToList();
         if (named.Count == 0) return;
         var at = SetBlockPaths.AttributeOf(PermissionsPath, context.Plan.Permissions.ElementsOrEmpty.Count, "project_id");
-        var projects = (await context.Client.Projects.ListAsync(context.CancellationToken))
-            .Where(p => p.State == DbtObjectState.Active).Select(p => p.Id).ToHashSet();
+        var projects = (await context.Client.Projects.ListAsync(context.CancellationToken)).Select(p => p.Id).ToHashSet();
         foreach (var grant in named.Where(g => !projects.Contains(g.ProjectId.Value)).DistinctBy(g => (g.PermissionSet.ValueOrNull, g.ProjectId.Value)))
             context.Fail(at, "Project not found",
                 string.Create(CultureInfo.InvariantCulture,
@@ -65,7 +64,7 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
         {
             var reason = ApiErrors.Describe(e)?.Detail ?? e.Message;
             throw new ResourceException("Service token created, but its permissions were not assigned",
-                $"dbt Cloud created service token {created.Id} (\"{created.Name}\") but assigning its permission grants failed: {reason} " +
+                $"dbt Cloud created service token {created.Id} ({DisplayText.Quote(created.Name)}) but assigning its permission grants failed: {reason} " +
                 "The token is kept in state as tainted, without permissions, so the next apply replaces it.", PermissionsPath, e);
         }
         plan.Permissions = wanted;
