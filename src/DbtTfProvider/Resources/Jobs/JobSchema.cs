@@ -1,3 +1,4 @@
+using DbtTfProvider.DbtCloud;
 using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Validators;
