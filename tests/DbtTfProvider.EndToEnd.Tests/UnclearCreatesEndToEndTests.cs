@@ -540,6 +540,52 @@ public sealed class UnclearCreatesEndToEndTests(ProviderFixture fixture) : IClas
         await AssertExactlyTheCiJobsAsync(tf, $"unclear-{kind}-", 1);
     }
 
+    [Fact]
+    public async Task A_sigterm_during_a_CI_job_create_settles_the_create_and_puts_the_CI_job_into_state()
+    {
+        await fixture.ResetAsync();
+        await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = JobsPath, ["kind"] = "slow_commit", ["latency_ms"] = 3000, ["count"] = 1 });
+        var tf = Workspace("sigterm-ci", Providers() + CiJobs("term-pr-", 1));
+
+        var terminated = await ApplySignalledAsync(tf, async () => Posts(await fixture.RequestCountsAsync(), "/jobs/") >= 1, "TERM", processGroup: true);
+        await Task.Delay(3500);
+        Assert.DoesNotContain("Plugin did not respond", Flat(terminated.Output));
+        var job = Assert.Single(await LiveJobsAsync("term-pr-"));
+        Assert.Equal([Id(job)], await StateIdsAsync(tf, CiJobType));
+        Assert.Equal("term-pr-0", (string?)job["name"]);
+
+        await fixture.ClearFaultsAsync();
+        (await tf.ApplyAsync()).Succeeded();
+        await AssertExactlyTheCiJobsAsync(tf, "term-pr-", 1);
+    }
+
+    [Fact]
+    public async Task After_a_sigkill_during_a_CI_job_create_the_next_apply_makes_no_twin_and_names_the_job_and_its_import()
+    {
+        await fixture.ResetAsync();
+        await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = JobsPath, ["kind"] = "slow_commit", ["latency_ms"] = 2000, ["count"] = 1 });
+        var tf = Workspace("sigkill-ci", Providers() + CiJobs("kill-pr-", 1));
+
+        await ApplySignalledAsync(tf, async () => Posts(await fixture.RequestCountsAsync(), "/jobs/") >= 1, "KILL", processGroup: true);
+        await Task.Delay(2500);
+        await fixture.ClearFaultsAsync();
+        var job = Assert.Single(await LiveJobsAsync("kill-pr-"));
+        Assert.Contains(MarkerTag, (string?)job["name"]);
+        Assert.Empty(await StateIdsAsync(tf, CiJobType));
+
+        var next = await tf.ApplyAsync();
+        next.Expect(1);
+        Assert.Contains("Unfinished create found", Flat(next.Output));
+        Assert.Contains($"{Id(job)} named \"{(string?)job["name"]}\"", Flat(next.Output));
+        Assert.Contains($"terraform import '{CiJobType}.<name in your configuration>' {Id(job)}", Flat(next.Output));
+        Assert.Single(await LiveJobsAsync("kill-pr-"));
+
+        (await tf.RunAsync("import", $"{CiJobType}.pr[0]", Id(job).ToString(System.Globalization.CultureInfo.InvariantCulture))).Succeeded();
+        (await tf.ApplyAsync()).Succeeded();
+        await AssertExactlyTheCiJobsAsync(tf, "kill-pr-", 1);
+        Assert.Equal([Id(job)], await StateIdsAsync(tf, CiJobType));
+    }
+
     private async Task AssertExactlyTheCiJobsAsync(TerraformCli tf, string prefix, int count)
     {
         (await tf.PlanAsync()).Expect(0);
