@@ -49,6 +49,7 @@ dbt_cloud_account_id                = $DBT_CLOUD_ACCOUNT_ID
 dbt_cloud_access_url                = "$DBT_CLOUD_HOST_URL"
 dbt_cloud_project_id                = $TF_ACC_DBT_CLOUD_PROJECT_ID
 dbt_cloud_production_environment_id = $TF_ACC_DBT_CLOUD_PRODUCTION_ENVIRONMENT_ID
+dbt_cloud_ci_environment_id         = $TF_ACC_DBT_CLOUD_CI_ENVIRONMENT_ID
 datafold_data_source_id             = $TF_ACC_DATAFOLD_DATA_SOURCE_ID
 datafold_repository_id              = $TF_ACC_DATAFOLD_REPOSITORY_ID
 token_rotation                      = $1
@@ -79,7 +80,7 @@ echo "live-flow: run $RUN_ID, working directory $WORK, provider $PROVIDER_DIR"
 plan_exit() { local s=0; tf plan -detailed-exitcode "$@" >"$WORK/plan.txt" 2>&1 || s=$?; cat "$WORK/plan.txt"; return $s; }
 expect_empty_plan() { local s=0; plan_exit || s=$?; [[ $s -eq 0 ]] || die "$1: expected an empty plan (exit 0), got exit $s"; echo "plan: no changes"; }
 
-step 1 "terraform apply: service token, artifacts job and Datafold CI integration"
+step 1 "terraform apply: service token, artifacts job, Pull Request job and Datafold CI integration"
 tf apply -auto-approve
 JOB_ID=$(tf output -raw artifacts_job_id)
 TOKEN_ID=$(tf output -raw service_token_id)
@@ -115,10 +116,14 @@ NEW_TOKEN_ID=$(tf output -raw service_token_id)
 [[ $NEW_TOKEN_ID != "$TOKEN_ID" ]] || die "rotation: the token id did not change ($TOKEN_ID)"
 expect_empty_plan "after the rotation"
 
-step 7 "Pull Request job (dbtcloud_ci_job)"
-# LIVE STEP: Pull Request job. Waiting for dbtcloud_ci_job (branch h19jobs): apply it in TF_ACC_DBT_CLOUD_CI_ENVIRONMENT_ID
-# with the name "${PREFIX}pull-requests", give its id to the integration's ci_job_id, expect an empty second plan.
-echo "not run yet: dbtcloud_ci_job is not in this build (see the LIVE STEP comments in scripts/live/flow/main.tf)"
+step 7 "Pull Request job (dbtcloud_ci_job): named by the integration, imported back by id with an empty plan"
+CI_JOB_ID=$(tf output -raw ci_job_id)
+[[ $CI_JOB_ID =~ ^[0-9]+$ ]] || die "output: CI job \"$CI_JOB_ID\""
+tf state show datafold_dbt_integration.ci | grep -Eq "pull_request_job_id +=  *$CI_JOB_ID\$" \
+    || die "the integration does not name the Pull Request job $CI_JOB_ID"
+tf state rm dbtcloud_ci_job.pull_requests
+tf import dbtcloud_ci_job.pull_requests "$CI_JOB_ID"
+expect_empty_plan "after importing the Pull Request job"
 
 step 8 "terraform destroy, then nothing named $PREFIX is left in either service"
 tf destroy -auto-approve

@@ -6,8 +6,9 @@ namespace DbtTfProvider.LiveSuite.Tests;
 
 /// <summary>
 /// The emulator in the place of the real accounts: the live suite's variables (those a maintainer exports) pointing at
-/// it, with the seed's objects as the fixtures (project 10 with production environment 100 and environment 101,
-/// Datafold data source 7 and repository 3). What is left is read through the emulator's admin state.
+/// it, with the seed's objects as the fixtures (project 10 with production environment 100, which also serves as the
+/// CI environment: the seed's other environment of project 10, 101, is a development one, where dbt Cloud runs no CI
+/// job; Datafold data source 7 and repository 3). What is left is read through the emulator's admin state.
 /// </summary>
 public sealed class EmulatedAccounts : IAsyncDisposable
 {
@@ -30,7 +31,7 @@ public sealed class EmulatedAccounts : IAsyncDisposable
             ["DATAFOLD_HOST"] = Emulator.BaseUrl,
             ["TF_ACC_DBT_CLOUD_PROJECT_ID"] = "10",
             ["TF_ACC_DBT_CLOUD_PRODUCTION_ENVIRONMENT_ID"] = "100",
-            ["TF_ACC_DBT_CLOUD_CI_ENVIRONMENT_ID"] = "101",
+            ["TF_ACC_DBT_CLOUD_CI_ENVIRONMENT_ID"] = "100",
             ["TF_ACC_DATAFOLD_DATA_SOURCE_ID"] = "7",
             ["TF_ACC_DATAFOLD_REPOSITORY_ID"] = "3",
             ["DBTTF_PROVIDER_DIR"] = ProviderDirectory,
