@@ -23,8 +23,9 @@ provider "dbtcloud" {
 }
 
 # Datafold:
-#   DATAFOLD_API_KEY      a Datafold API key (DATAFOLD_APIKEY is read too)
-#   DATAFOLD_HOST         the Datafold application URL (default https://app.datafold.com)
+#   DATAFOLD_API_KEY      a Datafold service-account API key, as Datafold recommends for CI (DATAFOLD_APIKEY is read too)
+#   DATAFOLD_HOST         the Datafold application URL (default https://app.datafold.com); CI integrations exist only
+#                         in Datafold Classic (app.datafold.com, eu.datafold.com, Classic dedicated deployments)
 provider "datafold" {
   host = "https://app.datafold.com"
   # api_key = ...          # better: export DATAFOLD_API_KEY

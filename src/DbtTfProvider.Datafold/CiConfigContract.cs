@@ -15,17 +15,26 @@ internal interface ICiConfigApi
 
     const string CreatePath = "/api/v1/ci/dbt_cloud/";
     const string ListPath = "/api/v1/ci/";
+    const string ConfigPath = "/api/v1/ci/{id}/";
+    const string UpdatePath = "/api/v1/ci/dbt_cloud/{id}/";
+
+    /// <summary>
+    /// Every operation of this interface, none of them in Datafold's published API file (which documents CI runs and
+    /// their trigger under /api/v1/ci/{ci_config_id}/, but no CI config itself): the list of what is assumed.
+    /// </summary>
+    static readonly IReadOnlyList<(string Method, string Path)> AssumedOperations =
+        [("POST", CreatePath), ("GET", ListPath), ("GET", ConfigPath), ("PUT", UpdatePath), ("DELETE", ConfigPath)];
 
     [Post(CreatePath)]
     Task<DbtCloudCiConfig> CreateAsync([Body] DbtCloudCiConfig config, CancellationToken cancellationToken);
 
-    [Get("/api/v1/ci/{id}/")]
+    [Get(ConfigPath)]
     Task<DbtCloudCiConfig> GetAsync(long id, CancellationToken cancellationToken);
 
-    [Put("/api/v1/ci/dbt_cloud/{id}/")]
+    [Put(UpdatePath)]
     Task<DbtCloudCiConfig> UpdateAsync(long id, [Body] DbtCloudCiConfig config, CancellationToken cancellationToken);
 
-    [Delete("/api/v1/ci/{id}/")]
+    [Delete(ConfigPath)]
     Task DeleteAsync(long id, CancellationToken cancellationToken);
 
     [Get(ListPath)]
@@ -106,8 +115,8 @@ public sealed class DbtCloudCiConfig
     [JsonPropertyName("fail_on_errors"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? FailOnErrors { get; set; }
 
-    /// <summary>object or null.</summary>
-    [JsonPropertyName("sampling")]
+    /// <summary>object or null; sent only when set (not on Datafold's current dbt Cloud integration page).</summary>
+    [JsonPropertyName("sampling"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CiSampling? Sampling { get; set; }
 
     [JsonPropertyName("created_at"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -146,8 +155,10 @@ public sealed class DbtCloudCiSettings
     public long? CiJobId { get; set; }
 }
 
+/// <summary>"Advanced settings: Sampling" of Datafold's dbt Core and API integration forms.</summary>
 public sealed class CiSampling
 {
+    /// <summary>"Enable sampling".</summary>
     [JsonPropertyName("enabled"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Enabled { get; set; }
 

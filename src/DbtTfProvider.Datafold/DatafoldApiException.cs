@@ -24,10 +24,9 @@ public sealed class DatafoldApiException : ServiceApiException
     }
 
     /// <summary>A 404 in Datafold's own words: the object may be gone (to be confirmed).</summary>
-    public bool IsServiceNotFound => Kind == ApiErrorKind.NotFound && Detail is not null;
+    public override bool IsServiceNotFound => Kind == ApiErrorKind.NotFound && Detail is not null;
 
-    /// <summary>The same error with why it does not prove anything added to its summary.</summary>
-    internal DatafoldApiException WithReason(string reason) =>
+    public override DatafoldApiException WithReason(string reason) =>
         new($"{Summary.TrimEnd('.')}; {reason}", StatusCode, Kind, FieldErrors, Detail, RequestMethod, RequestPath, ExistingId, this);
 
     /// <summary>The service's "detail" when it was a string.</summary>

@@ -6,10 +6,11 @@ using Refit;
 namespace DbtTfProvider.Datafold;
 
 /// <summary>The Datafold API for one organisation (the API key's). Creating it touches no network.</summary>
-public sealed class DatafoldClient : IDisposable
+public sealed partial class DatafoldClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly IDatafoldApi _api;
+    private readonly ILogger _logger;
 
     private DatafoldClient(HttpClient http, IDatafoldApi api, ICiConfigApi ciApi, Uri host, ILogger logger, SecretRedactor redactor,
         CreateSafetyOptions createSafety)
@@ -17,8 +18,9 @@ public sealed class DatafoldClient : IDisposable
         _http = http;
         _api = api;
         Host = host;
+        _logger = logger;
         DataSources = new DataSourcesClient(api);
-        CiConfigs = new CiConfigsClient(ciApi, logger, redactor, createSafety);
+        CiConfigs = new CiConfigsClient(ciApi, logger, redactor, createSafety, () => OrganizationUnknown);
     }
 
     public Uri Host { get; }
@@ -58,15 +60,34 @@ public sealed class DatafoldClient : IDisposable
     /// Checks the key: the organisation it belongs to (kept in <see cref="OrganizationId"/>), or
     /// <see cref="ApiErrorKind.Unauthorized"/>.
     /// </summary>
-    public async Task<OrganizationMeta> CheckCredentialsAsync(CancellationToken cancellationToken = default)
+    public async Task<OrganizationMeta?> CheckCredentialsAsync(CancellationToken cancellationToken = default)
     {
-        var meta = await _api.GetOrganizationMetaAsync(cancellationToken).ConfigureAwait(false);
+        OrganizationMeta meta;
+        try
+        {
+            meta = await _api.GetOrganizationMetaAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DatafoldApiException e) when (e.IsServiceNotFound)
+        {
+            // organization/meta is not in Datafold's published API (only its data-diff client calls it): a host may not
+            // serve it. The documented data source list checks the key as well; the organisation stays unknown.
+            LogNoOrganizationMeta(_logger, e.Detail ?? "");
+            await _api.ListDataSourcesAsync(cancellationToken).ConfigureAwait(false);
+            OrganizationUnknown = true;
+            return null;
+        }
         OrganizationId = meta.OrgId;
         return meta;
     }
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GET /api/v1/organization/meta answered 404 \"{Detail}\" (not in Datafold's published API); the API key was checked with GET /api/v1/data_sources, and the organisation id is unknown")]
+    private static partial void LogNoOrganizationMeta(ILogger logger, string detail);
+
     /// <summary>The API key's organisation, once <see cref="CheckCredentialsAsync"/> has run.</summary>
     public long? OrganizationId { get; private set; }
+
+    /// <summary>The key was checked without organization/meta (a host that does not serve it): whose organisation it is stays unknown.</summary>
+    public bool OrganizationUnknown { get; private set; }
 
     internal static string LibraryVersion { get; } =
         typeof(DatafoldClient).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
@@ -96,8 +117,10 @@ public sealed partial class CiConfigsClient
     private readonly SecretRedactor _redactor;
     private readonly CreateSafetyOptions _createSafety;
 
-    internal CiConfigsClient(ICiConfigApi api, ILogger logger, SecretRedactor redactor, CreateSafetyOptions createSafety) =>
-        (_api, _logger, _redactor, _createSafety) = (api, logger, redactor, createSafety);
+    private readonly Func<bool> _organizationUnknown;
+
+    internal CiConfigsClient(ICiConfigApi api, ILogger logger, SecretRedactor redactor, CreateSafetyOptions createSafety, Func<bool> organizationUnknown) =>
+        (_api, _logger, _redactor, _createSafety, _organizationUnknown) = (api, logger, redactor, createSafety, organizationUnknown);
 
     /// <summary>
     /// Creates the CI config. A config with the same name (unique per organisation) makes it fail with
@@ -152,32 +175,28 @@ public sealed partial class CiConfigsClient
 
     /// <summary>
     /// The config. A 404 in Datafold's words is read again (a stray 404 from a lagging replica passes): a second 404 and
-    /// a CI config list without the id is <see cref="ObjectGoneException"/>. A 404 that is not Datafold's, or a config
-    /// that the list still holds, stays an error.
+    /// a CI config list without the id is <see cref="ObjectGoneException"/> (<see cref="ConfirmedGone"/>). A list route
+    /// that answers 404 itself is a host without CI integrations (<see cref="ClassicOnly"/>), never a deleted config.
     /// </summary>
-    public async Task<DbtCloudCiConfig> GetAsync(long id, CancellationToken cancellationToken = default)
+    public Task<DbtCloudCiConfig> GetAsync(long id, CancellationToken cancellationToken = default) =>
+        ConfirmedGone.ReadAsync(GoneCheck(id), cancellationToken);
+
+    private GoneCheck<DbtCloudCiConfig> GoneCheck(long id) => new()
     {
-        try
-        {
-            return await _api.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DatafoldApiException first) when (first.IsServiceNotFound)
-        {
-            try
-            {
-                var config = await _api.GetAsync(id, cancellationToken).ConfigureAwait(false);
-                LogStrayNotFound(_logger, id);
-                return config;
-            }
-            catch (DatafoldApiException second) when (second.IsServiceNotFound)
-            {
-                if ((await ListAsync(cancellationToken).ConfigureAwait(false)).Any(c => c.Id == id))
-                    throw second.WithReason("answered twice, but the CI config list still holds it, so it is not taken for deleted; try again later");
-                throw new ObjectGoneException(DatafoldApiException.ServiceName, $"CI config {id}",
-                    "answered 404 twice, and the CI config list does not hold it", second);
-            }
-        }
-    }
+        Service = DatafoldApiException.ServiceName,
+        What = $"CI config {id}",
+        ReadAsync = token => _api.GetAsync(id, token),
+        WitnessAsync = async token => (await ListPagesAsync(token).ConfigureAwait(false)).Any(c => c.Id == id)
+            ? GoneWitness.Present("answered twice, but the CI config list still holds it, so it is not taken for deleted; try again later")
+            // The list is the API key's organisation's: without knowing which one that is (a host without
+            // organization/meta), it cannot be told apart from another organisation's list, so the 404 decides nothing.
+            : _organizationUnknown()
+                ? GoneWitness.Unknown("answered twice, but the API key's organisation is unknown (this host does not serve organization/meta), " +
+                                      "so a list without it does not prove it was deleted")
+                : GoneWitness.Gone("answered 404 twice, and the CI config list does not hold it"),
+        RouteMissing = ClassicOnly,
+        OnStrayNotFound = () => LogStrayNotFound(_logger, id),
+    };
 
     /// <summary>Replaces the whole config; without <see cref="DbtCloudCiSettings.ApiKey"/> the stored key is kept.</summary>
     public Task<DbtCloudCiConfig> UpdateAsync(long id, DbtCloudCiConfig config, CancellationToken cancellationToken = default)
@@ -186,25 +205,57 @@ public sealed partial class CiConfigsClient
         return _api.UpdateAsync(id, config, cancellationToken);
     }
 
+    /// <summary>Deletes the config; a 404 is checked as <see cref="GetAsync"/> checks it (<see cref="ConfirmedGone"/>).</summary>
+    public Task DeleteAsync(long id, CancellationToken cancellationToken = default) =>
+        ConfirmedGone.DeleteAsync(token => _api.DeleteAsync(id, token), GoneCheck(id), cancellationToken);
+
     /// <summary>
-    /// Deletes the config. A 404 is checked as <see cref="GetAsync"/> checks it: confirmed already deleted is
-    /// <see cref="ObjectGoneException"/>; a config that still reads keeps the 404 as an error.
+    /// All dbt Cloud CI configs, every page. A list that answers Datafold's 404 is a host without CI-config routes:
+    /// <see cref="ClassicOnly"/>.
     /// </summary>
-    public async Task DeleteAsync(long id, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DbtCloudCiConfig>> ListAsync(CancellationToken cancellationToken = default)
     {
         try
         {
-            await _api.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+            return await ListPagesAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (DatafoldApiException e) when (e.IsServiceNotFound)
         {
-            await GetAsync(id, cancellationToken).ConfigureAwait(false);
-            throw e.WithReason("the CI config still reads, so it is not taken for deleted");
+            throw ClassicOnly(e);
         }
     }
 
-    /// <summary>All dbt Cloud CI configs, every page.</summary>
-    public async Task<IReadOnlyList<DbtCloudCiConfig>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The error for a host whose CI-config routes do not exist: a collection route answered FastAPI's route-level 404.
+    /// Datafold's docs: CI integrations are available only in Datafold Classic; the current app has none.
+    /// </summary>
+    public static DatafoldApiException ClassicOnly(ServiceApiException routeNotFound) => new(
+        $"this Datafold host has no CI integrations ({routeNotFound.RequestMethod} {routeNotFound.RequestPath} answered 404 " +
+        $"\"{(routeNotFound as DatafoldApiException)?.Detail ?? routeNotFound.Summary}\"): Datafold serves CI integrations only in Datafold Classic " +
+        $"({ClassicHosts}), not in the current Datafold app (us.datafold.com, eub.datafold.com, dedicated deployments). Set the " +
+        "provider's host to the Classic deployment that holds the organisation's CI integrations",
+        routeNotFound.StatusCode, ApiErrorKind.NotServed, [], null, routeNotFound.RequestMethod, routeNotFound.RequestPath, inner: routeNotFound);
+
+    /// <summary>The Datafold Classic hosts named in Datafold's docs.</summary>
+    public const string ClassicHosts = "https://app.datafold.com, https://eu.datafold.com or a Classic dedicated deployment";
+
+    /// <summary>
+    /// Whether this host serves CI integrations at all: one request, the list's first config. Fails with
+    /// <see cref="ClassicOnly"/> when it does not.
+    /// </summary>
+    public async Task CheckServedAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _api.ListAsync(ICiConfigApi.DbtCloudType, 1, 0, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DatafoldApiException e) when (e.IsServiceNotFound)
+        {
+            throw ClassicOnly(e);
+        }
+    }
+
+    private async Task<IReadOnlyList<DbtCloudCiConfig>> ListPagesAsync(CancellationToken cancellationToken)
     {
         var all = new List<DbtCloudCiConfig>();
         for (var pages = 0; pages < MaxPages; pages++)

@@ -35,10 +35,9 @@ public sealed class DbtCloudApiException : ServiceApiException
     public bool IsServiceAnswer { get; }
 
     /// <summary>A 404 in dbt Cloud's own words that does not only blame permissions: the object may be gone (to be confirmed).</summary>
-    public bool IsServiceNotFound => Kind == ApiErrorKind.NotFound && IsServiceAnswer;
+    public override bool IsServiceNotFound => Kind == ApiErrorKind.NotFound && IsServiceAnswer;
 
-    /// <summary>The same error with why it does not prove anything added to its summary.</summary>
-    internal DbtCloudApiException WithReason(string reason) =>
+    public override DbtCloudApiException WithReason(string reason) =>
         new($"{Summary.TrimEnd('.')}; {reason}", StatusCode, Kind, FieldErrors, UserMessage, DeveloperMessage, RequestMethod, RequestPath, this, IsServiceAnswer);
 
     /// <summary>The service's message names permissions as a (possible) cause.</summary>

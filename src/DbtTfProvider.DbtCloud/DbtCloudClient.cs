@@ -22,7 +22,7 @@ public sealed class DbtCloudClient : IDisposable
         Projects = new ProjectsClient(api, accountId);
         Environments = new EnvironmentsClient(api, accountId);
         ServiceTokens = new ServiceTokensClient(api, accountId, logger, createSafety);
-        Jobs = new JobsClient(api, accountId, logger, createSafety);
+        Jobs = new JobsClient(api, accountId, logger, createSafety, Projects);
     }
 
     public long AccountId { get; }

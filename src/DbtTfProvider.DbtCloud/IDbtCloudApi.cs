@@ -66,7 +66,7 @@ internal interface IDbtCloudApi
     [Post("/v2/accounts/{accountId}/jobs/{jobId}/run/")]
     Task<DbtEnvelope<DbtRun>> TriggerRunAsync(long accountId, long jobId, [Body] RunTriggerRequest trigger, CancellationToken cancellationToken);
 
-    /// <summary>Not in the spec's table: dbt Cloud's own list of runs, filtered by job.</summary>
+    /// <summary>openapi-v2 documents it (job_definition_id, offset and limit among its parameters): the runs of one job.</summary>
     [Get("/v2/accounts/{accountId}/runs/")]
     Task<DbtEnvelope<List<DbtRun>>> ListRunsAsync(long accountId, [AliasAs("job_definition_id")] long jobDefinitionId,
         int offset, int limit, CancellationToken cancellationToken);

@@ -106,9 +106,16 @@ public static class JobTypes
     public const string Scheduled = "scheduled";
     public const string Other = "other";
     public const string Adaptive = "adaptive";
+    public const string ExposureSync = "exposure_sync";
+    public const string Hybrid = "hybrid";
 
-    /// <summary>Types dbt Cloud does not let a job leave (400 "the job type field for this job can only be set to 'ci'").</summary>
-    public static bool IsFixed(string? jobType) => jobType is Ci or Adaptive;
+    /// <summary>
+    /// Every type but scheduled, merge and other, the ones a deployment job moves between freely. dbt Cloud does not
+    /// let a ci or adaptive job leave its type (400 "the job type field for this job can only be set to 'ci'");
+    /// exposure_sync and hybrid (the v2 spec's JobTypeEnum) and any type added later are jobs of another kind too,
+    /// which writing a deployment job's settings would rewrite. Null (an answer without job_type) is not fixed.
+    /// </summary>
+    public static bool IsFixed(string? jobType) => jobType is not (null or Scheduled or Merge or Other);
 }
 
 /// <summary>Request fields of a job (v2 HumanReadableJobDefinitionRequest) that <see cref="DbtJob"/> does not model.</summary>

@@ -9,9 +9,10 @@ public sealed partial class JobsClient
     private readonly long _accountId;
     private readonly ILogger _logger;
     private readonly CreateSafetyOptions _createSafety;
+    private readonly ProjectsClient _projects;
 
-    internal JobsClient(IDbtCloudApi api, long accountId, ILogger logger, CreateSafetyOptions createSafety) =>
-        (_api, _accountId, _logger, _createSafety) = (api, accountId, logger, createSafety);
+    internal JobsClient(IDbtCloudApi api, long accountId, ILogger logger, CreateSafetyOptions createSafety, ProjectsClient projects) =>
+        (_api, _accountId, _logger, _createSafety, _projects) = (api, accountId, logger, createSafety, projects);
 
     /// <summary>
     /// Creates the job (its id is ignored and sent as null; the account is this client's). The job is created under a
@@ -56,51 +57,43 @@ public sealed partial class JobsClient
     public Task<DbtJob> GetAsync(long jobId, CancellationToken cancellationToken = default) => GetAsync(jobId, null, cancellationToken);
 
     /// <summary>
-    /// The active job. dbt Cloud answers 404 for a deleted job, but also for a job the token may not see, and a
-    /// lagging replica can answer 404 once. So a 404 in dbt Cloud's words is read again: a job that answers now is
-    /// returned; a second 404 while the job's project <paramref name="projectId"/> is still visible to the token is
-    /// <see cref="ObjectGoneException"/>. A 404 whose message only blames permissions, one that is not dbt Cloud's, a
-    /// project that is not visible (or not known) leave the job's fate open: an error that says what to check.
-    /// A job answered with state 2 is gone.
+    /// The active job. dbt Cloud answers 404 for a deleted job, but also for a job the token may not see: after two
+    /// 404s (<see cref="ConfirmedGone"/>) the job is gone only while its project <paramref name="projectId"/> is still
+    /// visible to the token; a project that is not visible (or not known) leaves the job's fate open. A job answered
+    /// with state 2 is gone.
     /// </summary>
-    public async Task<DbtJob> GetAsync(long jobId, long? projectId, CancellationToken cancellationToken = default)
+    public Task<DbtJob> GetAsync(long jobId, long? projectId, CancellationToken cancellationToken = default) =>
+        ConfirmedGone.ReadAsync(GoneCheck(jobId, projectId), cancellationToken);
+
+    private GoneCheck<DbtJob> GoneCheck(long jobId, long? projectId) => new()
     {
-        DbtJob job;
+        Service = DbtCloudApiException.ServiceName,
+        What = $"job {jobId}",
+        ReadAsync = token => ReadAsync(jobId, token),
+        DeletedEvidence = static job => job.IsActive ? null : $"answered with state {job.State} (deleted)",
+        WitnessAsync = token => ProjectWitnessAsync(projectId, token),
+        OnStrayNotFound = () => LogStrayNotFound(_logger, jobId),
+    };
+
+    /// <summary>A job that answers 404 twice is gone when its project is visible: a hidden project hides its jobs too.</summary>
+    private async Task<GoneWitness> ProjectWitnessAsync(long? projectId, CancellationToken cancellationToken)
+    {
+        if (projectId is not { } project)
+            return GoneWitness.Unknown("answered twice; whether the job was deleted cannot be confirmed without its project");
+        IReadOnlyList<DbtProject> projects;
         try
         {
-            job = await ReadAsync(jobId, cancellationToken).ConfigureAwait(false);
+            projects = await _projects.ListAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (DbtCloudApiException first) when (first.IsServiceNotFound)
+        catch (ServiceApiException listError)
         {
-            try
-            {
-                job = await ReadAsync(jobId, cancellationToken).ConfigureAwait(false);
-                LogStrayNotFound(_logger, jobId);
-            }
-            catch (DbtCloudApiException second) when (second.IsServiceNotFound)
-            {
-                if (projectId is not { } project)
-                    throw second.WithReason("answered twice; whether the job was deleted cannot be confirmed without its project");
-                IReadOnlyList<DbtProject> projects;
-                try
-                {
-                    projects = await new ProjectsClient(_api, _accountId).ListAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (ServiceApiException listError)
-                {
-                    throw second.WithReason($"answered twice, but the job's project {project} could not be checked ({listError.Message.TrimEnd('.')}), " +
-                                            "so the job is not taken for deleted");
-                }
-                if (!projects.Any(p => p.Id == project))
-                    throw second.WithReason($"answered twice, but the token cannot see the job's project {project} either, so the job may be " +
-                                            "hidden rather than deleted: check the token's permissions and account_id");
-                throw new ObjectGoneException(DbtCloudApiException.ServiceName, $"job {jobId}",
-                    $"answered 404 twice while its project {project} is visible", second);
-            }
+            return GoneWitness.Unknown($"answered twice, but the job's project {project} could not be checked ({listError.Message.TrimEnd('.')}), " +
+                                       "so the job is not taken for deleted");
         }
-        if (!job.IsActive)
-            throw new ObjectGoneException(DbtCloudApiException.ServiceName, $"job {jobId}", $"answered with state {job.State} (deleted)");
-        return job;
+        return projects.Any(p => p.Id == project)
+            ? GoneWitness.Gone($"answered 404 twice while its project {project} is visible")
+            : GoneWitness.Unknown($"answered twice, but the token cannot see the job's project {project} either, so the job may be " +
+                                  "hidden rather than deleted: check the token's permissions and account_id");
     }
 
     private async Task<DbtJob> ReadAsync(long jobId, CancellationToken cancellationToken) =>
@@ -118,22 +111,9 @@ public sealed partial class JobsClient
             $"the update of job {jobId}");
     }
 
-    /// <summary>
-    /// Deletes the job. A 404 is checked as <see cref="GetAsync(long, long?, CancellationToken)"/> checks it: confirmed
-    /// already deleted is <see cref="ObjectGoneException"/>; a job that still reads keeps the 404 as an error.
-    /// </summary>
-    public async Task DeleteAsync(long jobId, long? projectId, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await _api.DeleteJobAsync(_accountId, jobId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbtCloudApiException e) when (e.IsServiceNotFound)
-        {
-            await GetAsync(jobId, projectId, cancellationToken).ConfigureAwait(false);
-            throw e.WithReason("the job still reads as active, so it is not taken for deleted");
-        }
-    }
+    /// <summary>Deletes the job; a 404 is checked as <see cref="GetAsync(long, long?, CancellationToken)"/> checks it (<see cref="ConfirmedGone"/>).</summary>
+    public Task DeleteAsync(long jobId, long? projectId, CancellationToken cancellationToken = default) =>
+        ConfirmedGone.DeleteAsync(token => _api.DeleteJobAsync(_accountId, jobId, token), GoneCheck(jobId, projectId), cancellationToken);
 
     /// <summary>Active jobs matching the filter, every page.</summary>
     public async Task<IReadOnlyList<DbtJob>> ListAsync(JobListFilter? filter = null, CancellationToken cancellationToken = default) =>

@@ -52,66 +52,40 @@ public sealed partial class ServiceTokensClient
     /// <summary>
     /// The active token. A deleted token still answers 200, with <see cref="ServiceToken.State"/> 2: that is
     /// <see cref="ObjectGoneException"/>. A 404 never means "deleted" by itself (the spec has deleted tokens answer 200):
-    /// the account's token list decides. Absent from it, or listed as deleted: gone. Listed as active: the 404 was a
-    /// stray one, and the token is read again. Any other answer (a 404 that is not dbt Cloud's, one that blames
-    /// permissions, a failing list) stays an error.
+    /// the account's token list, which holds deleted tokens with their state, decides at once
+    /// (<see cref="GoneCheck{T}.WitnessFirst"/>). Absent from it, or listed as deleted: gone. Listed as active: the 404
+    /// was a stray one, and the token is read again.
     /// </summary>
-    public async Task<ServiceToken> GetAsync(long tokenId, CancellationToken cancellationToken = default)
+    public Task<ServiceToken> GetAsync(long tokenId, CancellationToken cancellationToken = default) =>
+        ConfirmedGone.ReadAsync(GoneCheck(tokenId), cancellationToken);
+
+    private GoneCheck<ServiceToken> GoneCheck(long tokenId) => new()
     {
-        ServiceToken token;
-        try
+        Service = DbtCloudApiException.ServiceName,
+        What = $"service token {tokenId}",
+        ReadAsync = token => ReadAsync(tokenId, token),
+        DeletedEvidence = static t => t.IsActive ? null : $"answered with state {t.State} (deleted)",
+        WitnessFirst = true,
+        WitnessAsync = async token => (await ListAsync(null, token).ConfigureAwait(false)).FirstOrDefault(t => t.Id == tokenId) switch
         {
-            token = await ReadAsync(tokenId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbtCloudApiException notFound) when (notFound.IsServiceNotFound)
-        {
-            var listed = (await ListAsync(null, cancellationToken).ConfigureAwait(false)).FirstOrDefault(t => t.Id == tokenId);
-            if (listed is null)
-                throw Gone(tokenId, "answered 404, and the account's token list does not hold it", notFound);
-            if (!listed.IsActive)
-                throw Gone(tokenId, $"the account's token list holds it with state {listed.State} (deleted)", notFound);
-            LogStrayNotFound(_logger, tokenId);
-            try
-            {
-                token = await ReadAsync(tokenId, cancellationToken).ConfigureAwait(false);
-            }
-            catch (DbtCloudApiException again) when (again.IsServiceNotFound)
-            {
-                throw again.WithReason("the account's token list shows it as active, so it is not taken for deleted; try again later");
-            }
-        }
-        if (!token.IsActive)
-            throw Gone(tokenId, $"answered with state {token.State} (deleted)", null);
-        return token;
-    }
+            null => GoneWitness.Gone("answered 404, and the account's token list does not hold it"),
+            { IsActive: false } listed => GoneWitness.Gone($"the account's token list holds it with state {listed.State} (deleted)"),
+            _ => GoneWitness.Present("the account's token list shows it as active, so it is not taken for deleted; try again later"),
+        },
+        OnStrayNotFound = () => LogStrayNotFound(_logger, tokenId),
+    };
 
     private async Task<ServiceToken> ReadAsync(long tokenId, CancellationToken cancellationToken) =>
         Envelope.Data(await _api.GetServiceTokenAsync(_accountId, tokenId, cancellationToken).ConfigureAwait(false), $"service token {tokenId}");
-
-    private static ObjectGoneException Gone(long tokenId, string evidence, Exception? inner) =>
-        new(DbtCloudApiException.ServiceName, $"service token {tokenId}", evidence, inner);
 
     /// <summary>Renames in place (PUT); the secret does not change.</summary>
     public async Task<ServiceToken> RenameAsync(long tokenId, string name, CancellationToken cancellationToken = default) =>
         Envelope.Data(await _api.RenameServiceTokenAsync(_accountId, tokenId, new ServiceTokenRenameRequest { Name = name }, cancellationToken)
             .ConfigureAwait(false), $"the rename of service token {tokenId}");
 
-    /// <summary>
-    /// Deletes (soft). A 404 is checked as <see cref="GetAsync"/> checks it: a token that is confirmed already deleted
-    /// is <see cref="ObjectGoneException"/>; one that still reads as active keeps the 404 as an error.
-    /// </summary>
-    public async Task DeleteAsync(long tokenId, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await _api.DeleteServiceTokenAsync(_accountId, tokenId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbtCloudApiException e) when (e.IsServiceNotFound)
-        {
-            await GetAsync(tokenId, cancellationToken).ConfigureAwait(false);
-            throw e.WithReason("the token still reads as active, so it is not taken for deleted");
-        }
-    }
+    /// <summary>Deletes (soft); a 404 is checked as <see cref="GetAsync"/> checks it (<see cref="ConfirmedGone"/>).</summary>
+    public Task DeleteAsync(long tokenId, CancellationToken cancellationToken = default) =>
+        ConfirmedGone.DeleteAsync(token => _api.DeleteServiceTokenAsync(_accountId, tokenId, token), GoneCheck(tokenId), cancellationToken);
 
     /// <summary>
     /// The account's tokens, every page; <paramref name="state"/> 1 lists only active ones (not in the spec's table:

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace DbtTfProvider.Http;
 
 /// <summary>
-/// Retries transient failures of one HTTP call: 429, 500, 502, 503, 504 and transport errors, with exponential backoff
+/// Retries transient failures of one HTTP call: 408, 429, 500, 502, 503, 504 and transport errors (the statuses dbt Labs'
+/// own client retries), with exponential backoff
 /// and full jitter, honouring <c>Retry-After</c>, within a per-attempt timeout and a total deadline. A request that is
 /// not idempotent (see <see cref="RequestIdempotencyOptions"/>) is retried only after failures that prove the service
 /// did not process it; any other failure of such a request surfaces as <see cref="AmbiguousRequestException"/>.
@@ -14,7 +15,8 @@ namespace DbtTfProvider.Http;
 /// <remarks>
 /// What proves "not processed": no connection was made (DNS, connection refused, connect timeout, a TLS handshake cut
 /// off, proxy tunnel) or a 429 (the rate limiter rejects before the request is handled). Every 5xx (a 503 with
-/// <c>Retry-After</c> too: a service may commit and then shed the answer), a reset or a timeout after the request was
+/// <c>Retry-After</c> too: a service may commit and then shed the answer), a 408 (a proxy may time out a request the
+/// service goes on to process), a reset or a timeout after the request was
 /// sent may come after the service committed the change, so they are ambiguous. A TLS authentication failure (the
 /// server's certificate is not trusted) and a host name that DNS says does not exist are not transient and are never retried.
 /// After the last attempt a retryable answer is returned as it is (the client turns it into its typed error); a
@@ -139,7 +141,7 @@ public sealed partial class ResilienceHandler : DelegatingHandler
         return status switch
         {
             429 => Outcome.RetryableAnswer(response, reason, notProcessed: true, retryAfter),
-            500 or 502 or 503 or 504 => Outcome.RetryableAnswer(response, reason, notProcessed: false, retryAfter),
+            408 or 500 or 502 or 503 or 504 => Outcome.RetryableAnswer(response, reason, notProcessed: false, retryAfter),
             _ => Outcome.Final(response),
         };
     }

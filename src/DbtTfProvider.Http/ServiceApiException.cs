@@ -21,6 +21,8 @@ public enum ApiErrorKind
     Server,
     /// <summary>Any other answer, or one this client cannot read.</summary>
     Unexpected,
+    /// <summary>A collection route answered the service's 404 itself: this host does not serve that kind of object at all.</summary>
+    NotServed,
 }
 
 /// <summary>The reason the service gave for one field, at its path in the request body (e.g. schedule.date.cron).</summary>
@@ -57,6 +59,12 @@ public abstract class ServiceApiException : Exception
     public HttpStatusCode? StatusCode { get; }
 
     public ApiErrorKind Kind { get; }
+
+    /// <summary>A 404 in the service's own error shape that does not only blame permissions: the object may be gone (to be confirmed).</summary>
+    public abstract bool IsServiceNotFound { get; }
+
+    /// <summary>The same error with why it does not prove anything added to its summary.</summary>
+    public abstract ServiceApiException WithReason(string reason);
 
     public IReadOnlyList<ApiFieldError> FieldErrors { get; }
 

@@ -171,11 +171,12 @@ public sealed class ResilienceHandlerTests
     }
 
     [Theory]
+    [InlineData(408)]
     [InlineData(500)]
     [InlineData(502)]
     [InlineData(503)]
     [InlineData(504)]
-    public async Task A_create_answered_with_5xx_is_ambiguous_and_not_retried(int status)
+    public async Task A_create_answered_with_5xx_or_408_is_ambiguous_and_not_retried(int status)
     {
         var transport = ScriptedTransport.Steps(Answers.Status(status), Answers.Status(201, "{}"));
 
@@ -183,6 +184,17 @@ public sealed class ResilienceHandlerTests
 
         Assert.Equal(1, transport.Count);
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_read_answered_408_is_retried_like_dbt_labs_client_does()
+    {
+        var transport = ScriptedTransport.Steps(Answers.Status(408), Answers.Status(200, "{}"));
+
+        using var response = await SendAsync(Options(), transport, HttpMethod.Get);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, transport.Count);
     }
 
     [Fact]

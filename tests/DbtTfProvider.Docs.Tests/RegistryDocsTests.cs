@@ -81,7 +81,9 @@ public sealed class RegistryDocsTests : IDisposable
         }
         var integration = pages["resources/dbt_integration.md"];
         Assert.Contains("- `dbt_cloud_api_token_wo` (String, Sensitive, [Write-only](", integration);
-        Assert.Contains("- `base_commit_strategy` (String, Default: `\"merge_base\"`)", integration);
+        // base_commit_strategy lost its default (issue 20: sent only when set); a string default is shown on primary_key_tag.
+        Assert.Contains("- `primary_key_tag` (String, Default: `\"primary-key\"`)", integration);
+        Assert.Contains("- `base_commit_strategy` (String) ", integration);
         Assert.Contains("- `sampling` (Block, Optional)", integration);
         Assert.Contains("<a id=\"nestedblock--sampling\"></a>\n### Nested Schema for `sampling`", integration);
         var token = pages["resources/service_token.md"];

@@ -127,6 +127,49 @@ public sealed class DatafoldTests : EmulatorTestBase
         Assert.Equal((string)created.Body["created_at"]!, (string)updated.Body["created_at"]!);
     }
 
+    /// <summary>The published bounds of sampling tolerance and confidence, both exclusive.</summary>
+    [Theory]
+    [InlineData("tolerance", 0.0, false)]
+    [InlineData("tolerance", 1.0, false)]
+    [InlineData("tolerance", 0.001, true)]
+    [InlineData("confidence", 0.0, false)]
+    [InlineData("confidence", 100.0, false)]
+    [InlineData("confidence", 99.9, true)]
+    public async Task Sampling_tolerance_and_confidence_hold_to_their_published_bounds(string field, double value, bool accepted)
+    {
+        var (key, job) = await DbtCloudSide();
+        var body = CiConfigs.DbtCloud(key, job);
+        body["sampling"] = new JsonObject { ["enabled"] = true, [field] = value };
+
+        var answer = await Datafold(HttpMethod.Post, Create, body);
+
+        if (accepted)
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.Status);
+            Assert.Equal(value, (double)answer.Body!["sampling"]![field]!);
+            Assert.True((bool)answer.Body["sampling"]!["enabled"]!);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.Status);
+            Assert.Equal([$"body.sampling.{field}"], Locs(answer));
+        }
+    }
+
+    [Fact]
+    public async Task Data_sources_are_annotated_with_accessible_and_is_paused_for_the_key()
+    {
+        var sources = await Datafold(HttpMethod.Get, "/api/v1/data_sources");
+        var source = await Datafold(HttpMethod.Get, "/api/v1/data_sources/7");
+
+        var listed = Assert.Single(sources.Body!.AsArray())!;
+        foreach (var answer in new[] { listed, source.Body! })
+        {
+            Assert.True((bool)answer["accessible"]!);
+            Assert.False((bool)answer["is_paused"]!);
+        }
+    }
+
     [Fact]
     public async Task Delete_answers_an_empty_object_then_404()
     {

@@ -376,6 +376,8 @@ public sealed class JobTests : EmulatorTestBase
     [InlineData("ci", "scheduled")]
     [InlineData("ci", "merge")]
     [InlineData("adaptive", "other")]
+    [InlineData("exposure_sync", "scheduled")]
+    [InlineData("hybrid", "other")]
     public async Task A_CI_or_adaptive_job_keeps_its_type(string kept, string wanted)
     {
         var id = await CreateWith(job =>

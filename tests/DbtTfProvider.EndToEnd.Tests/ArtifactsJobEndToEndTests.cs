@@ -330,25 +330,30 @@ public sealed class ArtifactsJobEndToEndTests(ProviderFixture fixture) : IClassF
         Assert.Empty(await fixture.JobsAsync());
     }
 
-    [Fact]
-    public async Task An_imported_CI_job_is_refused_at_plan_naming_the_reason_and_is_left_as_it_is()
+    /// <summary>ci is dbt Cloud's fixed type; exposure_sync and hybrid (v2 JobTypeEnum) are types this resource does not write either.</summary>
+    [Theory]
+    [InlineData("ci", "a ci job")]
+    [InlineData("exposure_sync", "an exposure_sync job")]
+    [InlineData("hybrid", "a hybrid job")]
+    public async Task An_imported_job_of_a_type_it_does_not_write_is_refused_at_plan_naming_the_type_and_is_left_as_it_is(string jobType, string named)
     {
         await fixture.ResetAsync();
+        var pullRequests = jobType == "ci";
         var ci = await fixture.DbtCloudAsync(HttpMethod.Post, $"/v2/accounts/{ProviderFixture.AccountId}/jobs/", new JsonObject
         {
             ["id"] = null, ["account_id"] = ProviderFixture.AccountId, ["project_id"] = 10, ["environment_id"] = 100,
             ["name"] = "CI on pull requests", ["execute_steps"] = new JsonArray("dbt build --select state:modified+"),
             ["settings"] = new JsonObject { ["threads"] = 4, ["target_name"] = "ci" }, ["state"] = 1,
-            ["triggers"] = new JsonObject { ["github_webhook"] = false, ["git_provider_webhook"] = true, ["schedule"] = false, ["on_merge"] = false },
+            ["triggers"] = new JsonObject { ["github_webhook"] = false, ["git_provider_webhook"] = pullRequests, ["schedule"] = false, ["on_merge"] = false },
             ["schedule"] = new JsonObject
             {
                 ["date"] = new JsonObject { ["type"] = "custom_cron", ["cron"] = "0 * * * *" },
                 ["time"] = new JsonObject { ["type"] = "every_hour", ["interval"] = 1 },
             },
-            ["job_type"] = "ci",
+            ["job_type"] = jobType,
         });
         var id = ci!["id"]!.GetValue<long>();
-        var tf = TerraformCli.InNewDirectory(fixture, "job-import-ci").WriteConfig($$"""
+        var tf = TerraformCli.InNewDirectory(fixture, $"job-import-{jobType}").WriteConfig($$"""
             import {
               to = {{Resource}}.this
               id = "{{id}}"
@@ -363,11 +368,11 @@ public sealed class ArtifactsJobEndToEndTests(ProviderFixture fixture) : IClassF
         foreach (var result in new[] { plan, applied })
         {
             Assert.Contains("Error: Job type cannot change", result.Output);
-            Assert.Contains($"dbt Cloud job {id} is a ci job (job_type \"ci\")", Regex.Replace(result.Output.Replace('│', ' '), @"\s+", " "));
+            Assert.Contains($"dbt Cloud job {id} is {named} (job_type \"{jobType}\")", Regex.Replace(result.Output.Replace('│', ' '), @"\s+", " "));
         }
         Assert.Equal(0, Delta(before, await fixture.RequestCountsAsync(), IsJobWrite));
         var job = Assert.Single(await ActiveJobsAsync());
-        Assert.Equal("ci", (string?)job["job_type"]);
+        Assert.Equal(jobType, (string?)job["job_type"]);
         Assert.Equal("CI on pull requests", (string?)job["name"]);
     }
 

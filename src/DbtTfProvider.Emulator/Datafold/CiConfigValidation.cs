@@ -63,14 +63,25 @@ internal static class CiConfigValidation
         var sampling = root.Object("sampling", Presence.Nullable);
         if (sampling.Exists)
         {
+            // The form's "Advanced settings: Sampling" (Datafold's dbt Core and API integration pages). The contract
+            // assumes each may be left out, none may be null.
             config.Sampling = new CiSampling
             {
-                // The spec types these without "or null": each may be left out, none may be null.
                 Enabled = sampling.Bool("enabled", Presence.Optional) ?? false,
                 Tolerance = sampling.Number("tolerance", Presence.Optional),
                 Confidence = sampling.Number("confidence", Presence.Optional),
                 Threshold = sampling.Int("threshold", Presence.Optional),
             };
+            // The published bounds of a data diff's sampling_tolerance and sampling_confidence, both exclusive; that the
+            // CI config's sampling holds to them too is a reconstruction.
+            if (config.Sampling.Tolerance is { } tolerance && tolerance is <= 0 or >= 1)
+            {
+                sampling.Fail("tolerance", "must be between 0 and 1 exclusive (e.g. 0.001 = 0.1%)");
+            }
+            if (config.Sampling.Confidence is { } confidence && confidence is <= 0 or >= 100)
+            {
+                sampling.Fail("confidence", "must be between 0 and 100 exclusive (e.g. 95, 99, 99.9)");
+            }
         }
         return config;
     }

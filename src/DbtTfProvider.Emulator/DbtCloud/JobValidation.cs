@@ -7,7 +7,14 @@ namespace DbtTfProvider.Emulator.DbtCloud;
 /// <summary>The job rules of the spec: request shape first (400 field map), then references (business-rule 400).</summary>
 internal static class JobValidation
 {
-    public static readonly string[] JobTypes = ["ci", "merge", "scheduled", "other", "adaptive"];
+    /// <summary>The v2 spec's JobTypeEnum.</summary>
+    public static readonly string[] JobTypes = ["ci", "merge", "scheduled", "other", "adaptive", "exposure_sync", "hybrid"];
+
+    /// <summary>
+    /// Types a job cannot leave. ci and adaptive are dbt Cloud's (its 400 message); exposure_sync and hybrid are a
+    /// reconstruction: jobs dbt Cloud makes for a purpose of their own, assumed as fixed as a ci job.
+    /// </summary>
+    public static readonly string[] FixedTypes = ["ci", "adaptive", "exposure_sync", "hybrid"];
 
     /// <summary>
     /// The keys a job body may carry: the properties of the v2 request schema (HumanReadableJobDefinitionRequest),
@@ -144,7 +151,7 @@ internal static class JobValidation
             BrokenAt(["triggers", "on_merge"],
                 $"A job that runs on merge cannot have other triggers: with on_merge true, {string.Join(" and ", others)} must be false.");
         }
-        if (existing is { JobType: "ci" or "adaptive" } && job.JobType != existing.JobType)
+        if (existing is not null && FixedTypes.Contains(existing.JobType) && job.JobType != existing.JobType)
         {
             Broken("job_type", $"the job type field for this job can only be set to '{existing.JobType}'");
         }

@@ -14,7 +14,7 @@ internal static class RunEndpoints
         api.MapGet("/v2/accounts/{account_id:int}/runs/{run_id:int}/", Read);
     }
 
-    /// <summary>The account's runs (dbt Cloud's list; not in the spec's table), filtered by <c>job_definition_id</c>.</summary>
+    /// <summary>The account's runs (documented in openapi-v2), filtered by <c>job_definition_id</c>.</summary>
     private static IResult List(HttpContext http, EmulatorState state, [FromRoute(Name = "account_id")] int accountId)
     {
         var request = http.Request;

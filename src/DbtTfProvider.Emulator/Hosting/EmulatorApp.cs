@@ -49,8 +49,10 @@ internal static class EmulatorApp
         ServiceTokenEndpoints.Map(api);
         JobEndpoints.Map(api);
         RunEndpoints.Map(api);
-        OrganizationEndpoints.Map(api);
-        CiConfigEndpoints.Map(api);
+        OrganizationEndpoints.Map(api, seed.Datafold.OrganizationMetaRoute);
+        // A host of Datafold's current app has no CI-config routes (CI integrations are Datafold Classic's).
+        if (seed.Datafold.CiConfigRoutes)
+            CiConfigEndpoints.Map(api);
         AdminEndpoints.Map(app);
         return app;
     }

@@ -126,6 +126,8 @@ public sealed class EmulatorSeed
             .Select(a => $"admin token '{t.Name}' names unknown account {a}")));
         problems.AddRange(Datafold.DataSources.Where(d => !organizations.Contains(d.OrganizationId))
             .Select(d => $"data source {d.Id} names unknown organization {d.OrganizationId}"));
+        problems.AddRange(Datafold.DataSources.Where(d => !Emulator.Datafold.DataSourceTypes.All.Contains(d.Type))
+            .Select(d => $"data source {d.Id} has type '{d.Type}', not one of Datafold's: {string.Join(", ", Emulator.Datafold.DataSourceTypes.All)}"));
         problems.AddRange(Datafold.Repositories.Where(r => !organizations.Contains(r.OrganizationId))
             .Select(r => $"repository {r.Id} names unknown organization {r.OrganizationId}"));
         return problems;
@@ -176,6 +178,19 @@ public sealed record SeedAdminToken
 
 public sealed class DatafoldSeed
 {
+    /// <summary>
+    /// False: the host has no CI-config routes, as Datafold's current app (us.datafold.com, eub.datafold.com, dedicated
+    /// deployments): CI integrations exist only in Datafold Classic. Every /api/v1/ci/ request then gets FastAPI's
+    /// route-level 404 {"detail": "Not Found"}.
+    /// </summary>
+    public bool CiConfigRoutes { get; set; } = true;
+
+    /// <summary>
+    /// False: GET /api/v1/organization/meta answers FastAPI's route-level 404. It is not in Datafold's published API
+    /// file (only its data-diff client calls it), so a host may not serve it.
+    /// </summary>
+    public bool OrganizationMetaRoute { get; set; } = true;
+
     public IReadOnlyList<SeedOrganization> Organizations { get; set; } = [];
     public IReadOnlyList<SeedDataSource> DataSources { get; set; } = [];
     public IReadOnlyList<SeedRepository> Repositories { get; set; } = [];
@@ -192,6 +207,9 @@ public sealed record SeedApiKey
 {
     public required string Key { get; init; }
     public required int UserId { get; init; }
+    /// <summary>An admin's key may use every data source; any other only those sharing one of its <see cref="GroupIds"/>.</summary>
+    public bool Admin { get; set; } = true;
+    public IReadOnlyList<int> GroupIds { get; set; } = [];
 }
 
 public sealed record SeedDataSource
@@ -199,7 +217,11 @@ public sealed record SeedDataSource
     public required int Id { get; init; }
     public required int OrganizationId { get; init; }
     public required string Name { get; init; }
+    /// <summary>One of the 27 values of the published discriminator (<see cref="Emulator.Datafold.DataSourceTypes"/>).</summary>
     public required string Type { get; init; }
+    public bool Paused { get; set; }
+    /// <summary>The groups whose members may use it (admins may use every data source).</summary>
+    public IReadOnlyList<int> GroupIds { get; set; } = [];
 }
 
 public sealed record SeedRepository

@@ -96,7 +96,7 @@ internal sealed class EmulatorState
         {
             if (organization.ApiKeys.FirstOrDefault(k => k.Key == apiKey) is { } key)
             {
-                return new DatafoldCaller(organization, key.UserId);
+                return new DatafoldCaller(organization, key);
             }
         }
         return null;
@@ -112,4 +112,7 @@ internal sealed class EmulatorState
 /// <summary>The accounts a dbt Cloud credential sees; <see cref="ServiceTokenId"/> is set for service tokens.</summary>
 internal sealed record DbtCaller(IReadOnlySet<int> AccountIds, int? ServiceTokenId);
 
-internal sealed record DatafoldCaller(SeedOrganization Organization, int UserId);
+internal sealed record DatafoldCaller(SeedOrganization Organization, SeedApiKey Key)
+{
+    public int UserId => Key.UserId;
+}

@@ -20,6 +20,10 @@ public static class AttributeBuilderExtensions
     public static AttributeBuilder<TfNumber> Range(this AttributeBuilder<TfNumber> b, double? min, double? max) =>
         b.Validator(new RangeValidator(min is { } lo ? CtyNumber.FromDouble(lo) : null, max is { } hi ? CtyNumber.FromDouble(hi) : null));
 
+    /// <summary>Strictly between <paramref name="min"/> and <paramref name="max"/>, both excluded.</summary>
+    public static AttributeBuilder<TfNumber> Between(this AttributeBuilder<TfNumber> b, double min, double max) =>
+        b.Validator(new OpenRangeValidator(CtyNumber.FromDouble(min), CtyNumber.FromDouble(max)));
+
     public static AttributeBuilder<TfList<T>> LengthAtLeast<T>(this AttributeBuilder<TfList<T>> b, int minimum) => b.Validator(new LengthAtLeastValidator(minimum));
 
     /// <summary>Applies a validator to every element (list elements are named by index in diagnostics).</summary>

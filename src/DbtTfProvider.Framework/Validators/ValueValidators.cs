@@ -70,6 +70,19 @@ public sealed class RangeValidator(CtyNumber? min, CtyNumber? max) : KnownValueV
     }
 }
 
+/// <summary>A number strictly between two bounds (a share in (0, 1), a confidence in (0, 100)).</summary>
+public sealed class OpenRangeValidator(CtyNumber min, CtyNumber max) : KnownValueValidator
+{
+    public override string Description => $"Greater than {min} and less than {max}.";
+
+    protected override void ValidateKnown(CtyValue value, AttributeValidationContext context)
+    {
+        var n = value.AsNumber();
+        if (n <= min || n >= max)
+            context.AddError("Invalid attribute value", $"{context.AttributeName} must be greater than {min} and less than {max}; got {n}.");
+    }
+}
+
 /// <summary>A string of at least N characters, or a list, set or map of at least N elements.</summary>
 public sealed class LengthAtLeastValidator(int minimum) : KnownValueValidator
 {

@@ -72,8 +72,10 @@ public static class DatafoldPart
     {
         s.Description("Manages Datafold objects through the Datafold API.");
         s.String("api_key", c => ref c.ApiKey).RequiredSetting().Sensitive().EnvironmentVariables("DATAFOLD_API_KEY", "DATAFOLD_APIKEY")
-            .Description("Datafold API key (Settings → Account → API key). Required; may come from the `DATAFOLD_API_KEY` " +
-                         "(or `DATAFOLD_APIKEY`) environment variable instead. Never logged.");
+            .Description("Datafold API key. Use a service-account API key, as Datafold recommends for CI: it belongs to the " +
+                         "organization rather than to a person, so it keeps working when its creator leaves (a personal key from " +
+                         "Settings → Account works too). Its user must be allowed to use the data sources the integrations name. " +
+                         "Required; may come from the `DATAFOLD_API_KEY` (or `DATAFOLD_APIKEY`) environment variable instead. Never logged.");
         s.String("host", c => ref c.Host).Optional().Default(DatafoldClientOptions.DefaultHost).EnvironmentVariables("DATAFOLD_HOST")
             .Check(ConnectionSettings.HostUrlRule, DatafoldHost.Problem)
             .Description("Address of the Datafold application, e.g. `https://eu.datafold.com` or a dedicated deployment's URL. " +

@@ -32,7 +32,7 @@ public sealed class DatafoldEmulatorTests : EmulatorHarness
         var source = await client.DataSources.GetAsync(7);
         var invalid = await Assert.ThrowsAsync<DatafoldApiException>(() => Datafold("df_wrong").CheckCredentialsAsync());
 
-        Assert.Equal(("Acme", 1L), (meta.OrgName, meta.OrgId));
+        Assert.Equal(("Acme", 1L), (meta!.OrgName, meta.OrgId));
         Assert.Equal(7, Assert.Single(sources).Id);
         Assert.Equal("Snowflake production", source.Name);
         Assert.Equal(ApiErrorKind.Unauthorized, invalid.Kind);

@@ -252,6 +252,33 @@ public sealed class DbtCloudEmulatorTests : EmulatorHarness
     }
 
     [Fact]
+    public async Task A_read_answered_408_is_retried()
+    {
+        var jobs = DbtCloud().Jobs;
+        var job = await jobs.CreateAsync(ArtifactsJob());
+        await AddFaultAsync("""{"method": "GET", "path_prefix": "/api/v2/accounts/1/jobs/", "kind": "status", "status": 408, "count": 2}""");
+
+        var read = await jobs.GetAsync(job.Id!.Value);
+
+        Assert.Equal(job.Id, read.Id);
+        Assert.Equal(2, Waits.Count);
+    }
+
+    /// <summary>A 408 after a create is unclear: the job is looked up by its marker, and the POST is sent again only when it did not land.</summary>
+    [Theory]
+    [InlineData("commit_then_fail", 1)]
+    [InlineData("status", 2)]
+    public async Task A_job_create_answered_408_is_resolved_through_its_marker_and_leaves_one_job(string kind, int posts)
+    {
+        await AddFaultAsync($$"""{"method": "POST", "path_prefix": "/api/v2/accounts/1/jobs/", "kind": "{{kind}}", "status": 408, "count": 1}""");
+
+        var job = await DbtCloud().Jobs.CreateAsync(ArtifactsJob());
+
+        Assert.Equal(job.Id, (long)Assert.Single(Active(await DbtCloudStateAsync("jobs"), "Datafold artifacts"))["id"]!);
+        Assert.Equal(posts, (int)(await StateAsync())["requests"]!["POST /api/v2/accounts/{account_id}/jobs/"]!);
+    }
+
+    [Fact]
     public async Task A_create_rejected_with_429_is_retried_and_makes_one_job()
     {
         await AddFaultAsync("""{"method": "POST", "path_prefix": "/api/v2/accounts/1/jobs/", "kind": "status", "status": 429, "retry_after_seconds": 1, "count": 1}""");

@@ -21,5 +21,7 @@ public sealed class DatafoldDataSourceDataSource : DataSource<DatafoldDataSource
         context.Result.Id = NumericIds.Format(source.Id);
         context.Result.DataSourceId = source.Id;
         context.Result.Type = source.Type;
+        context.Result.Accessible = source.Accessible;
+        context.Result.IsPaused = source.IsPaused ?? false;
     }
 }

@@ -8,4 +8,6 @@ public sealed class DatafoldDataSourceModel
     public TfString Id;
     public TfInt64 DataSourceId;
     public TfString Type;
+    public TfBool Accessible;
+    public TfBool IsPaused;
 }

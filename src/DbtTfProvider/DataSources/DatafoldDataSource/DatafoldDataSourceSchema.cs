@@ -19,6 +19,12 @@ internal static class DatafoldDataSourceSchema
         s.Int64("data_source_id", m => ref m.DataSourceId).Computed()
             .Description("The data source's numeric id, e.g. for `data_source_id` of `datafold_dbt_integration`.");
         s.String("type", m => ref m.Type).Computed()
-            .Description("The kind of database, as Datafold names it, e.g. `snowflake`, `bigquery` or `databricks`.");
+            .Description("The kind of data source, as Datafold names it: one of the 27 types of its API, warehouses such as `snowflake`, " +
+                         "`bigquery`, `databricks`, `pg`, `postgres_aurora` or `postgres_aws_rds`, and other sources such as `aws_s3` or `mongodb`.");
+        s.Bool("accessible", m => ref m.Accessible).Computed()
+            .Description("Whether the user of the provider's API key may use the data source (an admin, or a member of one of its groups). " +
+                         "`datafold_dbt_integration` refuses, at plan, a data source that is not accessible.");
+        s.Bool("is_paused", m => ref m.IsPaused).Computed()
+            .Description("Whether the data source is paused in Datafold (`datafold_dbt_integration` warns at plan: nothing runs on it until it is resumed).");
     }
 }

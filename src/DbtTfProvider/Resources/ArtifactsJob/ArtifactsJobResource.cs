@@ -43,8 +43,9 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
     }
 
     /// <summary>
-    /// A CI or adaptive job (imported, say) cannot become the scheduled or merge job this resource writes: dbt Cloud
-    /// keeps its type. The plan says so instead of the apply failing half-way.
+    /// A job of a type this resource does not write (ci, adaptive, exposure_sync, hybrid: <see cref="JobTypes.IsFixed"/>;
+    /// imported, say) is not turned into the scheduled or merge job this resource writes. The plan says so instead of the
+    /// apply failing half-way.
     /// </summary>
     public override Task ModifyPlanAsync(ModifyPlanContext<ArtifactsJobModel, DbtCloudClient> context)
     {
@@ -54,8 +55,9 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
     }
 
     private static string FixedTypeDetail(long? jobId, string jobType) =>
-        $"dbt Cloud job {jobId} is a{(jobType == JobTypes.Adaptive ? "n" : "")} {jobType} job (job_type \"{jobType}\"), and dbt Cloud does not let " +
-        "such a job change its type: this resource writes a scheduled, merge or other job, so it cannot update it. Leave the job as it " +
+        $"dbt Cloud job {jobId} is a{("aeiou".Contains(jobType[0], StringComparison.Ordinal) ? "n" : "")} {jobType} job (job_type \"{jobType}\"): this " +
+        "resource writes a scheduled, merge or other job, and writing that over a job of another type would change what it is " +
+        "(dbt Cloud does not even let a ci or adaptive job change its type), so it does not update it. Leave the job as it " +
         "is in dbt Cloud and remove it from Terraform's state (terraform state rm, or a removed block), then let this resource create " +
         "its own job, or import a deployment job instead.";
 

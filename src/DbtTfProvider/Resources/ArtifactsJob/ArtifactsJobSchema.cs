@@ -47,8 +47,9 @@ public static class ArtifactsJobSchema
             "Every setting is read back on refresh, so a change made in dbt Cloud's UI shows up in `terraform plan` on the attribute " +
             "it touched. Settings of the job that this resource does not manage (deferral, lint, compare changes, ...) are kept as they are " +
             "on every update.\n\n" +
-            "Import with the numeric job id: `terraform import dbtcloud_artifacts_job.this 12345`. A CI or adaptive job cannot be " +
-            "managed: dbt Cloud does not let such a job change its type, so a plan that would update one fails and says so.\n\n" +
+            "Import with the numeric job id: `terraform import dbtcloud_artifacts_job.this 12345`. Only a scheduled, merge or other job can be " +
+            "managed: a plan that would update a job of another type (`ci`, `adaptive`, `exposure_sync`, `hybrid`) fails, naming the type, " +
+            "and leaves the job as it is (dbt Cloud does not even let a CI or adaptive job change its type).\n\n" +
             "A job managed by dbt Labs' provider (`dbtcloud_job` of `dbt-labs/dbtcloud`) moves over without being recreated: " +
             "`moved { from = dbtcloud_job.x  to = dbtcloud_artifacts_job.x }` (Terraform 1.8+) takes its state as is, and the plan " +
             "shows only what differs from this configuration.");

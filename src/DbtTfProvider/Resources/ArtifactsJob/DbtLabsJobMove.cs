@@ -29,11 +29,15 @@ public static class DbtLabsJobMove
 
         var triggers = s.Object("triggers");
         var jobType = s.String("job_type").ValueOrNull;
-        if (JobTypes.IsFixed(jobType) || triggers?.Bool("github_webhook").ValueOrNull == true || triggers?.Bool("git_provider_webhook").ValueOrNull == true)
+        var runsOnPullRequests = triggers?.Bool("github_webhook").ValueOrNull == true || triggers?.Bool("git_provider_webhook").ValueOrNull == true;
+        if (runsOnPullRequests || JobTypes.IsFixed(jobType))
             throw new ResourceException("Cannot move this job",
-                $"dbt Cloud job {jobId.Value} is a CI job (it runs on pull requests{(jobType is null ? "" : $", job_type \"{jobType}\"")}): " +
-                "dbtcloud_artifacts_job manages the scheduled or merge job that produces the production artifacts, and dbt Cloud does not " +
-                "let a CI job change its type. Keep this job with dbt Labs' provider, and remove the moved block.");
+                (runsOnPullRequests || jobType == JobTypes.Ci
+                    ? $"dbt Cloud job {jobId.Value} is a CI job (it runs on pull requests{(jobType is null ? "" : $", job_type \"{jobType}\"")}): "
+                    : $"dbt Cloud job {jobId.Value} is a job of type \"{jobType}\": ") +
+                "dbtcloud_artifacts_job manages the scheduled or merge job that produces the production artifacts, and writing that over " +
+                "a job of another type would change what it is (dbt Cloud does not even let a CI job change its type). Keep this job with " +
+                "dbt Labs' provider, and remove the moved block.");
 
         return new ArtifactsJobModel
         {

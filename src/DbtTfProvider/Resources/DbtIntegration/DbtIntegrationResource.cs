@@ -5,6 +5,7 @@ using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Resources;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Values;
+using DbtTfProvider.Http;
 using DbtTfProvider.Plugin.Cty;
 using static DbtTfProvider.Resources.DbtIntegration.DbtIntegrationSchema;
 
@@ -34,24 +35,54 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
     }
 
     /// <summary>
-    /// Datafold refuses a data source the organisation does not have: the plan says so already. Repositories have no
-    /// documented Datafold endpoint, so <c>repository_id</c> is left to the apply.
+    /// Datafold refuses a data source the organisation does not have, and the key's user cannot use one it may not
+    /// access: the plan says so already, and warns on a paused one. A host without CI integrations (Datafold's current
+    /// app) fails the plan of a new integration. Repositories have no documented Datafold endpoint, so
+    /// <c>repository_id</c> is left to the apply.
     /// </summary>
     public override IReadOnlyList<ServiceCheck<DbtIntegrationModel, DatafoldClient>> ServiceChecks { get; } =
-        [new(["data_source_id"], CheckDataSourceAsync)];
+        [new(["data_source_id"], CheckDataSourceAsync), new(["name"], CheckCiIntegrationsServedAsync)];
 
     private static async Task CheckDataSourceAsync(ServiceCheckContext<DbtIntegrationModel, DatafoldClient> context)
     {
         var id = context.Plan.DataSourceId.Value;
+        var organisation = context.Client.OrganizationId is { } known
+            ? string.Create(CultureInfo.InvariantCulture, $"Datafold organisation {known}")
+            : "the API key's Datafold organisation";
+        DataSource source;
         try
         {
-            await context.Client.DataSources.GetAsync(id, context.CancellationToken);
+            source = await context.Client.DataSources.GetAsync(id, context.CancellationToken);
         }
         catch (DatafoldApiException e) when (e.IsServiceNotFound)
         {
             context.Fail("data_source_id", "Data source not found",
-                string.Create(CultureInfo.InvariantCulture, $"Datafold organisation {context.Client.OrganizationId} has no data source {id} ") +
+                string.Create(CultureInfo.InvariantCulture, $"{organisation} has no data source {id} ") +
                 $"({e.Summary.TrimEnd('.')}). Use the id shown in Datafold's data source settings. Nothing was written.");
+            return;
+        }
+        if (!source.Accessible)
+            context.Fail("data_source_id", "Data source not accessible",
+                string.Create(CultureInfo.InvariantCulture, $"Data source {id} (\"{source.Name}\") of {organisation} is not accessible to the ") +
+                "user of the provider's API key: Datafold lets a user use a data source only as an admin or as a member of one of its " +
+                "groups. Use a service-account API key with access to it, or add the key's user to one of the data source's groups. " +
+                "Nothing was written.");
+        else if (source.IsPaused == true)
+            context.Diagnostics.AddAttributeWarning(CtyPath.Attribute("data_source_id"), "Data source is paused",
+                string.Create(CultureInfo.InvariantCulture, $"Data source {id} (\"{source.Name}\") is paused in Datafold: the integration ") +
+                "is saved, but Datafold runs nothing on a paused data source until it is resumed.");
+    }
+
+    /// <summary>One read of the CI-config list: a host whose route does not exist serves no CI integrations.</summary>
+    private static async Task CheckCiIntegrationsServedAsync(ServiceCheckContext<DbtIntegrationModel, DatafoldClient> context)
+    {
+        try
+        {
+            await context.Client.CiConfigs.CheckServedAsync(context.CancellationToken);
+        }
+        catch (DatafoldApiException e) when (e.Kind == ApiErrorKind.NotServed)
+        {
+            context.Diagnostics.AddError("CI integrations not served by this Datafold host", $"{e.Summary}. Nothing was written.");
         }
     }
 
@@ -60,6 +91,7 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
         var plan = context.Plan;
         var body = ToApi(plan, TokenToSend(plan, context.Config, prior: null));
         var created = await context.Client.CiConfigs.CreateAsync(body, context.CancellationToken);
+        KeptByDatafold(created, plan);
         plan.Id = (created.Id ?? throw new ResourceException("Datafold returned no id",
             $"Datafold created the CI config \"{plan.Name.Value}\" but its answer has no id. Import it by the id shown in Datafold's CI settings.")).ToString(CultureInfo.InvariantCulture);
         context.State = plan;
@@ -75,7 +107,7 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
     {
         var plan = context.Plan;
         var body = ToApi(plan, TokenToSend(plan, context.Config, context.Prior));
-        await context.Client.CiConfigs.UpdateAsync(NumericIds.FromState(context.Prior.Id, TypeName), body, context.CancellationToken);
+        KeptByDatafold(await context.Client.CiConfigs.UpdateAsync(NumericIds.FromState(context.Prior.Id, TypeName), body, context.CancellationToken), plan);
         context.State = plan;
     }
 
@@ -123,11 +155,11 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
         DiffHightouchModels = m.DiffHightouchModels.Value,
         FailOnPrimaryKeyIssues = m.FailOnPrimaryKeyIssues.Value,
         RequireLabel = m.RequireLabel.Value,
-        FailOnErrors = m.FailOnErrors.Value,
+        FailOnErrors = m.FailOnErrors.ValueOrNull,
         DiffThreshold = m.DiffThreshold.ValueOrNull,
         FilesToIgnore = [.. m.FilesToIgnore.Values()],
         CustomBaseBranch = m.CustomBaseBranch.ValueOrNull,
-        BaseCommitStrategy = m.BaseCommitStrategy.Value,
+        BaseCommitStrategy = m.BaseCommitStrategy.ValueOrNull,
         Sampling = m.Sampling.ValueOrNull is { } s
             ? new CiSampling
             {
@@ -138,6 +170,13 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
             }
             : null,
     };
+
+    /// <summary>The fields sent only when set (DbtIntegrationSchema.LegacyField): left out, the state takes Datafold's value.</summary>
+    private static void KeptByDatafold(DbtCloudCiConfig answer, DbtIntegrationModel plan)
+    {
+        if (plan.FailOnErrors.IsUnknown) plan.FailOnErrors = TfBool.OfNullable(answer.FailOnErrors);
+        if (plan.BaseCommitStrategy.IsUnknown) plan.BaseCommitStrategy = TfString.OfNullable(answer.BaseCommitStrategy);
+    }
 
     /// <summary>
     /// Everything Datafold returns, into the state (drift shows on the attribute). The token stays as it was: Datafold
@@ -166,14 +205,16 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
         state.FilesToIgnore = TfCollections.ListOfStrings(c.FilesToIgnore ?? []);
         state.CustomBaseBranch = c.CustomBaseBranch;
         state.BaseCommitStrategy = c.BaseCommitStrategy ?? state.BaseCommitStrategy;
-        state.Sampling = c.Sampling is { } s ? ToSampling(s, state.Sampling.ValueOrNull) : TfObject<DbtIntegrationSamplingModel>.Null;
+        // Sent only when written (DbtIntegrationSchema), so read back only then: an integration whose configuration has no
+        // block does not manage Datafold's sampling.
+        state.Sampling = c.Sampling is { } s && state.Sampling.ValueOrNull is { } prior ? ToSampling(s, prior) : TfObject<DbtIntegrationSamplingModel>.Null;
     }
 
-    private static DbtIntegrationSamplingModel ToSampling(CiSampling s, DbtIntegrationSamplingModel? prior) => new()
+    private static DbtIntegrationSamplingModel ToSampling(CiSampling s, DbtIntegrationSamplingModel prior) => new()
     {
-        Enabled = s.Enabled ?? prior?.Enabled ?? true,
-        Tolerance = SameNumber(s.Tolerance, prior?.Tolerance ?? TfNumber.Null),
-        Confidence = SameNumber(s.Confidence, prior?.Confidence ?? TfNumber.Null),
+        Enabled = s.Enabled ?? prior.Enabled,
+        Tolerance = SameNumber(s.Tolerance, prior.Tolerance),
+        Confidence = SameNumber(s.Confidence, prior.Confidence),
         Threshold = s.Threshold,
     };
 

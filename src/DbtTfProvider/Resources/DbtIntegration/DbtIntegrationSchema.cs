@@ -96,8 +96,8 @@ internal static class DbtIntegrationSchema
             .Description("CI fails on primary key issues: null or duplicate primary keys fail the Datafold check. Default: `false`.");
         s.Bool("require_label", m => ref m.RequireLabel).Optional().Default(false)
             .Description("Pull Request Label: run Datafold only on pull requests that carry the `datafold` label. Default: `false`.");
-        s.Bool("fail_on_errors", m => ref m.FailOnErrors).Optional().Default(true)
-            .Description("Mark the CI check as failed on errors; with `false`, errors are reported as success. Default: `true`.");
+        s.Bool("fail_on_errors", m => ref m.FailOnErrors).Optional().Computed().UseStateForUnknown()
+            .Description("Mark the CI check as failed on errors; with `false`, errors are reported as success. " + LegacyField);
 
         s.Int64("diff_threshold", m => ref m.DiffThreshold).Optional().Range(0, null)
             .Description("CI Diff Threshold: skip automatic diffs when a run would diff more than this many models. " +
@@ -107,13 +107,15 @@ internal static class DbtIntegrationSchema
                          "matches, Datafold does not run. Default: `[]`.");
         s.String("custom_base_branch", m => ref m.CustomBaseBranch).Optional().LengthAtLeast(1)
             .Description("Custom base branch: run only for pull requests into this branch. Leave it out for the repository's default branch.");
-        s.String("base_commit_strategy", m => ref m.BaseCommitStrategy).Optional().Default("merge_base").OneOf(BaseCommitStrategies)
+        s.String("base_commit_strategy", m => ref m.BaseCommitStrategy).Optional().Computed().UseStateForUnknown().OneOf(BaseCommitStrategies)
             .Description("Base branch commit selection strategy: `\"merge_base\"` (the pull request's merge base; right when CI runs on " +
                          "the pull request's head, as GitLab does) or `\"latest\"` (the base branch's latest commit; right when CI builds " +
-                         "a merge commit, as GitHub Actions does). Default: `\"merge_base\"`.");
+                         "a merge commit, as GitHub Actions does). " + LegacyField);
 
         s.SingleBlock("sampling", m => ref m.Sampling, DefineSampling)
-            .Description("Sampling settings for the diffs of this integration. Leave the block out to use the data connection's defaults.");
+            .Description("Sampling settings for the diffs of this integration (Datafold's tolerance-based sampling). Not on Datafold's " +
+                         "current dbt Cloud integration page (it is on its dbt Core and API integration pages): sent only when the block " +
+                         "is written, and read back only then. Leave the block out to use the data connection's defaults.");
 
         s.Validate($"Exactly one of `{Token}` and `{TokenWriteOnly}` must be set.", CheckOneToken);
     }
@@ -142,15 +144,30 @@ internal static class DbtIntegrationSchema
                 "this configuration created, or replace an imported one (terraform apply -replace=ADDRESS) to get a new secret into state.");
     }
 
+    /// <summary>
+    /// Said on the fields the current dbt Cloud integration page of Datafold's docs no longer shows (they come from its
+    /// older page and its dbt Core and API integration pages).
+    /// </summary>
+    private const string LegacyField =
+        "Not on Datafold's current dbt Cloud integration page (it is on its older one and on its dbt Core or API integration " +
+        "pages): sent only when set; left out, Datafold keeps its own value (read back into state).";
+
+    /// <summary>
+    /// The "Advanced settings: Sampling" of Datafold's dbt Core and API integration pages: "Enable sampling", tolerance,
+    /// confidence and threshold. The bounds are those Datafold's published API file gives a data diff's
+    /// sampling_tolerance and sampling_confidence.
+    /// </summary>
     private static void DefineSampling(SchemaBuilder<DbtIntegrationSamplingModel> b)
     {
         b.Bool("enabled", m => ref m.Enabled).Optional().Default(true)
-            .Description("Enable sampling: diff a sample of large tables instead of every row. Default: `true` (`false` keeps " +
-                         "the settings below but diffs every row).");
-        b.Number("tolerance", m => ref m.Tolerance).Optional().Range(0, null)
-            .Description("Sampling tolerance: the share of differing rows the sample may miss. Leave it out for the warehouse's default.");
-        b.Number("confidence", m => ref m.Confidence).Optional().Range(0, null)
-            .Description("Sampling confidence: how sure the sampled result must be. Leave it out for the warehouse's default.");
+            .Description("Enable sampling (Datafold's \"Enable sampling\"): diff a sample of large tables instead of every row. " +
+                         "Default: `true` (`false` keeps the settings below but diffs every row).");
+        b.Number("tolerance", m => ref m.Tolerance).Optional().Between(0, 1)
+            .Description("Sampling tolerance: the largest share of rows with primary key errors before sampling is turned off, " +
+                         "greater than 0 and less than 1 (e.g. `0.001` = 0.1%). Leave it out for the warehouse's default.");
+        b.Number("confidence", m => ref m.Confidence).Optional().Between(0, 100)
+            .Description("Sampling confidence level in percent, greater than 0 and less than 100 (e.g. `95`, `99`, `99.9`). Leave it " +
+                         "out for the warehouse's default.");
         b.Int64("threshold", m => ref m.Threshold).Optional().Range(1, null)
             .Description("Sampling threshold: tables with fewer rows than this are diffed in full. Leave it out for the warehouse's default.");
     }
