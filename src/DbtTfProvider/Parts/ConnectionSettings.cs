@@ -1,10 +1,6 @@
-using DbtTfProvider.Framework.Diagnostics;
-using DbtTfProvider.Framework.Provider;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Values;
 using DbtTfProvider.Http;
-using DbtTfProvider.Plugin.Cty;
-using Microsoft.Extensions.Logging;
 
 namespace DbtTfProvider.Parts;
 
@@ -18,15 +14,6 @@ internal static class ConnectionSettings
 
     /// <summary>What every host setting is checked for (<see cref="ServiceEndpoint.Check"/>), at validate time and again on configure (environment values).</summary>
     public const string HostUrlRule = "an https:// URL (http:// only for loopback hosts), without credentials, query or fragment, in one of the accepted forms";
-
-    /// <summary>Says at debug level when a host setting was written in another accepted form than the one used.</summary>
-    public static void LogNormalized(ConfigureContext context, string setting, string? given, Uri used)
-    {
-        var text = given?.Trim();
-        var normal = used.AbsoluteUri.TrimEnd('/');
-        if (text is null || text == normal) return;
-        context.LoggerFactory.CreateLogger("DbtTfProvider.Parts").LogDebug("{Setting} \"{Given}\" is used as \"{Used}\"", setting, text, normal);
-    }
 
     public static void Define<TConfig>(SchemaBuilder<TConfig> s, FieldRef<TConfig, TfInt64> maxRetries, FieldRef<TConfig, TfInt64> timeoutSeconds)
         where TConfig : class, new()

@@ -1,11 +1,9 @@
 using DbtTfProvider.Datafold;
 using DbtTfProvider.DataSources.DatafoldDataSource;
-using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Provider;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Values;
 using DbtTfProvider.Http;
-using DbtTfProvider.Plugin.Cty;
 using DbtTfProvider.Resources.DbtIntegration;
 
 namespace DbtTfProvider.Parts;

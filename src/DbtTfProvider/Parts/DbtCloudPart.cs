@@ -1,12 +1,10 @@
 using DbtTfProvider.DataSources.Environment;
 using DbtTfProvider.DataSources.Project;
 using DbtTfProvider.DbtCloud;
-using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Provider;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Values;
 using DbtTfProvider.Http;
-using DbtTfProvider.Plugin.Cty;
 using DbtTfProvider.Resources.ArtifactsJob;
 using DbtTfProvider.Resources.ServiceToken;
 

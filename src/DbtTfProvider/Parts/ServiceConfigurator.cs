@@ -2,6 +2,7 @@ using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Provider;
 using DbtTfProvider.Http;
 using DbtTfProvider.Plugin.Cty;
+using Microsoft.Extensions.Logging;
 
 namespace DbtTfProvider.Parts;
 
@@ -21,7 +22,7 @@ public sealed class ServiceConfigurator(ServiceProfile profile, ServiceErrorMapp
 
         var client = Build(connection.Create);
         var host = connection.UsedHost(client);
-        ConnectionSettings.LogNormalized(context, profile.Host.Name, connection.GivenHost, host);
+        LogNormalized(context, connection.GivenHost, host);
         if (connection.Check is null) return client;
         try
         {
@@ -52,6 +53,15 @@ public sealed class ServiceConfigurator(ServiceProfile profile, ServiceErrorMapp
                 explained.NamesHost ? explained.Description.Detail : $"{explained.Description.Detail} Check {profile.Host.WithVariable}.",
                 CtyPath.Attribute(profile.Host.Name), e);
         return null;
+    }
+
+    /// <summary>Says at debug level when a host setting was written in another accepted form than the one used.</summary>
+    private void LogNormalized(ConfigureContext context, string? given, Uri used)
+    {
+        var text = given?.Trim();
+        var normal = used.AbsoluteUri.TrimEnd('/');
+        if (text is null || text == normal) return;
+        context.LoggerFactory.CreateLogger("DbtTfProvider.Parts").LogDebug("{Setting} \"{Given}\" is used as \"{Used}\"", profile.Host.Name, text, normal);
     }
 
     /// <summary>Builds a client, turning a rejected option (bad URL, empty token) into an error on that setting.</summary>

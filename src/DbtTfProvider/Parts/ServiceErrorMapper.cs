@@ -71,6 +71,7 @@ public sealed class ServiceErrorMapper(ServiceProfile profile)
         ApiErrorKind.Forbidden => $"Not permitted by {e.Service}",
         ApiErrorKind.NotFound => $"Not found in {e.Service}",
         ApiErrorKind.Unexpected when e.StatusCode == System.Net.HttpStatusCode.NotFound => $"Not the {e.Service} API",
+        ApiErrorKind.NotServed => $"Not served by this {e.Service} host",
         ApiErrorKind.Conflict => $"Conflict in {e.Service}",
         ApiErrorKind.RateLimited => $"{e.Service} rate limit reached",
         ApiErrorKind.Server => $"{e.Service} server error",
