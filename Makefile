@@ -16,6 +16,9 @@ AOT_FLAGS := -r $(RID) -p:PublishAot=true -p:CppCompilerAndLinker=gcc
 
 # Release.Tests checks dist/ and runs from `make release-test`, after `make release`.
 TEST_PROJECTS := $(filter-out tests/DbtTfProvider.Release.Tests/%,$(wildcard tests/*.Tests/*.Tests.csproj))
+# `make sweep`: the age of what it lists, and --yes to delete it.
+AGE        ?= 2h
+SWEEP_ARGS ?=
 # Release platforms (Terraform's os_arch names); `make release PLATFORMS=linux_amd64` builds a subset.
 PLATFORMS ?= linux_amd64 linux_arm64 darwin_arm64 darwin_amd64 windows_amd64
 DIST     := $(CURDIR)/dist
@@ -24,7 +27,7 @@ DIST     := $(CURDIR)/dist
 LINT_DIR := tests/workflow-lint
 LINT_TOOLS := $(LINT_DIR)/node_modules/.package-lock.json
 
-.PHONY: help build install test demo emulator docs lint-workflows bench bench-sets release release-test release-tools clean
+.PHONY: help build install test test-live contract-report sweep demo emulator docs lint-workflows bench bench-sets release release-test release-tools clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -55,6 +58,15 @@ test: build $(LINT_TOOLS) ## every test: unit, protocol, emulator, clients, work
 	done; \
 	echo "tests: $$passed passed, $$failed failed"; \
 	exit $$status
+
+test-live: ## acceptance suite against real accounts (TF_ACC=1 and the variables of README "Running against real accounts")
+	bash scripts/live/test-live.sh
+
+contract-report: ## read-only: every route the provider relies on, what answered and which fields (needs the test-live variables)
+	bash scripts/live/contract-report.sh
+
+sweep: ## list the live suite's leftovers (prefix tf-acc-) older than AGE (default 2h); SWEEP_ARGS=--yes deletes them
+	bash scripts/live/sweep.sh --older-than $(AGE) $(SWEEP_ARGS)
 
 emulator: ## run the dbt Cloud + Datafold emulator on a free loopback port (Ctrl-C stops it)
 	$(DOTNET) run --project src/DbtTfProvider.Emulator -c $(CONFIG) -- --urls http://127.0.0.1:0 --seed examples/emulator/seed.json

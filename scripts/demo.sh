@@ -82,7 +82,7 @@ export DATAFOLD_HOST=$EMULATOR DATAFOLD_API_KEY=df_api_key TF_INPUT=0
 : >"$WORK/terraform.rc"
 export TF_CLI_CONFIG_FILE=$WORK/terraform.rc
 
-step 3 "terraform init and apply: project, environment and data connection found by name; the dbt Cloud service token, the hourly artifacts job and the Datafold CI integration"
+step 3 "terraform init and apply: project, environment and data connection found by name; the dbt Cloud service token, the Pull Request (CI) job, the hourly artifacts job and the Datafold CI integration naming both jobs"
 terraform init "${COLOR[@]}"
 terraform apply -auto-approve "${COLOR[@]}"
 
@@ -93,6 +93,8 @@ echo "plan exit code 0: no changes"
 JOB=module.datafold_dbt_cloud.dbtcloud_artifacts_job.datafold
 JOB_ID=$(terraform output -raw artifacts_job_id)
 [[ $JOB_ID =~ ^[0-9]+$ ]] || die "no artifacts_job_id output (got \"$JOB_ID\")"
+PR_JOB_ID=$(terraform output -raw pull_request_job_id)
+[[ $PR_JOB_ID =~ ^[0-9]+$ ]] || die "no pull_request_job_id output (got \"$PR_JOB_ID\"): the Pull Request job was not created"
 step 5 "Someone edits the artifacts job's schedule in dbt Cloud's UI (here: the emulator's admin API): cron \"$DRIFTED_CRON\""
 curl -fsS -X PATCH "$EMULATOR/_emulator/dbtcloud/jobs/$JOB_ID" -H 'Content-Type: application/json' \
     -d "{\"schedule\": {\"date\": {\"type\": \"custom_cron\", \"cron\": \"$DRIFTED_CRON\"}}}" >/dev/null
@@ -114,7 +116,7 @@ step 8 "terraform plan after the repair: nothing to change again"
 terraform plan -detailed-exitcode "${COLOR[@]}" || die "expected an empty plan (exit code 0), got exit code $?"
 echo "plan exit code 0: no changes"
 
-step 9 "terraform destroy: the integration, the job and the token are deleted"
+step 9 "terraform destroy: the integration, both jobs and the token are deleted"
 terraform destroy -auto-approve "${COLOR[@]}"
 
 printf '\ndemo finished: applied, drift caught and repaired, destroyed.\n'

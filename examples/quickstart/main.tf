@@ -1,5 +1,6 @@
-# The whole "integrate Datafold with dbt Cloud" setup: a service token for Datafold, the hourly job that produces
-# production artifacts, and the Datafold CI integration that uses both.
+# The whole "integrate Datafold with dbt Cloud" setup, Datafold's prerequisites page in one apply: a service token for
+# Datafold, the Pull Request job (dbt Cloud CI), the hourly job that produces production artifacts, and the Datafold CI
+# integration that names all three.
 
 # One setting says where dbt Cloud is: the provider's API and the host Datafold calls both follow var.dbt_cloud_region
 # (or var.dbt_cloud_host), so they cannot disagree.
@@ -26,6 +27,12 @@ data "dbtcloud_project" "this" {
 data "dbtcloud_environment" "production" {
   project_id = data.dbtcloud_project.this.project_id
   name       = var.dbt_cloud_environment_name
+}
+
+# The deployment environment the Pull Request job runs in (a dedicated CI environment, as dbt Cloud recommends).
+data "dbtcloud_environment" "ci" {
+  project_id = data.dbtcloud_project.this.project_id
+  name       = var.dbt_cloud_ci_environment_name
 }
 
 data "datafold_data_source" "warehouse" {
@@ -59,6 +66,14 @@ resource "dbtcloud_artifacts_job" "datafold" {
   schedule_cron  = "0 * * * *"
 }
 
+# Runs when a pull request is opened or updated: builds what changed, deferring to production for the rest, so that
+# Datafold can diff the pull request's tables against production's.
+resource "dbtcloud_ci_job" "pull_requests" {
+  project_id               = data.dbtcloud_project.this.project_id
+  environment_id           = data.dbtcloud_environment.ci.environment_id
+  deferring_environment_id = data.dbtcloud_environment.production.environment_id
+}
+
 resource "datafold_dbt_integration" "ci" {
   name           = "dbt Cloud CI"
   repository_id  = var.datafold_repository_id
@@ -68,6 +83,7 @@ resource "datafold_dbt_integration" "ci" {
   dbt_cloud_host_url   = local.dbt_cloud_host_url
   dbt_cloud_api_token  = dbtcloud_service_token.datafold.token_string
   artifacts_job_id     = dbtcloud_artifacts_job.datafold.job_id
+  pull_request_job_id  = dbtcloud_ci_job.pull_requests.job_id
 
   # Optional settings (Datafold's "Advanced settings"), with their defaults:
   # primary_key_tag      = "primary-key"

@@ -14,6 +14,12 @@ variable "dbt_cloud_environment_name" {
   default     = "Production"
 }
 
+variable "dbt_cloud_ci_environment_name" {
+  description = "Name of the project's deployment environment where the Pull Request (CI) job runs."
+  type        = string
+  default     = "CI"
+}
+
 variable "datafold_repository_id" {
   description = "Datafold repository integration (GitHub or GitLab) that holds the dbt project."
   type        = number

@@ -1,6 +1,7 @@
-# Datafold's dbt Cloud CI setup for one dbt Cloud project: a service token (permission set `member`), an artifacts
-# job (hourly `dbt compile` or `dbt ls` on merge) in the production environment, and the Datafold CI integration that
-# uses both. Everything is found by name; the ids come out as outputs.
+# Datafold's dbt Cloud CI setup for one dbt Cloud project: a service token (permission set `member`), the Pull Request
+# job (dbt Cloud CI, unless create_ci_job = false), an artifacts job (hourly `dbt compile` or `dbt ls` on merge) in the
+# production environment, and the Datafold CI integration that names them. Everything is found by name; the ids come
+# out as outputs.
 
 module "region" {
   source = "./modules/region"
@@ -16,6 +17,13 @@ data "dbtcloud_project" "this" {
 data "dbtcloud_environment" "production" {
   project_id = data.dbtcloud_project.this.project_id
   name       = var.dbt_cloud_environment_name
+}
+
+# The CI job's environment, when it has one of its own (otherwise it runs in the production environment).
+data "dbtcloud_environment" "ci" {
+  count      = var.create_ci_job && var.dbt_cloud_ci_environment_name != null ? 1 : 0
+  project_id = data.dbtcloud_project.this.project_id
+  name       = var.dbt_cloud_ci_environment_name
 }
 
 data "datafold_data_source" "warehouse" {
@@ -73,6 +81,15 @@ resource "dbtcloud_artifacts_job" "datafold" {
   }
 }
 
+# Runs when a pull request is opened or updated, deferring to production: the job that builds pull requests.
+resource "dbtcloud_ci_job" "pull_requests" {
+  count                    = var.create_ci_job ? 1 : 0
+  project_id               = data.dbtcloud_project.this.project_id
+  environment_id           = var.dbt_cloud_ci_environment_name != null ? data.dbtcloud_environment.ci[0].environment_id : data.dbtcloud_environment.production.environment_id
+  deferring_environment_id = data.dbtcloud_environment.production.environment_id
+  name                     = var.ci_job_name
+}
+
 resource "datafold_dbt_integration" "ci" {
   name           = var.integration_name
   repository_id  = var.datafold_repository_id
@@ -82,4 +99,5 @@ resource "datafold_dbt_integration" "ci" {
   dbt_cloud_host_url   = module.region.dbt_cloud_host_url
   dbt_cloud_api_token  = dbtcloud_service_token.datafold.token_string
   artifacts_job_id     = dbtcloud_artifacts_job.datafold.job_id
+  pull_request_job_id  = var.create_ci_job ? dbtcloud_ci_job.pull_requests[0].job_id : null
 }

@@ -13,6 +13,11 @@ output "artifacts_job_url" {
   value       = dbtcloud_artifacts_job.datafold.job_url
 }
 
+output "pull_request_job_id" {
+  description = "dbt Cloud id of the Pull Request (CI) job, or null when create_ci_job is false."
+  value       = var.create_ci_job ? dbtcloud_ci_job.pull_requests[0].job_id : null
+}
+
 output "integration_id" {
   description = "Datafold CI config id of the integration (used by datafold-sdk and Datafold's CI settings page)."
   value       = datafold_dbt_integration.ci.id

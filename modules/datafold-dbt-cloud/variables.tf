@@ -116,6 +116,26 @@ variable "job_name" {
   nullable    = false
 }
 
+variable "create_ci_job" {
+  description = "Whether to create the Pull Request job (dbt Cloud CI) and name it in the integration. Set false when the project's CI job is managed elsewhere."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "dbt_cloud_ci_environment_name" {
+  description = "Name of the deployment environment the Pull Request job runs in (a dedicated CI environment); null runs it in the production environment."
+  type        = string
+  default     = null
+}
+
+variable "ci_job_name" {
+  description = "Name of the Pull Request job in dbt Cloud."
+  type        = string
+  default     = "Pull request CI"
+  nullable    = false
+}
+
 variable "integration_name" {
   description = "Name of the Datafold CI integration (unique in the Datafold organization)."
   type        = string

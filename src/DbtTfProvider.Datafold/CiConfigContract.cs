@@ -126,11 +126,28 @@ public sealed class DbtCloudCiConfig
     public string? UpdatedAt { get; set; }
 
     public override string ToString() => $"CI config {Id} \"{Name}\"";
+
+    /// <summary>A copy under <paramref name="name"/>, with <paramref name="apiKey"/> as its dbt Cloud key; nested settings are copied too.</summary>
+    public DbtCloudCiConfig Copy(string name, string? apiKey)
+    {
+        var copy = (DbtCloudCiConfig)MemberwiseClone();
+        copy.Name = name;
+        copy.DbtCloud = DbtCloud.CopyWithKey(apiKey);
+        copy.FilesToIgnore = [.. FilesToIgnore];
+        return copy;
+    }
 }
 
 /// <summary>The "dbt_cloud" object of a CI config.</summary>
 public sealed class DbtCloudCiSettings
 {
+    internal DbtCloudCiSettings CopyWithKey(string? apiKey)
+    {
+        var copy = (DbtCloudCiSettings)MemberwiseClone();
+        copy.ApiKey = apiKey;
+        return copy;
+    }
+
     /// <summary>dbt Cloud access URL; default https://cloud.getdbt.com.</summary>
     [JsonPropertyName("host_url"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? HostUrl { get; set; }

@@ -123,55 +123,74 @@ public sealed partial class CiConfigsClient
         (_api, _logger, _redactor, _createSafety, _organizationUnknown) = (api, logger, redactor, createSafety, organizationUnknown);
 
     /// <summary>
+    /// The longest CI config name this client sends: 255 characters. Datafold documents no limit (its OpenAPI file has
+    /// none); reconstructed as the usual limit of a stored name, and enforced so by the emulator.
+    /// </summary>
+    public const int MaxNameLength = 255;
+
+    /// <summary>
     /// Creates the CI config. A config with the same name (unique per organisation) makes it fail with
     /// <see cref="ApiErrorKind.Conflict"/>, "a CI config named X already exists (id N); import it", before the POST.
     /// The config is created under a marked name (<see cref="CreateMarker"/>) and renamed to its own once confirmed:
     /// when the create ends unclear, only the config carrying the marker is adopted (<see cref="DuplicateSafeCreate"/>),
     /// and a POST sent again is refused by the service (409) when the first one landed, never doubled. Should the name
-    /// be taken by someone else before the rename, the config keeps its marked name: it is in state all the same, and
-    /// the next plan shows the rename. <paramref name="cancellationToken"/> is Terraform's stop.
+    /// be taken by someone else before the rename, the config made here is deleted and the create fails naming the
+    /// other. <paramref name="cancellationToken"/> is Terraform's stop.
     /// </summary>
     public async Task<DbtCloudCiConfig> CreateAsync(DbtCloudCiConfig config, CancellationToken cancellationToken = default)
     {
         _redactor.Add(config.DbtCloud.ApiKey);
         var name = config.Name;
-        if (await FindByNameAsync(name, cancellationToken).ConfigureAwait(false) is { } existing)
+        // One list answers both checks: the name is free, and no config carries it marked by an unfinished create.
+        var configs = await ListAsync(cancellationToken).ConfigureAwait(false);
+        if (configs.FirstOrDefault(c => c.Name == name) is { } existing)
             throw NameTaken(name, existing.Id, null);
-        var marked = _createSafety.NewMarker().Mark(name);
-        var apiKey = config.DbtCloud.ApiKey;
-        config.Name = marked;
-        try
+        IReadOnlyList<DbtCloudCiConfig> leftovers = configs.Where(c => CreateMarker.IsMarkedFormOf(c.Name, name, MaxNameLength)).ToList();
+        var marker = _createSafety.NewMarker();
+        var marked = marker.Mark(name, MaxNameLength);
+        // Copies: the caller's config is never changed. The confirming PUT goes without the key, which Datafold keeps.
+        var request = config.Copy(marked, config.DbtCloud.ApiKey);
+        var confirm = config.Copy(name, apiKey: null);
+        return await DuplicateSafeCreate.RunAsync(new CreateSteps<DbtCloudCiConfig>
         {
-            return await DuplicateSafeCreate.RunAsync(new CreateSteps<DbtCloudCiConfig>
+            What = $"CI config \"{name}\"",
+            Trace = $"a CI config named \"{marked}\"",
+            Marker = marker,
+            BaseName = name,
+            Kind = "CI config",
+            Where = "the organization",
+            UniqueName = true,
+            Name = static c => c.Name,
+            FindLeftoversAsync = _ => Task.FromResult(leftovers),
+            PostAsync = token => _api.CreateAsync(request, token),
+            FindAsync = async token => (await ListAsync(token).ConfigureAwait(false)).Where(c => c.Name == marked).ToList(),
+            Id = static c => c.Id ?? 0,
+            DiscardAsync = (c, token) => DeleteAsync(c.Id!.Value, token),
+            ConfirmAsync = async (c, token) =>
             {
-                What = $"CI config \"{name}\"",
-                Trace = $"a CI config named \"{marked}\"",
-                PostAsync = token => _api.CreateAsync(config, token),
-                FindAsync = async token => (await ListAsync(token).ConfigureAwait(false)).Where(c => c.Name == marked).ToList(),
-                Id = static c => c.Id ?? 0,
-                DiscardAsync = (c, token) => DeleteAsync(c.Id!.Value, token),
-                ConfirmAsync = async (c, token) =>
+                try
                 {
-                    // The whole config again, under its own name; without the key, which Datafold keeps.
-                    config.Name = name;
-                    config.DbtCloud.ApiKey = null;
-                    try
-                    {
-                        return await _api.UpdateAsync(c.Id!.Value, config, token).ConfigureAwait(false);
-                    }
-                    catch (DatafoldApiException e) when (e.Kind == ApiErrorKind.Conflict)
-                    {
-                        throw NameTaken(name, (await FindByNameAsync(name, token).ConfigureAwait(false))?.Id, e);
-                    }
-                },
-            }, _createSafety, _logger, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            config.Name = name;
-            config.DbtCloud.ApiKey = apiKey;
-        }
+                    return await _api.UpdateAsync(c.Id!.Value, confirm, token).ConfigureAwait(false);
+                }
+                catch (DatafoldApiException e) when (e.Kind == ApiErrorKind.Conflict)
+                {
+                    // Another config took the name after the check above. Ours is provably ours (it carries our marker):
+                    // deleted, so that the create fails cleanly instead of leaving a config that no apply can rename.
+                    var holder = (await FindByNameAsync(name, token).ConfigureAwait(false))?.Id;
+                    await DeleteAsync(c.Id!.Value, token).ConfigureAwait(false);
+                    throw new CreateNotResolvedException("Create failed",
+                        $"CI config \"{name}\": CI config {holder?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(id unknown)"} took the name " +
+                        $"while this one was being created, and names are unique in the organization. The one made here ({c.Id}, \"{marked}\") " +
+                        "was deleted. Give this integration another name, or import that config.", e);
+                }
+            },
+        }, _createSafety, _logger, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Ids of CI configs whose name carries the marker <paramref name="nonce"/>.</summary>
+    public async Task<IReadOnlyList<long>> FindMarkedAsync(string nonce, CancellationToken cancellationToken = default) =>
+        (await ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(c => c.Id is not null && CreateMarker.TryRead(c.Name, out var n) && n == nonce).Select(c => c.Id!.Value).ToList();
 
     /// <summary>
     /// The config. A 404 in Datafold's words is read again (a stray 404 from a lagging replica passes): a second 404 and

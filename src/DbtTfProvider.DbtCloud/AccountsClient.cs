@@ -41,9 +41,10 @@ public sealed class ProjectsClient
 
     internal ProjectsClient(IDbtCloudApi api, long accountId) => (_api, _accountId) = (api, accountId);
 
+    /// <summary>The account's active projects: dbt Cloud deletes softly and lists deleted ones too (state 2), which no caller wants.</summary>
     public async Task<IReadOnlyList<DbtProject>> ListAsync(CancellationToken cancellationToken = default) =>
-        await Envelope.ReadAllPagesAsync((offset, limit, token) => _api.ListProjectsAsync(_accountId, offset, limit, token),
-            "the project list", cancellationToken).ConfigureAwait(false);
+        (await Envelope.ReadAllPagesAsync((offset, limit, token) => _api.ListProjectsAsync(_accountId, offset, limit, token),
+            "the project list", cancellationToken).ConfigureAwait(false)).Where(p => p.State != DbtObjectState.Deleted).ToList();
 }
 
 public sealed class EnvironmentsClient
@@ -53,9 +54,10 @@ public sealed class EnvironmentsClient
 
     internal EnvironmentsClient(IDbtCloudApi api, long accountId) => (_api, _accountId) = (api, accountId);
 
+    /// <summary>The project's active environments (deleted ones, state 2, are listed by dbt Cloud too and skipped here).</summary>
     public async Task<IReadOnlyList<DbtEnvironment>> ListAsync(long projectId, CancellationToken cancellationToken = default) =>
-        await Envelope.ReadAllPagesAsync((offset, limit, token) => _api.ListEnvironmentsAsync(_accountId, projectId, offset, limit, token),
-            $"the environment list of project {projectId}", cancellationToken).ConfigureAwait(false);
+        (await Envelope.ReadAllPagesAsync((offset, limit, token) => _api.ListEnvironmentsAsync(_accountId, projectId, offset, limit, token),
+            $"the environment list of project {projectId}", cancellationToken).ConfigureAwait(false)).Where(e => e.State != DbtObjectState.Deleted).ToList();
 
     /// <summary>
     /// One environment of a project, or <see cref="ApiErrorKind.NotFound"/> when the project has no such environment

@@ -182,6 +182,13 @@ public sealed class JobSchedule
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
+    /// <summary>
+    /// The job's cron: a custom_cron schedule's own expression; for a schedule set up differently in the UI (every day,
+    /// days of week), the effective cron the service derives.
+    /// </summary>
+    [JsonIgnore]
+    public string Expression => Date.Type == ScheduleDate.CustomCronType && Date.Cron is { Length: > 0 } cron ? cron : Cron ?? Date.Cron ?? "";
+
     /// <summary>The shape for a five-field cron: date {type: custom_cron, cron}, time {type: every_hour, interval: 1}.</summary>
     public static JobSchedule CustomCron(string cron) => new()
     {

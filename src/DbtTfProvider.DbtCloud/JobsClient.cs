@@ -15,6 +15,13 @@ public sealed partial class JobsClient
         (_api, _accountId, _logger, _createSafety, _projects) = (api, accountId, logger, createSafety, projects);
 
     /// <summary>
+    /// The longest job name dbt Cloud stores: 255 characters. Not in dbt Labs' OpenAPI files (whose job name has only
+    /// minLength 1) nor checked by their provider; reconstructed from the 255-character limit of the API's other stored
+    /// strings, and enforced so by the emulator.
+    /// </summary>
+    public const int MaxNameLength = 255;
+
+    /// <summary>
     /// Creates the job (its id is ignored and sent as null; the account is this client's). The job is created under a
     /// marked name (<see cref="CreateMarker"/>) and renamed once confirmed; when the create ends unclear, only a job
     /// carrying the marker is adopted, never another job of the same name (<see cref="DuplicateSafeCreate"/>).
@@ -23,35 +30,44 @@ public sealed partial class JobsClient
     /// </summary>
     public async Task<DbtJob> CreateAsync(DbtJob job, CancellationToken cancellationToken = default)
     {
-        job.Id = null;
-        job.AccountId = _accountId;
         var name = job.Name;
         var marker = _createSafety.NewMarker();
-        var marked = marker.Mark(name);
+        var marked = marker.Mark(name, MaxNameLength);
+        // The request is a copy: the caller's job is never changed.
+        var request = job.ToRequest();
+        request.Id = null;
+        request.AccountId = _accountId;
+        request.Name = marked;
         var filter = new JobListFilter { ProjectId = job.ProjectId, EnvironmentId = job.EnvironmentId, NameContains = marker.Nonce };
-        job.Name = marked;
-        try
+        var leftovers = new JobListFilter { ProjectId = job.ProjectId, EnvironmentId = job.EnvironmentId, NameContains = "[tf-create " };
+        return await DuplicateSafeCreate.RunAsync(new CreateSteps<DbtJob>
         {
-            return await DuplicateSafeCreate.RunAsync(new CreateSteps<DbtJob>
+            What = $"job \"{name}\"",
+            Trace = $"a job named \"{marked}\" in project {job.ProjectId}",
+            Marker = marker,
+            BaseName = name,
+            Kind = "job",
+            Where = $"project {job.ProjectId}",
+            Name = static j => j.Name,
+            FindLeftoversAsync = async token => (await ListAsync(leftovers, token).ConfigureAwait(false))
+                .Where(j => j.IsActive && CreateMarker.IsMarkedFormOf(j.Name, name, MaxNameLength)).ToList(),
+            PostAsync = async token => Envelope.Data(await _api.CreateJobAsync(_accountId, request, token).ConfigureAwait(false), "the job create"),
+            FindAsync = async token => (await ListAsync(filter, token).ConfigureAwait(false)).Where(j => j.IsActive && j.Name == marked).ToList(),
+            Id = static j => j.Id!.Value,
+            DiscardAsync = (j, token) => DeleteAsync(j.Id!.Value, j.ProjectId, token),
+            ConfirmAsync = (j, token) =>
             {
-                What = $"job \"{name}\"",
-                Trace = $"a job named \"{marked}\" in project {job.ProjectId}",
-                PostAsync = async token => Envelope.Data(await _api.CreateJobAsync(_accountId, job, token).ConfigureAwait(false), "the job create"),
-                FindAsync = async token => (await ListAsync(filter, token).ConfigureAwait(false)).Where(j => j.IsActive && j.Name == marked).ToList(),
-                Id = static j => j.Id!.Value,
-                DiscardAsync = (j, token) => DeleteAsync(j.Id!.Value, j.ProjectId, token),
-                ConfirmAsync = (j, token) =>
-                {
-                    j.Name = name;
-                    return UpdateAsync(j, token);
-                },
-            }, _createSafety, _logger, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            job.Name = name;
-        }
+                var renamed = j.ToRequest();
+                renamed.Name = name;
+                return UpdateAsync(renamed, token);
+            },
+        }, _createSafety, _logger, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Ids of active jobs of <paramref name="projectId"/> whose name carries the marker <paramref name="nonce"/>.</summary>
+    public async Task<IReadOnlyList<long>> FindMarkedAsync(long projectId, string nonce, CancellationToken cancellationToken = default) =>
+        (await ListAsync(new JobListFilter { ProjectId = projectId, NameContains = nonce }, cancellationToken).ConfigureAwait(false))
+            .Where(j => j.IsActive && CreateMarker.TryRead(j.Name, out var n) && n == nonce).Select(j => j.Id!.Value).ToList();
 
     /// <summary>The active job; see <see cref="GetAsync(long, long?, CancellationToken)"/> for what counts as gone.</summary>
     public Task<DbtJob> GetAsync(long jobId, CancellationToken cancellationToken = default) => GetAsync(jobId, null, cancellationToken);

@@ -17,6 +17,18 @@ public sealed partial class ServiceTokensClient
         (_api, _accountId, _logger, _createSafety) = (api, accountId, logger, createSafety);
 
     /// <summary>
+    /// The longest name dbt Cloud stores for a token: 255 characters. Not in dbt Labs' OpenAPI files (nor checked by their
+    /// provider); reconstructed from the 255-character limit of the v3 API's other stored strings, and enforced so by the
+    /// emulator.
+    /// </summary>
+    public const int MaxNameLength = 255;
+
+    /// <summary>Ids of active tokens whose name carries the marker <paramref name="nonce"/>.</summary>
+    public async Task<IReadOnlyList<long>> FindMarkedAsync(string nonce, CancellationToken cancellationToken = default) =>
+        (await ListAsync(DbtObjectState.Active, cancellationToken).ConfigureAwait(false))
+            .Where(t => t.IsActive && CreateMarker.TryRead(t.Name, out var n) && n == nonce).Select(t => t.Id).ToList();
+
+    /// <summary>
     /// Creates an active token; the answer carries <see cref="ServiceToken.TokenString"/>, the only time the secret is shown.
     /// The token is created under a marked name (<see cref="CreateMarker"/>) and renamed once confirmed. When the create
     /// ends unclear, a token carrying the marker cannot be used (its secret was in the lost answer), so it is deleted
@@ -26,11 +38,19 @@ public sealed partial class ServiceTokensClient
     /// </summary>
     public Task<ServiceToken> CreateAsync(string name, CancellationToken cancellationToken = default)
     {
-        var marked = _createSafety.NewMarker().Mark(name);
+        var marker = _createSafety.NewMarker();
+        var marked = marker.Mark(name, MaxNameLength);
         return DuplicateSafeCreate.RunAsync(new CreateSteps<ServiceToken>
         {
             What = $"service token \"{name}\"",
             Trace = $"a service token named \"{marked}\"",
+            Marker = marker,
+            BaseName = name,
+            Kind = "service token",
+            Where = "the account",
+            Name = static t => t.Name,
+            FindLeftoversAsync = async token => (await ListAsync(DbtObjectState.Active, token).ConfigureAwait(false))
+                .Where(t => t.IsActive && CreateMarker.IsMarkedFormOf(t.Name, name, MaxNameLength)).ToList(),
             PostAsync = async token => Envelope.Data(await _api.CreateServiceTokenAsync(_accountId,
                 new ServiceTokenCreateRequest { AccountId = _accountId, Name = marked, State = DbtObjectState.Active }, token).ConfigureAwait(false),
                 "the service token create"),

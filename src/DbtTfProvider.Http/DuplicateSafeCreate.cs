@@ -28,8 +28,39 @@ public sealed class CreateSteps<T> where T : class
     /// </summary>
     public Func<T, CancellationToken, Task>? DiscardAsync { get; init; }
 
-    /// <summary>Removes the marker from the created object (returns the object as it is then); null when the marker stays.</summary>
+    /// <summary>
+    /// Removes the marker from the created object (returns the object as it is then); null when the marker stays. A
+    /// failure leaves the object in state under its marked name, with a warning; a <see cref="CreateNotResolvedException"/>
+    /// (the confirm undid the create) fails it.
+    /// </summary>
     public Func<T, CancellationToken, Task<T>>? ConfirmAsync { get; init; }
+
+    /// <summary>
+    /// The marker this create's name carries, with the name it marks and the kind of object. When set, the create is
+    /// recorded in <see cref="CreatesInFlight"/>, its unclear POSTs and warnings in <see cref="CreateReport"/>.
+    /// </summary>
+    public CreateMarker? Marker { get; init; }
+
+    /// <summary>The unmarked name (with <see cref="Marker"/>).</summary>
+    public string BaseName { get; init; } = "";
+
+    /// <summary>The kind of object, e.g. <c>job</c> (with <see cref="Marker"/>).</summary>
+    public string Kind { get; init; } = "";
+
+    /// <summary>Whether the service keeps one object per name: a second create of the same name in this process fails before it is sent.</summary>
+    public bool UniqueName { get; init; }
+
+    /// <summary>Where such objects live, for messages, e.g. <c>project 10</c>.</summary>
+    public string Where { get; init; } = "the service";
+
+    /// <summary>The object's name as the service has it (with <see cref="FindLeftoversAsync"/>).</summary>
+    public Func<T, string?> Name { get; init; } = static _ => null;
+
+    /// <summary>
+    /// Live objects of this kind whose name is <see cref="BaseName"/> marked by any create: looked up before the first
+    /// POST. One whose marker is not a create of this process fails the create (<see cref="UnfinishedCreateException"/>).
+    /// </summary>
+    public Func<CancellationToken, Task<IReadOnlyList<T>>>? FindLeftoversAsync { get; init; }
 }
 
 /// <summary>
@@ -54,6 +85,8 @@ public static partial class DuplicateSafeCreate
     {
         options.Validate();
         stop.ThrowIfCancellationRequested();
+        using var inFlight = EnterInFlight(steps);
+        await RefuseLeftoversAsync(steps, options, logger, stop).ConfigureAwait(false);
         using var resolution = new ResolutionBudget(options, stop);
         string? unclear = null;
         T? created = null;
@@ -95,12 +128,17 @@ public static partial class DuplicateSafeCreate
             }
 
             LogUnclear(logger, steps.What, posts, unclear);
+            if (steps.Marker is { } marker) CreateReport.Current?.AddUnclearMarker(marker.Nonce);
             resolution.Start();
             var found = await LookAsync(steps, options, resolution, options.SettleTime, logger).ConfigureAwait(false)
                 ?? throw Unresolved(steps, unclear, options);
             created = await KeepOneAsync(steps, found, resolution, logger).ConfigureAwait(false);
             if (created is not null)
                 LogAdopted(logger, steps.What, steps.Id(created));
+            else if (found.Count == 0 && posts < options.MaxPosts && steps.Marker is not null)
+                CreateReport.Current?.AddWarning(new("Create sent again",
+                    $"{steps.What}: a create ended unclear ({unclear}) and nothing carrying its marker was found, so it was sent again. " +
+                    $"Should the first one still land, it makes {steps.Trace}: the next refresh of this resource deletes it, as it carries this create's marker."));
         }
 
         // Only when another POST was sent: it may have landed after the look-ups that came before this object.
@@ -112,13 +150,56 @@ public static partial class DuplicateSafeCreate
             {
                 created = await confirm(created, resolution.Token).ConfigureAwait(false);
             }
-            catch (Exception e)
+            catch (Exception e) when (e is not CreateNotResolvedException)
             {
                 // The object exists and is returned: the caller puts it into state, and the next plan shows the name to fix.
                 LogNotConfirmed(logger, steps.What, steps.Id(created), e.Message);
+                CreateReport.Current?.AddWarning(new("Create marker not removed",
+                    $"{steps.What}: {steps.Id(created)} was created as {steps.Trace}, and the rename that removes the marker failed " +
+                    $"({e.Message.TrimEnd('.')}). It is in state under the marked name: the next apply renames it, or fix the name and apply again."));
             }
         }
         return created;
+    }
+
+    private static IDisposable? EnterInFlight<T>(CreateSteps<T> steps) where T : class
+    {
+        if (steps.Marker is not { } marker) return null;
+        return CreatesInFlight.Enter(steps.Kind, steps.BaseName, marker.Nonce, steps.UniqueName)
+            ?? throw new CreateNotResolvedException("Create failed",
+                $"{steps.What}: another resource of this apply is creating a {steps.Kind} of the same name at this moment, and {steps.Where} " +
+                $"keeps one {steps.Kind} per name. Nothing was sent: give each its own name.");
+    }
+
+    /// <summary>
+    /// An object left with another create's marker is never twinned silently, nor adopted or deleted unproven. A failed
+    /// look-up is tried again, as the look-ups after an unclear POST are; when it keeps failing nothing is sent.
+    /// </summary>
+    private static async Task RefuseLeftoversAsync<T>(CreateSteps<T> steps, CreateSafetyOptions options, ILogger logger, CancellationToken stop)
+        where T : class
+    {
+        if (steps.FindLeftoversAsync is not { } find) return;
+        IReadOnlyList<T> found;
+        var wait = options.LookInterval;
+        for (var look = 1; ; look++)
+        {
+            try
+            {
+                found = await find(stop).ConfigureAwait(false);
+                break;
+            }
+            catch (Exception e) when (look < options.MaxPosts && !stop.IsCancellationRequested && e is not OperationCanceledException)
+            {
+                LogLookFailed(logger, steps.What, look, e.Message);
+            }
+            await Task.Delay(wait, options.TimeProvider, stop).ConfigureAwait(false);
+            wait = wait * 2 < options.MaxLookInterval ? wait * 2 : options.MaxLookInterval;
+        }
+        var leftover = found
+            .Where(o => !(CreateMarker.TryRead(steps.Name(o), out var nonce) && CreatesInFlight.Contains(nonce)))
+            .MinBy(steps.Id);
+        if (leftover is not null)
+            throw new UnfinishedCreateException(steps.What, steps.Id(leftover), steps.Name(leftover) ?? "", steps.Where, steps.IsUsable(leftover));
     }
 
     /// <summary>Looks until something is found and <paramref name="settle"/> has passed; null when the deadline came first.</summary>

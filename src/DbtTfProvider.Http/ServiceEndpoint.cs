@@ -44,8 +44,8 @@ public static class ServiceEndpoint
     /// has "//"), or the problem with the exact value to write instead whenever one can be derived.
     /// </summary>
     /// <remarks>
-    /// Credentials in the URL (<c>https://user:password@host</c>) are looked for first, before the text is parsed, and
-    /// the answer then never quotes the value. Plain http is accepted only for loopback hosts: a token sent in clear
+    /// Credentials, a query or a fragment in the URL (<c>https://user:pa/ss@host</c>, <c>…/api?api_key=…</c>) are looked
+    /// for first, before the text is parsed, and the answer then never quotes the value. Plain http is accepted only for loopback hosts: a token sent in clear
     /// text over a network could be read by anyone on the path.
     /// </remarks>
     public static EndpointCheck Check(string? value, EndpointForms forms)
@@ -53,9 +53,9 @@ public static class ServiceEndpoint
         var text = value?.Trim() ?? "";
         if (text.Length == 0)
             return new(null, "must not be empty");
-        if (HasUserInfo(text))
-            return new(null, "must not carry credentials (user:password@ before the host) in the URL; the value is not shown, since it holds a secret. " +
-                             "Remove them: the provider sends its credential in a header of its own");
+        if (Unquotable(text) is { } part)
+            return new(null, $"must not carry {part} in the URL; the value is not shown, since it may hold a secret. " +
+                             "Write only the scheme, the host and the path (" + forms.Described + "): the provider sends its credential in a header of its own");
 
         var bare = !text.Contains("://", StringComparison.Ordinal);
         if (!Uri.TryCreate(bare ? "https://" + text : text, UriKind.Absolute, out var uri) || uri.IdnHost.Length == 0)
@@ -72,8 +72,6 @@ public static class ServiceEndpoint
             issues.Add($"is not an https:// URL");
         else if (uri.Scheme == Uri.UriSchemeHttp && !loopback)
             issues.Add("uses plain http://, which would send the credential unencrypted (plain http is accepted only for loopback hosts: 127.0.0.0/8, ::1, localhost)");
-        if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
-            issues.Add("has a query or fragment");
         var path = uri.AbsolutePath.TrimEnd('/');
         if (!forms.AcceptedPaths.Any(p => string.Equals(p, path, StringComparison.OrdinalIgnoreCase)))
             issues.Add($"has the path \"{uri.AbsolutePath}\" (accepted: {forms.Described})");
@@ -91,18 +89,16 @@ public static class ServiceEndpoint
     }
 
     /// <summary>
-    /// True when the authority part of <paramref name="text"/> (after "//", or from the start when there is none, up
-    /// to the first '/', '\', '?' or '#') holds an '@': user info, whatever else is wrong with the text. Deliberately
-    /// broad, so that a half-typed URL with a password in it is never quoted back.
+    /// What a value must not hold and may not be quoted with, in words, or null: user info (any '@': a password may
+    /// itself hold '/', '?' or '#', so where the host would end cannot be told), a query ('?', e.g. "?api_key=…") or a
+    /// fragment ('#'). None of them belongs in a service's base address, whatever else is wrong with the text, so a
+    /// half-typed URL with a password in it is never quoted back.
     /// </summary>
-    public static bool HasUserInfo(string text)
-    {
-        var start = text.IndexOf("//", StringComparison.Ordinal);
-        start = start < 0 ? 0 : start + 2;
-        var end = text.IndexOfAny(['/', '\\', '?', '#'], start);
-        var authority = end < 0 ? text.AsSpan(start) : text.AsSpan(start, end - start);
-        return authority.Contains('@');
-    }
+    public static string? Unquotable(string text) =>
+        text.Contains('@') ? "credentials (user:password@ before the host)"
+        : text.Contains('?') ? "a query (?…)"
+        : text.Contains('#') ? "a fragment (#…)"
+        : null;
 
     public static bool IsLoopback(Uri uri)
     {

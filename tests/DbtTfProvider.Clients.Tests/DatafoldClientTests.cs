@@ -185,6 +185,25 @@ public sealed class DatafoldClientTests
     }
 
     [Fact]
+    public async Task A_create_leaves_the_callers_config_as_it_was_and_cuts_a_long_name_so_that_its_marked_form_fits()
+    {
+        var name = new string('n', CiConfigsClient.MaxNameLength - 5);
+        const string answer = """{"id": 46, "type": "dbt_cloud", "name": "x", "repo_id": 3, "data_source_id": 7, "dbt_cloud": {"account_id": 1, "artifacts_job_id": 55}}""";
+        var transport = ScriptedTransport.Steps(Answers.Status(200, "[]"), Answers.Status(200, answer), Answers.Status(200, answer));
+        using var client = Client(transport);
+        var config = Config(name);
+
+        await client.CiConfigs.CreateAsync(config);
+
+        Assert.Equal(name, config.Name);
+        Assert.Equal("dbtc_secret", config.DbtCloud.ApiKey);
+        var posted = (string)JsonNode.Parse(transport.Requests[1].Body!)!["name"]!;
+        Assert.Equal(CiConfigsClient.MaxNameLength, posted.Length);
+        Assert.Equal(name[..(CiConfigsClient.MaxNameLength - 25)] + " [tf-create 0123456789ab]", posted);
+        Assert.Equal(name, (string?)JsonNode.Parse(transport.Requests[2].Body!)!["name"]);
+    }
+
+    [Fact]
     public async Task The_list_walks_pages_until_a_short_one()
     {
         static string Page(int from, int count) =>

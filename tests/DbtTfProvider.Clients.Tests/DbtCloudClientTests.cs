@@ -93,7 +93,9 @@ public sealed class DbtCloudClientTests
     [Fact]
     public async Task A_job_create_body_has_null_id_and_the_hourly_custom_cron_schedule()
     {
+        // Issue 17: a create first lists the jobs an unfinished create may have left (none here), then posts.
         var transport = ScriptedTransport.Steps(
+            Answers.Status(200, Answers.Envelope(200, "[]")),
             Answers.Status(201, Answers.Envelope(201, """{"id": 55, "name": "Datafold artifacts [tf-create 0123456789ab]", "state": 1}""")),
             Answers.Status(200, Answers.Envelope(200, """{"id": 55, "name": "Datafold artifacts", "state": 1}""")));
         using var client = Client(transport);
@@ -102,8 +104,12 @@ public sealed class DbtCloudClientTests
         var created = await client.Jobs.CreateAsync(job);
 
         Assert.Equal("Datafold artifacts", created.Name);
-        Assert.Equal(2, transport.Count);
-        var post = transport.Requests[0];
+        Assert.Equal(3, transport.Count);
+        Assert.Equal(("GET", "/api/v2/accounts/1/jobs/"), (transport.Requests[0].Method, transport.Requests[0].Uri.AbsolutePath));
+        // The caller's job is not changed by the create (issue 18): the marked name is in the request only.
+        Assert.Equal("Datafold artifacts", job.Name);
+        Assert.Null(job.Id);
+        var post = transport.Requests[1];
         Assert.Equal("POST", post.Method);
         Assert.Equal("/api/v2/accounts/1/jobs/", post.Uri.AbsolutePath);
         Assert.Equal("application/json", post.ContentType);
@@ -118,7 +124,7 @@ public sealed class DbtCloudClientTests
         Assert.Equal("[\"dbt compile\"]", body["execute_steps"]!.ToJsonString());
         // Created under a marked name, so that a look-up after a lost answer finds only this create's job; then renamed.
         Assert.Equal("Datafold artifacts [tf-create 0123456789ab]", (string?)body["name"]);
-        var rename = transport.Requests[1];
+        var rename = transport.Requests[2];
         Assert.Equal(("POST", "/api/v2/accounts/1/jobs/55/"), (rename.Method, rename.Uri.AbsolutePath));
         Assert.Equal("Datafold artifacts", (string?)JsonNode.Parse(rename.Body!)!["name"]);
     }
@@ -399,7 +405,9 @@ public sealed class DbtCloudClientTests
     [Fact]
     public async Task Token_strings_never_appear_in_to_string()
     {
+        // Issue 17: a create first lists the tokens an unfinished create may have left (none here), then posts.
         var transport = ScriptedTransport.Steps(
+            Answers.Status(200, Answers.Envelope(200, "[]")),
             Answers.Status(201, Answers.Envelope(201, """{"id": 5, "account_id": 1, "uid": "abc", "name": "datafold [tf-create 0123456789ab]", "state": 1, "token_string": "dbtc_SECRET"}""")),
             Answers.Status(200, Answers.Envelope(200, """{"id": 5, "account_id": 1, "uid": "abc", "name": "datafold", "state": 1}""")));
         using var client = Client(transport);
@@ -409,7 +417,7 @@ public sealed class DbtCloudClientTests
         Assert.Equal("dbtc_SECRET", token.TokenString);
         Assert.Equal("datafold", token.Name);
         Assert.DoesNotContain("SECRET", token.ToString());
-        Assert.Equal("""{"account_id":1,"name":"datafold [tf-create 0123456789ab]","state":1}""", transport.Requests[0].Body);
-        Assert.Equal(("PUT", """{"name":"datafold"}"""), (transport.Requests[1].Method, transport.Requests[1].Body));
+        Assert.Equal("""{"account_id":1,"name":"datafold [tf-create 0123456789ab]","state":1}""", transport.Requests[1].Body);
+        Assert.Equal(("PUT", """{"name":"datafold"}"""), (transport.Requests[2].Method, transport.Requests[2].Body));
     }
 }

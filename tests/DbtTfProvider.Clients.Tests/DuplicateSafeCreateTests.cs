@@ -308,4 +308,102 @@ public sealed class DuplicateSafeCreateTests
 
         Assert.Empty(service.Calls);
     }
+
+    // ---- issue 17: objects left by unfinished creates, one create per unique name, the report ----
+
+    private static CreateSteps<Item> WithMarker(CreateSteps<Item> steps, Service service, bool uniqueName = false) => new()
+    {
+        What = steps.What, Trace = steps.Trace, PostAsync = steps.PostAsync, FindAsync = steps.FindAsync, Id = steps.Id,
+        IsUsable = steps.IsUsable, DiscardAsync = steps.DiscardAsync, ConfirmAsync = steps.ConfirmAsync,
+        Marker = CreateMarker.FromNonce("0123456789ab"), BaseName = "x", Kind = "thing", Where = "the account", UniqueName = uniqueName,
+        Name = static i => i.Name,
+        FindLeftoversAsync = _ =>
+        {
+            service.Calls.Add("LEFTOVERS");
+            lock (service.Objects)
+                return Task.FromResult<IReadOnlyList<Item>>(service.Objects.Where(o => CreateMarker.IsMarkedFormOf(o.Value, "x", null))
+                    .Select(o => new Item(o.Key, o.Value, Secret: false)).ToList());
+        },
+    };
+
+    [Fact]
+    public async Task An_object_left_with_another_creates_marker_fails_the_create_before_anything_is_sent()
+    {
+        var service = new Service();
+        var left = service.Commit("x [tf-create aaaaaaaaaaaa]");
+        var steps = WithMarker(Steps(service, Marked, (_, _) => Task.FromResult(new Item(service.Commit(Marked), Marked, true))), service);
+
+        var error = await Assert.ThrowsAsync<UnfinishedCreateException>(() => RunAsync(() =>
+            DuplicateSafeCreate.RunAsync(steps, Options(), NullLogger.Instance, CancellationToken.None)));
+
+        Assert.Equal(left, error.Id);
+        Assert.Equal("x [tf-create aaaaaaaaaaaa]", error.MarkedName);
+        Assert.Equal(["LEFTOVERS"], service.Calls);
+        Assert.Single(service.Objects);
+    }
+
+    [Fact]
+    public async Task A_second_create_of_a_unique_name_under_way_in_this_process_fails_before_it_is_sent()
+    {
+        var service = new Service();
+        var release = new TaskCompletionSource();
+        var first = WithMarker(Steps(service, Marked, async (_, _) =>
+        {
+            await release.Task;
+            return new Item(service.Commit(Marked), Marked, true);
+        }), service, uniqueName: true);
+        var second = new CreateSteps<Item>
+        {
+            What = "thing \"x\"", Trace = "a thing named \"x [tf-create 0123456789ac]\"", PostAsync = _ => throw new InvalidOperationException("sent"),
+            FindAsync = _ => Task.FromResult<IReadOnlyList<Item>>([]), Id = static i => i.Id,
+            Marker = CreateMarker.FromNonce("0123456789ac"), BaseName = "x", Kind = "thing", UniqueName = true,
+        };
+
+        var running = DuplicateSafeCreate.RunAsync(first, Options(), NullLogger.Instance, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<CreateNotResolvedException>(() => DuplicateSafeCreate.RunAsync(second, Options(), NullLogger.Instance, CancellationToken.None));
+        release.SetResult();
+        await RunAsync(() => running);
+
+        Assert.Contains("keeps one thing per name", error.Message);
+        Assert.Equal(1, service.Calls.Count(c => c == "POST"));
+    }
+
+    [Fact]
+    public async Task A_create_sent_again_reports_its_marker_and_a_marker_that_cannot_be_removed_is_a_warning()
+    {
+        var service = new Service();
+        var steps = WithMarker(Steps(service, Marked, (post, _) => post == 1
+            ? throw Unclear()
+            : Task.FromResult(new Item(service.Commit(Marked), Marked, true))), service);
+        steps = new CreateSteps<Item>
+        {
+            What = steps.What, Trace = steps.Trace, PostAsync = steps.PostAsync, FindAsync = steps.FindAsync, Id = steps.Id, DiscardAsync = steps.DiscardAsync,
+            Marker = steps.Marker, BaseName = "x", Kind = "thing",
+            ConfirmAsync = (_, _) => throw new InvalidOperationException("the rename was refused"),
+        };
+        using var scope = CreateReport.Begin();
+
+        var created = await RunAsync(() => DuplicateSafeCreate.RunAsync(steps, Options(), NullLogger.Instance, CancellationToken.None));
+
+        Assert.Equal(Marked, created.Name);
+        Assert.Equal(["0123456789ab"], scope.Report.UnclearMarkers);
+        Assert.Equal(["Create sent again", "Create marker not removed"], scope.Report.Warnings.Select(w => w.Summary));
+        Assert.Contains($"{created.Id} was created as a thing named \"{Marked}\"", scope.Report.Warnings[1].Detail);
+    }
+
+    [Theory]
+    [InlineData(10, "x")]
+    [InlineData(255, "x")]
+    [InlineData(30, "abcdefghij")]
+    public void A_marked_name_fits_the_limit_and_is_recognised_as_the_names_marked_form(int limit, string name)
+    {
+        var marker = CreateMarker.FromNonce("0123456789ab");
+        var marked = marker.Mark(name, limit);
+
+        Assert.True(marked.Length <= Math.Max(limit, CreateMarker.TagLength));
+        Assert.EndsWith(marker.Tag, marked);
+        Assert.True(CreateMarker.IsMarkedFormOf(marked, name, limit));
+        Assert.False(CreateMarker.IsMarkedFormOf(name, name, limit));
+        Assert.True(CreateMarker.TryRead(marked, out var nonce) && nonce == "0123456789ab");
+    }
 }

@@ -57,7 +57,7 @@ public sealed class RegistryDocsTests : IDisposable
     {
         var pages = RegistryDocs.Render(Root).ToDictionary(p => p.RelativePath, p => p.Content);
         Assert.Equal(["data-sources/data_source.md", "data-sources/environment.md", "data-sources/project.md",
-                "index.md", "resources/artifacts_job.md", "resources/dbt_integration.md", "resources/service_token.md"],
+                "index.md", "resources/artifacts_job.md", "resources/ci_job.md", "resources/dbt_integration.md", "resources/service_token.md"],
             pages.Keys.Order(StringComparer.Ordinal));
 
         foreach (var part in Parts)
@@ -150,7 +150,8 @@ public sealed class RegistryDocsTests : IDisposable
         var index = RegistryDocs.Render(Root).Single(p => p.RelativePath == "index.md").Content;
         Assert.StartsWith("---\npage_title: \"dbt-tf Provider\"\n", index);
         Assert.Contains("## Example Usage\n\n```terraform\n" + File.ReadAllText(Path.Combine(Root, "examples/provider/provider.tf")).TrimEnd() + "\n```", index);
-        Assert.Contains("| `dbt-tf/dbtcloud` | [`dbtcloud_artifacts_job`](resources/artifacts_job.md), [`dbtcloud_service_token`](resources/service_token.md) | " +
+        Assert.Contains("| `dbt-tf/dbtcloud` | [`dbtcloud_artifacts_job`](resources/artifacts_job.md), [`dbtcloud_ci_job`](resources/ci_job.md), " +
+                        "[`dbtcloud_service_token`](resources/service_token.md) | " +
                         "[`dbtcloud_environment`](data-sources/environment.md), [`dbtcloud_project`](data-sources/project.md) |", index);
         Assert.Contains("| `dbt-tf/datafold` | [`datafold_dbt_integration`](resources/dbt_integration.md) | [`datafold_data_source`](data-sources/data_source.md) |", index);
         Assert.Contains("| `host_url` | no | String | `DBT_CLOUD_HOST_URL` | `\"https://cloud.getdbt.com/api\"` |", index);

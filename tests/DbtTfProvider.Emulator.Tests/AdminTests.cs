@@ -19,8 +19,9 @@ public sealed class AdminTests : EmulatorTestBase
 
         var dbt = dump["dbt_cloud"]!;
         Assert.Equal([1, 2], dbt["accounts"]!.AsArray().Select(a => (int)a!["id"]!));
-        Assert.Equal([10, 11, 20], dbt["projects"]!.AsArray().Select(p => (int)p!["id"]!));
-        Assert.Equal([100, 101, 110, 200], dbt["environments"]!.AsArray().Select(e => (int)e!["id"]!));
+        // Issue 17 item 11 added deleted namesakes to the seed: projects 12 and 13, environments 102, 103 and 120.
+        Assert.Equal([10, 11, 12, 13, 20], dbt["projects"]!.AsArray().Select(p => (int)p!["id"]!));
+        Assert.Equal([100, 101, 102, 103, 110, 120, 200], dbt["environments"]!.AsArray().Select(e => (int)e!["id"]!));
         var token = dbt["service_tokens"]!.AsArray().Single()!;
         Assert.Equal(tokenId, (int)token["id"]!);
         Assert.Equal(secret, (string)token["token_string"]!);

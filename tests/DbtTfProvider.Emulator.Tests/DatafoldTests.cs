@@ -105,6 +105,29 @@ public sealed class DatafoldTests : EmulatorTestBase
         }
     }
 
+    [Theory]
+    [InlineData(0.001, 99.0, null)]
+    [InlineData(0.0, 99.0, "tolerance")]
+    [InlineData(1.0, 99.0, "tolerance")]
+    [InlineData(0.001, 0.0, "confidence")]
+    [InlineData(0.001, 100.0, "confidence")]
+    public async Task Sampling_tolerance_and_confidence_lie_strictly_within_their_bounds(double tolerance, double confidence, string? refused)
+    {
+        var (key, job) = await DbtCloudSide();
+        var body = CiConfigs.DbtCloud(key, job);
+        body["sampling"] = new JsonObject { ["enabled"] = true, ["tolerance"] = tolerance, ["confidence"] = confidence };
+
+        var answer = await Datafold(HttpMethod.Post, Create, body);
+
+        if (refused is null)
+            Assert.Equal(HttpStatusCode.OK, answer.Status);
+        else
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.Status);
+            Assert.Equal([$"body.sampling.{refused}"], Locs(answer));
+        }
+    }
+
     [Fact]
     public async Task An_update_without_api_key_keeps_the_stored_key()
     {
@@ -359,5 +382,19 @@ public sealed class DatafoldTests : EmulatorTestBase
 
         Assert.Equal(HttpStatusCode.TemporaryRedirect, answer.Status);
         Assert.Equal("/api/v1/ci/", answer.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_CI_config_name_of_more_than_255_characters_is_refused_at_name()
+    {
+        var (key, job) = await DbtCloudSide();
+        var body = CiConfigs.DbtCloud(key, job);
+        body["name"] = new string('c', 256);
+
+        var answer = await Datafold(HttpMethod.Post, Create, body);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.Status);
+        Assert.Equal(["body.name"], Locs(answer));
+        Assert.Equal("string_too_long", (string?)ErrorAt(answer, "body.name")["type"]);
     }
 }

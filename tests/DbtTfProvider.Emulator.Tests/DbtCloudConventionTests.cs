@@ -57,6 +57,16 @@ public sealed class DbtCloudConventionTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task A_deleted_project_is_not_found_by_id_and_nothing_is_made_in_it()
+    {
+        var project = await Dbt(HttpMethod.Get, "/v3/accounts/1/projects/12/");
+        var environments = await Dbt(HttpMethod.Get, "/v3/accounts/1/projects/12/environments/");
+
+        Assert.Equal(HttpStatusCode.NotFound, project.Status);
+        Assert.Equal(HttpStatusCode.NotFound, environments.Status);
+    }
+
+    [Fact]
     public async Task A_path_without_its_trailing_slash_is_redirected_to_the_slash_form()
     {
         var answer = await Dbt(HttpMethod.Get, "/v3/accounts/1/projects?limit=5");
@@ -108,9 +118,11 @@ public sealed class DbtCloudConventionTests : EmulatorTestBase
         var environments = await Dbt(HttpMethod.Get, "/v3/accounts/1/projects/10/environments/");
         var otherProject = await Dbt(HttpMethod.Get, "/v3/accounts/1/projects/20/environments/");
 
-        Assert.Equal([10, 11], projects.Data.AsArray().Select(p => (int)p!["id"]!));
-        Assert.Equal(["Analytics", "Marketing"], projects.Data.AsArray().Select(p => (string)p!["name"]!));
-        Assert.Equal(["The company's dbt project", ""], projects.Data.AsArray().Select(p => (string)p!["description"]!));
+        // Issue 17 item 11: the list shows deleted projects too (12 "Analytics", 13 "Archive"), with state 2.
+        Assert.Equal([10, 11, 12, 13], projects.Data.AsArray().Select(p => (int)p!["id"]!));
+        Assert.Equal(["Analytics", "Marketing", "Analytics", "Archive"], projects.Data.AsArray().Select(p => (string)p!["name"]!));
+        Assert.Equal([1, 1, 2, 2], projects.Data.AsArray().Select(p => (int)p!["state"]!));
+        Assert.Equal(["The company's dbt project", "", "Deleted", ""], projects.Data.AsArray().Select(p => (string)p!["description"]!));
         var production = environments.Data.AsArray().Single(e => (int)e!["id"]! == 100)!;
         Assert.Equal("Production", (string)production["name"]!);
         Assert.Equal("deployment", (string)production["type"]!);
@@ -118,7 +130,8 @@ public sealed class DbtCloudConventionTests : EmulatorTestBase
         Assert.Equal("latest", (string)production["dbt_version"]!);
         Assert.Null(environments.Data.AsArray().Single(e => (int)e!["id"]! == 101)!["deployment_type"]);
         Assert.Equal(10, (int)production["project_id"]!);
-        Assert.Equal([100, 101], environments.Data.AsArray().Select(e => (int)e!["id"]!));
+        Assert.Equal([100, 101, 102, 103], environments.Data.AsArray().Select(e => (int)e!["id"]!));
+        Assert.Equal([1, 1, 2, 2], environments.Data.AsArray().Select(e => (int)e!["state"]!));
         Assert.Equal(HttpStatusCode.NotFound, otherProject.Status);
     }
 

@@ -107,6 +107,12 @@ public sealed class JobTests : EmulatorTestBase
     [InlineData("61 * * * *")]
     [InlineData("0 * * *")]
     [InlineData("every hour")]
+    [InlineData("0 0 31 2 *")]
+    [InlineData("0 0 15W * *")]
+    [InlineData("0 0 * * 5#2")]
+    [InlineData("0 0 ? * 1")]
+    [InlineData("0 0 * * 5L")]
+    [InlineData("0 0 L-2 * *")]
     public async Task An_invalid_cron_is_a_400_at_schedule_date_cron(string cron)
     {
         var answer = await CreateWith(job => job["schedule"]!["date"]!["cron"] = cron);
@@ -115,6 +121,28 @@ public sealed class JobTests : EmulatorTestBase
         var reason = (string)answer.Data["schedule"]!["date"]!["cron"]!;
         Assert.Contains("cron", reason);
         Assert.Single(answer.Data.AsObject());
+    }
+
+    [Theory]
+    [InlineData(10, 102, "environment_id")] // a deleted environment of an active project
+    [InlineData(12, 120, "project_id")]     // a deleted project
+    public async Task A_job_in_a_deleted_project_or_environment_is_a_400(int projectId, int environmentId, string field)
+    {
+        var answer = await CreateWith(job => (job["project_id"], job["environment_id"]) = (projectId, environmentId));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("does not exist", (string)answer.Data[field]!);
+    }
+
+    [Theory]
+    [InlineData("0 0 L * *")]
+    [InlineData("0 0 L 7 *")]
+    [InlineData("0 0 29 2 *")]
+    public async Task The_last_day_of_the_month_and_a_leap_day_are_schedules(string cron)
+    {
+        var answer = await CreateWith(job => job["schedule"]!["date"]!["cron"] = cron);
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
     }
 
     [Fact]
@@ -147,6 +175,66 @@ public sealed class JobTests : EmulatorTestBase
         Assert.Equal("expected bool", (string)answer.Data["generate_docs"]!);
         Assert.Equal("expected int", (string)answer.Data["settings"]!["threads"]!);
         Assert.Equal("required key not provided", (string)answer.Data["name"]!);
+    }
+
+    [Fact]
+    public async Task A_CI_job_defers_to_an_environment_of_its_own_project_only()
+    {
+        static void Ci(JsonObject job, int deferTo)
+        {
+            job["job_type"] = "ci";
+            job["triggers"] = new JsonObject { ["schedule"] = false, ["github_webhook"] = true, ["git_provider_webhook"] = true };
+            job["deferring_environment_id"] = deferTo;
+        }
+
+        var other = await CreateWith(job => Ci(job, 110));
+        var own = await CreateWith(job => Ci(job, 100));
+
+        Assert.Equal(HttpStatusCode.BadRequest, other.Status);
+        Assert.Contains("Environment 110 does not belong to project 10", other.UserMessage);
+        Assert.NotNull(other.Data["deferring_environment_id"]);
+        Assert.Equal(HttpStatusCode.OK, own.Status);
+        Assert.Equal(100, (int)own.Data["deferring_environment_id"]!);
+        Assert.Equal("ci", (string)own.Data["job_type"]!);
+    }
+
+    private static JsonObject RunAfter(int jobId, int projectId, params int[] statuses) => new()
+    {
+        ["condition"] = new JsonObject
+        {
+            ["job_id"] = jobId, ["project_id"] = projectId, ["statuses"] = new JsonArray(statuses.Select(s => (JsonNode)s).ToArray()),
+        },
+    };
+
+    [Fact]
+    public async Task A_job_completion_trigger_names_an_existing_deploy_job_of_any_project_by_its_own_project()
+    {
+        var upstream = (int)(await CreateWith(job => { job["project_id"] = 11; job["environment_id"] = 110; })).Data["id"]!;
+        var ci = (int)(await CreateWith(job =>
+        {
+            job["job_type"] = "ci";
+            job["triggers"] = new JsonObject { ["schedule"] = false, ["github_webhook"] = true, ["git_provider_webhook"] = true };
+        })).Data["id"]!;
+
+        var missing = await CreateWith(job => job["job_completion_trigger_condition"] = RunAfter(999, 10, 10));
+        var wrongProject = await CreateWith(job => job["job_completion_trigger_condition"] = RunAfter(upstream, 10, 10));
+        var afterCi = await CreateWith(job => job["job_completion_trigger_condition"] = RunAfter(ci, 10, 10));
+        var badStatus = await CreateWith(job => job["job_completion_trigger_condition"] = RunAfter(upstream, 11, 10, 3));
+        var accepted = await CreateWith(job => job["job_completion_trigger_condition"] = RunAfter(upstream, 11, 10, 20));
+
+        Assert.Equal(HttpStatusCode.BadRequest, missing.Status);
+        Assert.Contains("Job 999 does not exist in account 1", missing.UserMessage);
+        Assert.NotNull(missing.Data["job_completion_trigger_condition"]!["condition"]!["job_id"]);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongProject.Status);
+        Assert.Contains($"Job {upstream} belongs to project 11, not 10", wrongProject.UserMessage);
+        Assert.Equal(HttpStatusCode.BadRequest, afterCi.Status);
+        Assert.Contains("is a CI job", afterCi.UserMessage);
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus.Status);
+        Assert.Equal(HttpStatusCode.OK, accepted.Status);
+        var condition = accepted.Data["job_completion_trigger_condition"]!["condition"]!;
+        Assert.Equal(upstream, (int)condition["job_id"]!);
+        Assert.Equal(11, (int)condition["project_id"]!);
+        Assert.Equal([10, 20], condition["statuses"]!.AsArray().Select(n => (int)n!));
     }
 
     [Fact]
@@ -440,5 +528,16 @@ public sealed class JobTests : EmulatorTestBase
         Assert.Equal(["three", "two"], all.Data.AsArray().Select(r => (string)r!["cause"]!));
         Assert.Equal(3, (int)all.Body!["extra"]!["pagination"]!["total_count"]!);
         Assert.Empty(otherAccount.Data.AsArray());
+    }
+
+    [Fact]
+    public async Task A_job_name_of_more_than_255_characters_is_refused()
+    {
+        var atLimit = await Dbt(HttpMethod.Post, JobsPath, Jobs.Artifacts(name: new string('j', 255)));
+        var tooLong = await Dbt(HttpMethod.Post, JobsPath, Jobs.Artifacts(name: new string('j', 256)));
+
+        Assert.Equal(HttpStatusCode.OK, atLimit.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
+        Assert.Contains("length of value must be at most 255", tooLong.Body!.ToJsonString());
     }
 }

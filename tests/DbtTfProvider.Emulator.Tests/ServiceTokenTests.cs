@@ -323,4 +323,17 @@ public sealed class ServiceTokenTests : EmulatorTestBase
         Assert.Equal(20, answers.Select(a => (int)a.Data["id"]!).Distinct().Count());
         Assert.Equal(20, dump["dbt_cloud"]!["service_tokens"]!.AsArray().Count);
     }
+
+    [Fact]
+    public async Task A_name_of_more_than_255_characters_is_refused_on_create_and_on_rename()
+    {
+        var atLimit = await Dbt(HttpMethod.Post, Tokens, NewToken(new string('t', 255)));
+        var tooLong = await Dbt(HttpMethod.Post, Tokens, NewToken(new string('t', 256)));
+        var rename = await Dbt(HttpMethod.Put, $"{Tokens}{(int)atLimit.Data["id"]!}/", new JsonObject { ["name"] = new string('r', 256) });
+
+        Assert.Equal(HttpStatusCode.OK, atLimit.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
+        Assert.Contains("length of value must be at most 255", tooLong.Body!.ToJsonString());
+        Assert.Equal(HttpStatusCode.BadRequest, rename.Status);
+    }
 }

@@ -152,6 +152,83 @@ public sealed class ArtifactsJobEndToEndTests(ProviderFixture fixture) : IClassF
         Assert.Equal(["dbt deps", "dbt ls"], Strings(job["execute_steps"]));
     }
 
+    /// <summary>A setting added by its model field and its schema line alone is sent, read back and restored after a hand edit.</summary>
+    [Fact]
+    public async Task Run_generate_sources_is_sent_read_back_and_a_hand_edit_is_drift_that_apply_restores()
+    {
+        await fixture.ResetAsync();
+        var tf = TerraformCli.InNewDirectory(fixture, "job-source-freshness");
+        tf.WriteConfig(Job(10, 100, "run_generate_sources = true"));
+        (await tf.ApplyAsync()).Succeeded();
+        var job = Assert.Single(await ActiveJobsAsync());
+        var id = job["id"]!.GetValue<long>();
+        Assert.True((bool?)job["run_generate_sources"]);
+        (await tf.PlanAsync()).Expect(0);
+
+        await fixture.PatchAsync($"dbtcloud/jobs/{id}", new JsonObject { ["run_generate_sources"] = false });
+        var drift = (await tf.PlanAsync()).Expect(2);
+        Assert.Matches(new Regex(@"~ run_generate_sources\s+= false -> true"), drift.Output);
+        (await tf.ApplyAsync()).Succeeded();
+        Assert.True((bool?)Assert.Single(await ActiveJobsAsync())["run_generate_sources"]);
+        (await tf.PlanAsync()).Expect(0);
+    }
+
+    /// <summary>
+    /// The third trigger: after another job, here of another project (dbt Cloud allows it): the condition's project is the
+    /// upstream job's own, read back, drift restored, removed in place; an upstream job that does not exist is refused at plan.
+    /// </summary>
+    [Fact]
+    public async Task Run_after_job_id_is_sent_with_the_upstream_jobs_project_read_back_and_a_missing_upstream_is_refused_at_plan()
+    {
+        await fixture.ResetAsync();
+        var tf = TerraformCli.InNewDirectory(fixture, "job-run-after");
+        const string production = """
+            resource "dbtcloud_artifacts_job" "production" {
+              project_id     = 11
+              environment_id = 110
+              name           = "Production build"
+              execute_steps  = ["dbt build"]
+            }
+
+            """;
+        tf.WriteConfig(production + Job(10, 100, "run_after_job_id = dbtcloud_artifacts_job.production.job_id\n  run_after_statuses = [\"success\", \"error\"]\n  schedule_enabled = false"));
+        (await tf.ApplyAsync()).Succeeded();
+        var jobs = await ActiveJobsAsync();
+        var upstreamId = jobs.Single(j => (string?)j["name"] == "Production build")["id"]!.GetValue<long>();
+        var job = jobs.Single(j => (string?)j["name"] == "Datafold artifacts");
+        var condition = job["job_completion_trigger_condition"]!["condition"]!;
+        Assert.Equal(upstreamId, condition["job_id"]!.GetValue<long>());
+        Assert.Equal(11, (int?)condition["project_id"]);
+        Assert.Equal([10, 20], condition["statuses"]!.AsArray().Select(n => (int)n!).Order());
+        (await tf.PlanAsync()).Expect(0);
+
+        // Changed in the UI to success only: drift on run_after_statuses, restored by apply.
+        await fixture.PatchAsync($"dbtcloud/jobs/{job["id"]}", new JsonObject
+        {
+            ["job_completion_trigger_condition"] = new JsonObject { ["condition"] = new JsonObject { ["statuses"] = new JsonArray(10) } },
+        });
+        var drift = (await tf.PlanAsync()).Expect(2);
+        Assert.Contains("run_after_statuses", drift.Output);
+        Assert.Matches(new Regex(@"\+\s+""error"""), drift.Output);
+        (await tf.ApplyAsync()).Succeeded();
+        (await tf.PlanAsync()).Expect(0);
+
+        // Removed: the trigger is gone from the job, in place.
+        tf.WriteConfig(production + Job(10, 100, "schedule_enabled = false"));
+        var removed = (await tf.ApplyAsync()).Succeeded();
+        Assert.Contains("0 added, 1 changed, 0 destroyed", removed.Output);
+        Assert.Null(Assert.Single(await ActiveJobsAsync(), j => (string?)j["name"] == "Datafold artifacts")["job_completion_trigger_condition"]);
+        (await tf.PlanAsync()).Expect(0);
+
+        // An upstream job that does not exist: refused at plan, at the attribute, before any write.
+        var missing = TerraformCli.InNewDirectory(fixture, "job-run-after-missing").WriteConfig(Job(10, 100, "run_after_job_id = 999999", "missing"));
+        var before = await fixture.RequestCountsAsync();
+        var refused = (await missing.PlanAsync()).Expect(1);
+        AssertError(refused, "missing", "run_after_job_id 999999: dbt Cloud account 1 has no active job 999999");
+        Assert.Contains("Upstream job not found", refused.Output);
+        Assert.Equal(0, Delta(before, await fixture.RequestCountsAsync(), IsJobWrite));
+    }
+
     [Fact]
     public async Task Bad_input_fails_at_validate_naming_the_attribute_and_nothing_is_written()
     {

@@ -123,7 +123,7 @@ public sealed class DuplicateNamesFixture : ProviderFixture
         seed.DbtCloud.Projects =
         [
             .. seed.DbtCloud.Projects,
-            new SeedProject { Id = 12, AccountId = 1, Name = "Marketing" },
+            new SeedProject { Id = 14, AccountId = 1, Name = "Marketing" }, // 12 and 13 are the default seed's deleted projects
             .. Enumerable.Range(1000, 150).Select(i => new SeedProject { Id = i, AccountId = 1, Name = $"Project {i}" }),
         ];
         seed.DbtCloud.Environments =
@@ -166,7 +166,7 @@ public sealed class DuplicateNamesEndToEndTests(DuplicateNamesFixture fixture) :
         var plan = DataSourcesEndToEndTests.Flat((await tf.PlanAsync()).Expect(1));
 
         Assert.Contains("Error: More than one project named \"Marketing\"", plan);
-        Assert.Contains("2 projects in dbt Cloud account 1 are named \"Marketing\": ids 11, 12.", plan);
+        Assert.Contains("2 projects in dbt Cloud account 1 are named \"Marketing\": ids 11, 14.", plan);
         Assert.Contains("Error: More than one environment named \"Production\"", plan);
         Assert.Contains("2 environments in dbt Cloud project 11 are named \"Production\": ids 110, 111.", plan);
         Assert.Contains("Error: More than one data source named \"Snowflake staging\"", plan);

@@ -18,8 +18,9 @@ public sealed class DatafoldIntegrationEndToEndTests(ProviderFixture fixture) : 
         await fixture.ResetAsync();
         var tf = Quickstart("quickstart");
 
+        // Issue 19: the quickstart also makes the Pull Request job, so four objects (it made three before).
         var applied = (await tf.ApplyAsync()).Succeeded();
-        Assert.Contains("3 added, 0 changed, 0 destroyed", applied.Output);
+        Assert.Contains("4 added, 0 changed, 0 destroyed", applied.Output);
 
         var token = Assert.Single(await ActiveAsync(fixture.ServiceTokensAsync()));
         Assert.Equal("Datafold CI", (string?)token["name"]);
@@ -27,7 +28,11 @@ public sealed class DatafoldIntegrationEndToEndTests(ProviderFixture fixture) : 
         Assert.Equal("member", (string?)grant["permission_set"]);
         Assert.True((bool?)grant["all_projects"]);
 
-        var job = Assert.Single(await ActiveAsync(fixture.JobsAsync()));
+        var jobs = await ActiveAsync(fixture.JobsAsync());
+        var pullRequests = Assert.Single(jobs, j => (string?)j["job_type"] == "ci");
+        Assert.True((bool?)pullRequests["triggers"]!["git_provider_webhook"]);
+        Assert.Equal(100, (int?)pullRequests["deferring_environment_id"]);
+        var job = Assert.Single(jobs, j => (string?)j["job_type"] != "ci");
         Assert.Equal(["dbt compile"], job["execute_steps"]!.AsArray().Select(s => (string?)s));
         Assert.Equal("0 * * * *", (string?)job["schedule"]!["date"]!["cron"]);
         Assert.Equal("every_hour", (string?)job["schedule"]!["time"]!["type"]);
@@ -38,6 +43,7 @@ public sealed class DatafoldIntegrationEndToEndTests(ProviderFixture fixture) : 
         var ci = Assert.Single(await fixture.CiConfigsAsync());
         Assert.Equal((string?)token["token_string"], (string?)ci["dbt_cloud"]!["api_key"]);
         Assert.Equal((int?)job["id"], (int?)ci["dbt_cloud"]!["artifacts_job_id"]);
+        Assert.Equal((int?)pullRequests["id"], (int?)ci["dbt_cloud"]!["ci_job_id"]);
         Assert.Equal(1, (int?)ci["dbt_cloud"]!["account_id"]);
         Assert.Equal(3, (int?)ci["repo_id"]);
         Assert.Equal(7, (int?)ci["data_source_id"]);
@@ -61,7 +67,7 @@ public sealed class DatafoldIntegrationEndToEndTests(ProviderFixture fixture) : 
         var tf = Quickstart("drift-rotation");
         (await tf.ApplyAsync()).Succeeded();
         var token = Assert.Single(await ActiveAsync(fixture.ServiceTokensAsync()));
-        var jobId = (int)Assert.Single(await ActiveAsync(fixture.JobsAsync()))["id"]!;
+        var jobId = (int)Assert.Single(await ActiveAsync(fixture.JobsAsync()), j => (string?)j["job_type"] != "ci")["id"]!;
         var ciId = (int)Assert.Single(await fixture.CiConfigsAsync())["id"]!;
 
         // Someone edits the integration in Datafold's UI: the plan names each changed attribute, apply restores it.
@@ -283,6 +289,7 @@ public sealed class DatafoldIntegrationEndToEndTests(ProviderFixture fixture) : 
             dbt_cloud_project_name    = "Analytics"
             datafold_repository_id    = 3
             datafold_data_source_name = "Snowflake production"
+            dbt_cloud_ci_environment_name = "Production"
             {extra}
             """);
 

@@ -108,6 +108,69 @@ public sealed class DbtLabsMigrationEndToEndTests(ProviderFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task A_moved_block_takes_their_CI_job_to_dbtcloud_ci_job_without_a_write_and_plans_no_create()
+    {
+        await fixture.ResetAsync();
+        var created = await fixture.DbtCloudAsync(HttpMethod.Post, $"/v2/accounts/{Account}/jobs/", CiJobAsThey());
+        var jobId = created!["id"]!.GetValue<long>();
+        var tf = NewRunner("move-ci-job-to-ci");
+        var state = TheirJobState(jobId, threads: 4);
+        var attributes = state["resources"]![0]!["instances"]![0]!["attributes"]!;
+        attributes["name"] = "Pull request CI";
+        attributes["execute_steps"] = new JsonArray("dbt build --select state:modified+");
+        attributes["triggers"] = new JsonObject { ["github_webhook"] = true, ["git_provider_webhook"] = true, ["schedule"] = false, ["on_merge"] = false };
+        attributes["deferring_environment_id"] = 100;
+        attributes["job_type"] = "ci";
+        await PushStateAsync(tf, state);
+        tf.WriteConfig(BesideProvidersHcl + """
+            moved {
+              from = dbtcloud_job.artifacts
+              to   = dbtcloud_ci_job.pr
+            }
+
+            resource "dbtcloud_ci_job" "pr" {
+              provider                 = dbttf
+              project_id               = 10
+              environment_id           = 100
+              deferring_environment_id = 100
+              num_threads              = 4
+              target_name              = "prod"
+            }
+            """);
+
+        var before = await fixture.RequestCountsAsync();
+        var plan = await tf.RunAsync("plan", "-out=move.tfplan");
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        Assert.Contains("dbtcloud_job.artifacts has moved to dbtcloud_ci_job.pr", plan.Stdout);
+        var change = await SingleChangeAsync(tf, "move.tfplan");
+        Assert.Equal(["no-op"], Actions(change));
+        await tf.SucceedAsync("apply", "move.tfplan");
+        Assert.Equal(0, ProviderFixture.Delta(before, await fixture.RequestCountsAsync(), ProviderFixture.IsWrite));
+        var values = (await tf.ResourceValuesAsync("dbtcloud_ci_job.pr"))!.Value;
+        Assert.Equal(jobId, values.GetProperty("job_id").GetInt64());
+        Assert.True(values.GetProperty("run_on_pull_requests").GetBoolean());
+        Assert.Equal(100, values.GetProperty("deferring_environment_id").GetInt64());
+        await tf.ExpectEmptyPlanAsync();
+    }
+
+    /// <summary>A CI job as their provider creates it (their CI example: both pull-request triggers, deferral to production).</summary>
+    private static JsonObject CiJobAsThey() => new()
+    {
+        ["id"] = null, ["account_id"] = 1, ["project_id"] = 10, ["environment_id"] = 100,
+        ["name"] = "Pull request CI", ["description"] = "", ["execute_steps"] = new JsonArray("dbt build --select state:modified+"),
+        ["dbt_version"] = null, ["state"] = 1, ["deferring_environment_id"] = 100,
+        ["settings"] = new JsonObject { ["threads"] = 4, ["target_name"] = "prod" },
+        ["execution"] = new JsonObject { ["timeout_seconds"] = 0 },
+        ["triggers"] = new JsonObject { ["github_webhook"] = true, ["git_provider_webhook"] = true, ["schedule"] = false, ["on_merge"] = false },
+        ["schedule"] = new JsonObject
+        {
+            ["date"] = new JsonObject { ["type"] = "custom_cron", ["cron"] = "0 * * * *" },
+            ["time"] = new JsonObject { ["type"] = "every_hour", ["interval"] = 1 },
+        },
+        ["job_type"] = "ci",
+    };
+
+    [Fact]
     public async Task Replace_provider_takes_their_token_with_its_secret_and_plans_nothing()
     {
         await fixture.ResetAsync();

@@ -44,7 +44,8 @@ public sealed class ExamplesAndDocsTests(ProviderFixture fixture) : IClassFixtur
         // or renamed example cannot silently drop out of validation.
         Assert.Equal(
             ["beside-dbt-labs", "data-sources/datafold_data_source", "data-sources/dbtcloud_environment", "data-sources/dbtcloud_project",
-             "provider", "quickstart", "resources/datafold_dbt_integration", "resources/dbtcloud_artifacts_job", "resources/dbtcloud_service_token"],
+             "provider", "quickstart", "resources/datafold_dbt_integration", "resources/dbtcloud_artifacts_job", "resources/dbtcloud_ci_job",
+             "resources/dbtcloud_service_token"],
             ExampleFolders());
     }
 
@@ -61,7 +62,7 @@ public sealed class ExamplesAndDocsTests(ProviderFixture fixture) : IClassFixtur
         var schemas = doc.RootElement.GetProperty("provider_schemas");
         var resourcesByProvider = new Dictionary<string, string[]>
         {
-            [ProviderFixture.DbtCloudAddress] = ["dbtcloud_artifacts_job", "dbtcloud_service_token"],
+            [ProviderFixture.DbtCloudAddress] = ["dbtcloud_artifacts_job", "dbtcloud_ci_job", "dbtcloud_service_token"],
             [ProviderFixture.DatafoldAddress] = ["datafold_dbt_integration"],
         };
         Assert.Equal(resourcesByProvider.Keys.Order(StringComparer.Ordinal), schemas.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));

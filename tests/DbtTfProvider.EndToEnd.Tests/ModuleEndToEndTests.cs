@@ -23,8 +23,9 @@ public sealed class ModuleEndToEndTests(ProviderFixture fixture) : IClassFixture
         tf.Runner.Environment["TF_VAR_recipe"] = "hourly";
 
         (await tf.ValidateAsync()).Succeeded();
+        // Issue 19: the module also makes the Pull Request job, so four objects (it made three before).
         var applied = (await tf.ApplyAsync()).Succeeded();
-        Assert.Contains("3 added, 0 changed, 0 destroyed", applied.Output);
+        Assert.Contains("4 added, 0 changed, 0 destroyed", applied.Output);
 
         // The names were resolved to the seed's ids: project "Analytics" 10, its "Production" environment 100,
         // Datafold's "Snowflake production" 7.
@@ -35,7 +36,9 @@ public sealed class ModuleEndToEndTests(ProviderFixture fixture) : IClassFixture
         Assert.False((bool?)grant["all_projects"]);
         Assert.Equal(10, (int?)grant["project_id"]);
 
-        var job = Assert.Single(await ActiveAsync(fixture.JobsAsync()));
+        var pullRequests = Assert.Single(await ActiveAsync(fixture.JobsAsync()), j => (string?)j["job_type"] == "ci");
+        Assert.Equal(100, (int?)pullRequests["deferring_environment_id"]);
+        var job = Assert.Single(await ActiveAsync(fixture.JobsAsync()), j => (string?)j["job_type"] != "ci");
         Assert.Equal(10, (int?)job["project_id"]);
         Assert.Equal(100, (int?)job["environment_id"]);
         Assert.Equal(["dbt compile"], job["execute_steps"]!.AsArray().Select(s => (string?)s));
@@ -48,6 +51,7 @@ public sealed class ModuleEndToEndTests(ProviderFixture fixture) : IClassFixture
         Assert.Equal(3, (int?)ci["repo_id"]);
         Assert.Equal(1, (int?)ci["dbt_cloud"]!["account_id"]);
         Assert.Equal((int?)job["id"], (int?)ci["dbt_cloud"]!["artifacts_job_id"]);
+        Assert.Equal((int?)pullRequests["id"], (int?)ci["dbt_cloud"]!["ci_job_id"]);
         Assert.Equal((string?)token["token_string"], (string?)ci["dbt_cloud"]!["api_key"]);
         // One host setting drove both: the provider reached the emulator without DBT_CLOUD_HOST_URL, and Datafold
         // was given the same host (the pasted "/api" removed).
@@ -59,6 +63,7 @@ public sealed class ModuleEndToEndTests(ProviderFixture fixture) : IClassFixture
             string Output(string name) => outputs.RootElement.GetProperty(name).GetProperty("value").ToString();
             Assert.Equal((string?)token["id"]?.ToString(), Output("service_token_id"));
             Assert.Equal(job["id"]!.ToString(), Output("artifacts_job_id"));
+            Assert.Equal(pullRequests["id"]!.ToString(), Output("pull_request_job_id"));
             Assert.Equal(ci["id"]!.ToString(), Output("integration_id"));
             Assert.Equal("10", Output("dbt_cloud_project_id"));
             Assert.Equal("100", Output("dbt_cloud_environment_id"));
@@ -77,7 +82,7 @@ public sealed class ModuleEndToEndTests(ProviderFixture fixture) : IClassFixture
         Assert.Matches(new Regex(@"~ run_on_merge\s+= false -> true"), toMerge.Output);
         Assert.Contains("Plan: 0 to add, 1 to change, 0 to destroy.", toMerge.Output);
         (await tf.ApplyAsync()).Succeeded();
-        var merged = Assert.Single(await ActiveAsync(fixture.JobsAsync()));
+        var merged = Assert.Single(await ActiveAsync(fixture.JobsAsync()), j => (string?)j["job_type"] != "ci");
         Assert.Equal((int?)job["id"], (int?)merged["id"]);
         Assert.Equal(["dbt ls"], merged["execute_steps"]!.AsArray().Select(s => (string?)s));
         Assert.True((bool?)merged["triggers"]!["on_merge"]);
@@ -85,7 +90,7 @@ public sealed class ModuleEndToEndTests(ProviderFixture fixture) : IClassFixture
         (await tf.PlanAsync()).Expect(0);
 
         var destroyed = (await tf.DestroyAsync()).Succeeded();
-        Assert.Contains("3 destroyed", destroyed.Output);
+        Assert.Contains("4 destroyed", destroyed.Output);
         Assert.Empty(await ActiveAsync(fixture.ServiceTokensAsync()));
         Assert.Empty(await ActiveAsync(fixture.JobsAsync()));
         Assert.Empty(await fixture.CiConfigsAsync());
@@ -138,6 +143,7 @@ public sealed class ModuleEndToEndTests(ProviderFixture fixture) : IClassFixture
             datafold_repository_id    = 3
             datafold_data_source_name = "Snowflake production"
             dbt_cloud_host            = "{fixture.EmulatorUrl}"
+            dbt_cloud_ci_environment_name = "Production"
             """);
         tf.Runner.Environment["DBT_CLOUD_HOST_URL"] = null;
         (await tf.ApplyAsync()).Succeeded();
@@ -169,6 +175,8 @@ public sealed class ModuleEndToEndTests(ProviderFixture fixture) : IClassFixture
               dbt_cloud_region           = var.dbt_cloud_region
               dbt_cloud_host             = var.dbt_cloud_host
               token_all_projects         = true # the quickstart's grant
+
+              dbt_cloud_ci_environment_name = var.dbt_cloud_ci_environment_name
             }
 
             moved {
@@ -183,6 +191,10 @@ public sealed class ModuleEndToEndTests(ProviderFixture fixture) : IClassFixture
               from = datafold_dbt_integration.ci
               to   = module.datafold_dbt_cloud.datafold_dbt_integration.ci
             }
+            moved {
+              from = dbtcloud_ci_job.pull_requests
+              to   = module.datafold_dbt_cloud.dbtcloud_ci_job.pull_requests[0]
+            }
             """);
         (await tf.RunAsync("get")).Succeeded();
 
@@ -193,6 +205,7 @@ public sealed class ModuleEndToEndTests(ProviderFixture fixture) : IClassFixture
                      ("dbtcloud_service_token.datafold", "dbtcloud_service_token.datafold"),
                      ("dbtcloud_artifacts_job.datafold", "dbtcloud_artifacts_job.datafold"),
                      ("datafold_dbt_integration.ci", "datafold_dbt_integration.ci"),
+                     ("dbtcloud_ci_job.pull_requests", "dbtcloud_ci_job.pull_requests[0]"),
                  })
             Assert.Contains($"# {from} has moved to {ModuleAddress}.{to}", plan.Output);
         Assert.Contains("Plan: 0 to add, 0 to change, 0 to destroy.", plan.Output);
@@ -232,7 +245,7 @@ public sealed class ModuleEndToEndTests(ProviderFixture fixture) : IClassFixture
     /// <summary>The ids of the active token, job and CI config, to show that none was replaced.</summary>
     private async Task<string> ObjectIdsAsync() =>
         $"token {Assert.Single(await ActiveAsync(fixture.ServiceTokensAsync()))["id"]}, " +
-        $"job {Assert.Single(await ActiveAsync(fixture.JobsAsync()))["id"]}, " +
+        $"job {Assert.Single(await ActiveAsync(fixture.JobsAsync()), j => (string?)j["job_type"] != "ci")["id"]}, " +
         $"ci {Assert.Single(await fixture.CiConfigsAsync())["id"]}";
 
     /// <summary>

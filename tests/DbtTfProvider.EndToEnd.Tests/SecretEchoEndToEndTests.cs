@@ -146,7 +146,12 @@ public sealed class SecretEchoEndToEndTests(ProviderFixture fixture) : IClassFix
     [Theory]
     [InlineData("DBT_CLOUD_HOST_URL", "https://admin:pa55word_e2e@127.0.0.1:9/api", "host_url")]
     [InlineData("DATAFOLD_HOST", "https://admin:pa55word_e2e@127.0.0.1:9", "host")]
-    public async Task A_host_setting_with_credentials_in_it_is_refused_without_showing_them(string variable, string url, string setting)
+    [InlineData("DBT_CLOUD_HOST_URL", "https://admin:pa/pa55word_e2e@127.0.0.1:9/api", "host_url")]
+    [InlineData("DATAFOLD_HOST", "https://admin:pa#pa55word_e2e@127.0.0.1:9", "host")]
+    [InlineData("DBT_CLOUD_HOST_URL", "https://admin:pa?pa55word_e2e@127.0.0.1:9/api", "host_url")]
+    [InlineData("DBT_CLOUD_HOST_URL", "http://127.0.0.1:9/api?api_key=pa55word_e2e", "host_url", "a query")]
+    [InlineData("DATAFOLD_HOST", "https://127.0.0.1:9/#pa55word_e2e", "host", "a fragment")]
+    public async Task A_host_setting_with_credentials_in_it_is_refused_without_showing_them(string variable, string url, string setting, string carried = "credentials")
     {
         var (tf, log) = TracedWorkspace("userinfo-" + setting, OneToken + "\n" + """
             resource "datafold_dbt_integration" "ci" {
@@ -162,14 +167,17 @@ public sealed class SecretEchoEndToEndTests(ProviderFixture fixture) : IClassFix
 
         var result = (await tf.PlanAsync()).Expect(1);
 
-        AssertShows(result, $"{setting} must not carry credentials");
+        AssertShows(result, $"{setting} must not carry {carried}");
         AssertNowhere(result, log, "pa55word_e2e");
     }
 
-    [Fact]
-    public async Task The_integrations_dbt_cloud_host_url_with_credentials_is_refused_without_showing_them()
+    [Theory]
+    [InlineData("https://me:pa55word_e2e@emea.dbt.com", "dbt_cloud_host_url must not carry credentials")]
+    [InlineData("https://me:pa/pa55word_e2e@emea.dbt.com", "dbt_cloud_host_url must not carry credentials")]
+    [InlineData("https://emea.dbt.com/api?api_key=pa55word_e2e", "dbt_cloud_host_url must not carry a query")]
+    public async Task The_integrations_dbt_cloud_host_url_with_a_secret_in_it_is_refused_without_showing_it(string url, string message)
     {
-        var (tf, log) = TracedWorkspace("userinfo-integration", """
+        var (tf, log) = TracedWorkspace("secret-url-integration", """
             variable "url" {
               type      = string
               sensitive = true
@@ -184,11 +192,11 @@ public sealed class SecretEchoEndToEndTests(ProviderFixture fixture) : IClassFix
               artifacts_job_id     = 1
             }
             """);
-        tf.Runner.Environment["TF_VAR_url"] = "https://me:pa55word_e2e@emea.dbt.com";
+        tf.Runner.Environment["TF_VAR_url"] = url;
 
         var result = (await tf.PlanAsync()).Expect(1);
 
-        AssertShows(result, "dbt_cloud_host_url must not carry credentials");
+        AssertShows(result, message);
         Assert.Empty(await fixture.CiConfigsAsync());
         AssertNowhere(result, log, "pa55word_e2e");
     }

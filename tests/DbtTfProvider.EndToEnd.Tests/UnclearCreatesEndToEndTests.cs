@@ -280,7 +280,284 @@ public sealed class UnclearCreatesEndToEndTests(ProviderFixture fixture) : IClas
         (await tf.PlanAsync()).Expect(0);
     }
 
+    // ---- issue 17, item 1: kill signals ----
+
+    [Fact]
+    public async Task A_sigterm_to_terraform_and_its_provider_during_a_job_create_settles_the_create_and_puts_the_job_into_state()
+    {
+        await fixture.ResetAsync();
+        // The job POST is carried out 3 s after it arrives, whether the client still waits or not.
+        await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = JobsPath, ["kind"] = "slow_commit", ["latency_ms"] = 3000, ["count"] = 1 });
+        var tf = Workspace("sigterm", Providers() + Jobs("term-job-", 1));
+
+        // As `timeout -s TERM`, a cancelled CI job or a stopped pod: SIGTERM to terraform and the provider at once.
+        var terminated = await ApplySignalledAsync(tf, async () => Posts(await fixture.RequestCountsAsync(), "/jobs/") >= 1, "TERM", processGroup: true);
+        await Task.Delay(3500);
+        Assert.DoesNotContain("Plugin did not respond", Flat(terminated.Output));
+        var job = Assert.Single(await LiveJobsAsync("term-job-"));
+        Assert.Equal([Id(job)], await StateIdsAsync(tf, JobType));
+        Assert.Equal("term-job-0", (string?)job["name"]);
+
+        await fixture.ClearFaultsAsync();
+        (await tf.ApplyAsync()).Succeeded();
+        await AssertExactlyConfiguredAsync(tf, "term-job-", 0, "term-job-", 1);
+    }
+
+    [Fact]
+    public async Task After_a_sigkill_during_creates_the_next_apply_makes_no_twin_and_names_each_object_left_and_what_to_do()
+    {
+        await fixture.ResetAsync();
+        foreach (var path in new[] { TokensPath, JobsPath })
+            await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = path, ["kind"] = "slow_commit", ["latency_ms"] = 2000, ["count"] = 1 });
+        var tf = Workspace("sigkill", Providers() + Tokens("kill-token-", 1) + Jobs("kill-job-", 1));
+
+        await ApplySignalledAsync(tf, async () =>
+        {
+            var counts = await fixture.RequestCountsAsync();
+            return Posts(counts, "/service-tokens/") >= 1 && Posts(counts, "/jobs/") >= 1;
+        }, "KILL", processGroup: true);
+        await Task.Delay(2500);
+        await fixture.ClearFaultsAsync();
+        // The service committed both; nobody is left to remove the markers or to record the objects.
+        var job = Assert.Single(await LiveJobsAsync("kill-job-"));
+        var token = Assert.Single(await LiveTokensAsync("kill-token-"));
+        Assert.Contains(MarkerTag, (string?)job["name"]);
+        Assert.Empty(await StateIdsAsync(tf, JobType));
+
+        var next = await tf.ApplyAsync();
+        next.Expect(1);
+        Assert.Contains("Unfinished create found", Flat(next.Output));
+        Assert.Contains($"{Id(job)} named \"{(string?)job["name"]}\"", Flat(next.Output));
+        Assert.Contains($"terraform import '{JobType}.<name in your configuration>' {Id(job)}", Flat(next.Output));
+        Assert.Contains($"{Id(token)} named \"{(string?)token["name"]}\"", Flat(next.Output));
+        Assert.Contains("delete it (the account", Flat(next.Output));
+        // No twin of either.
+        Assert.Single(await LiveJobsAsync("kill-job-"));
+        Assert.Single(await LiveTokensAsync("kill-token-"));
+
+        // Doing what the errors say: the job imported, the token (whose secret was lost) deleted.
+        (await tf.RunAsync("import", $"{JobType}.j[0]", Id(job).ToString(System.Globalization.CultureInfo.InvariantCulture))).Succeeded();
+        await fixture.DbtCloudAsync(HttpMethod.Delete, $"/v3/accounts/1/service-tokens/{Id(token)}/");
+        (await tf.ApplyAsync()).Succeeded();
+        await AssertExactlyConfiguredAsync(tf, "kill-token-", 1, "kill-job-", 1);
+        Assert.Equal([Id(job)], await StateIdsAsync(tf, JobType));
+    }
+
+    // ---- issue 17, item 2: a commit after the look-ups ----
+
+    [Fact]
+    public async Task A_create_that_commits_after_the_provider_sent_it_again_is_deleted_by_the_next_refresh_with_a_warning()
+    {
+        await fixture.ResetAsync();
+        // The first job POST is committed 20 s after it arrives: long after the 1 s timeout, the look-ups that follow and
+        // the apply (a loaded machine included).
+        await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = JobsPath, ["kind"] = "slow_commit", ["latency_ms"] = 20000, ["count"] = 1 });
+        var tf = Workspace("late-commit", Providers("timeout_seconds = 1") + Jobs("late-job-", 1));
+
+        var applied = (await tf.ApplyAsync()).Succeeded();
+        Assert.Contains("Create sent again", Flat(applied.Output));
+        Assert.Contains(MarkerTag, Flat(applied.Output));
+        var kept = Assert.Single(await StateIdsAsync(tf, JobType));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while ((await LiveJobsAsync("late-job-")).Count < 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the late commit never landed");
+            await Task.Delay(200);
+        }
+        var late = Assert.Single(await LiveJobsAsync("late-job-"), j => Id(j) != kept);
+        Assert.Contains(MarkerTag, (string?)late["name"]);
+
+        var plan = await tf.PlanAsync();
+        plan.Expect(0);
+        Assert.Contains("Late duplicate deleted", Flat(plan.Output));
+        Assert.Contains(Id(late).ToString(System.Globalization.CultureInfo.InvariantCulture), Flat(plan.Output));
+        await fixture.ClearFaultsAsync();
+        await AssertExactlyConfiguredAsync(tf, "late-job-", 0, "late-job-", 1);
+    }
+
+    // ---- issue 17, item 3: names near the limit ----
+
+    [Fact]
+    public async Task Names_at_the_services_limit_are_created_whole_and_one_character_more_is_refused_at_plan()
+    {
+        await fixture.ResetAsync();
+        var prefix = new string('n', 254);
+        var tf = Workspace("name-limit", Providers() + Tokens("t" + prefix[1..], 1) + Jobs("j" + prefix[1..], 1));
+
+        (await tf.ApplyAsync()).Succeeded();
+        var token = Assert.Single(await LiveTokensAsync("t" + prefix[1..]));
+        var job = Assert.Single(await LiveJobsAsync("j" + prefix[1..]));
+        Assert.Equal(255, ((string)token["name"]!).Length);
+        Assert.Equal(255, ((string)job["name"]!).Length);
+        (await tf.PlanAsync()).Expect(0);
+
+        tf.Runner.WriteConfig(Providers() + Tokens("t" + prefix, 1) + Jobs("j" + prefix[1..], 1));
+        var plan = await tf.PlanAsync();
+        plan.Expect(1);
+        Assert.Contains("must be at most 255 characters", Flat(plan.Output));
+        Assert.Contains("got 256", Flat(plan.Output));
+        Assert.Single(await LiveTokensAsync("t" + prefix[1..]));
+    }
+
+    // ---- issue 17, item 4: Datafold's unique names ----
+
+    [Fact]
+    public async Task Two_integrations_of_one_name_make_one_ci_config_and_the_other_fails_naming_it_at_apply_and_then_at_plan()
+    {
+        await fixture.ResetAsync();
+        var integrations = $$"""
+            resource "{{IntegrationType}}" "ci" {
+              for_each             = toset(["a", "b"])
+              name                 = "ci"
+              repository_id        = 3
+              data_source_id       = 7
+              dbt_cloud_account_id = 1
+              dbt_cloud_api_token  = {{TokenType}}.t[0].token_string
+              artifacts_job_id     = {{JobType}}.j[0].job_id
+            }
+
+            """;
+        var tf = Workspace("unique-ci", Providers() + Tokens("uci-token-", 1) + Jobs("uci-job-", 1) + integrations);
+
+        var applied = await tf.ApplyAsync();
+        applied.Expect(1);
+        var config = Assert.Single(await fixture.CiConfigsAsync());
+        Assert.Equal("ci", (string?)config["name"]);
+        Assert.Equal([Id(config)], await StateIdsAsync(tf, IntegrationType));
+        Assert.Matches("same name|already exists|took the name", Flat(applied.Output));
+
+        var again = await tf.ApplyAsync();
+        again.Expect(1);
+        Assert.Contains("Name already taken", Flat(again.Output));
+        Assert.Contains($"CI config {Id(config)} of Datafold organisation", Flat(again.Output));
+        Assert.DoesNotContain("answered 409", Flat(again.Output));
+        Assert.Single(await fixture.CiConfigsAsync());
+    }
+
+    // ---- issue 17, item 5: blank names, a marker that cannot be removed ----
+
+    [Fact]
+    public async Task A_blank_name_is_refused_at_plan()
+    {
+        await fixture.ResetAsync();
+        var tf = Workspace("blank-name", Providers() + $$"""
+            resource "{{JobType}}" "blank" {
+              project_id     = 10
+              environment_id = 100
+              name           = " "
+            }
+
+            """);
+
+        var plan = await tf.PlanAsync();
+        plan.Expect(1);
+        Assert.Contains("name must not be empty or blank", Flat(plan.Output));
+        Assert.Empty(await fixture.JobsAsync());
+    }
+
+    [Fact]
+    public async Task A_marker_that_cannot_be_removed_is_a_warning_naming_the_object_and_the_next_apply_renames_it()
+    {
+        await fixture.ResetAsync();
+        // After a reset the first job is 3001; its rename (the update that removes the marker) is refused once.
+        await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path"] = JobsPath + "3001/", ["kind"] = "status", ["status"] = 400, ["count"] = 1 });
+        var tf = Workspace("marker-kept", Providers() + Jobs("kept-job-", 1));
+
+        var applied = (await tf.ApplyAsync()).Succeeded();
+        await AssertAllFaultsFiredAsync();
+        Assert.Contains("Create marker not removed", Flat(applied.Output));
+        Assert.Contains("job \"kept-job-0\": 3001 was created as a job named \"kept-job-0 [tf-create ", Flat(applied.Output));
+        Assert.Equal([3001L], await StateIdsAsync(tf, JobType));
+
+        (await tf.PlanAsync()).Expect(2);
+        (await tf.ApplyAsync()).Succeeded();
+        await AssertExactlyConfiguredAsync(tf, "kept-job-", 0, "kept-job-", 1);
+    }
+
+    // ---- the CI job's create (dbtcloud_ci_job): the same duplicate-safe path ----
+
+    private const string CiJobType = "dbtcloud_ci_job";
+
+    private static string CiJobs(string prefix, int count) => $$"""
+        resource "{{CiJobType}}" "pr" {
+          count                    = {{count}}
+          project_id               = 10
+          environment_id           = 100
+          deferring_environment_id = 100
+          name                     = "{{prefix}}${count.index}"
+        }
+
+        """;
+
+    [Fact]
+    public async Task A_ctrl_c_during_twenty_five_CI_job_creates_leaves_every_live_CI_job_in_state()
+    {
+        await fixture.ResetAsync();
+        await fixture.AddFaultAsync(new JsonObject { ["method"] = "POST", ["path_prefix"] = "/api/", ["kind"] = "slow_commit", ["latency_ms"] = 300 });
+        foreach (var method in new[] { "GET", "PUT", "DELETE" })
+            await fixture.AddFaultAsync(new JsonObject { ["method"] = method, ["path_prefix"] = "/api/", ["kind"] = "latency", ["latency_ms"] = 300 });
+        var tf = Workspace("ctrlc-ci-jobs", Providers() + CiJobs("ctrlc-pr-", 25));
+
+        var interrupted = await ApplyInterruptedAsync(tf, async () =>
+            (await fixture.RequestCountsAsync()).Where(kv => kv.Key.StartsWith("POST ") && kv.Key.EndsWith("/jobs/")).Sum(kv => kv.Value) >= 3);
+        Assert.Contains("Interrupt received", interrupted.Output);
+        await Task.Delay(1000);
+        var inState = await StateIdsAsync(tf, CiJobType);
+        // Terraform creates ten at a time: interrupted while the first ten are in flight, the rest never start.
+        Assert.True(inState.Count < 25, $"the interrupt came too late to test anything\n{interrupted}");
+        Assert.Equal((await LiveJobsAsync("ctrlc-pr-")).Select(Id).Order(), inState.Order());
+        Assert.DoesNotContain(await fixture.JobsAsync(), j => (int?)j["state"] == 1 && ((string?)j["name"] ?? "").Contains(MarkerTag));
+
+        await fixture.ClearFaultsAsync();
+        (await tf.ApplyAsync()).Succeeded();
+        await AssertExactlyTheCiJobsAsync(tf, "ctrlc-pr-", 25);
+    }
+
+    /// <summary>
+    /// A 5xx after the commit, a timeout after sending (nothing stored: the look-up finds nothing and the create is sent
+    /// again), and a commit that lands after the attempt timed out: one CI job each time, in state.
+    /// </summary>
+    [Theory]
+    [InlineData("commit_then_fail", 500, 0)]
+    [InlineData("latency", 0, 2500)]
+    [InlineData("slow_commit", 0, 2500)]
+    public async Task An_unclear_CI_job_create_ends_with_exactly_one_CI_job_in_state(string kind, int status, int latencyMs)
+    {
+        await fixture.ResetAsync();
+        await fixture.AddFaultAsync(new JsonObject
+        {
+            ["method"] = "POST", ["path_prefix"] = JobsPath, ["kind"] = kind, ["status"] = status == 0 ? null : status,
+            ["latency_ms"] = latencyMs == 0 ? null : latencyMs, ["count"] = 1,
+        });
+        var tf = Workspace($"unclear-ci-{kind}", Providers(latencyMs > 0 ? "timeout_seconds = 1" : "") + CiJobs($"unclear-{kind}-", 1));
+
+        var applied = await tf.ApplyAsync();
+        await AssertAllFaultsFiredAsync();
+        applied.Succeeded();
+        // A late commit lands after the provider gave up on the attempt: wait for it before counting.
+        await Task.Delay(latencyMs + 500);
+        await fixture.ClearFaultsAsync();
+        await AssertExactlyTheCiJobsAsync(tf, $"unclear-{kind}-", 1);
+    }
+
+    private async Task AssertExactlyTheCiJobsAsync(TerraformCli tf, string prefix, int count)
+    {
+        (await tf.PlanAsync()).Expect(0);
+        var live = await LiveJobsAsync(prefix);
+        Assert.Equal(live.Select(Id).Order(), (await StateIdsAsync(tf, CiJobType)).Order());
+        Assert.Equal(Enumerable.Range(0, count).Select(i => prefix + i).Order(), live.Select(j => (string)j["name"]!).Order());
+        Assert.All(live, j => Assert.Equal("ci", (string?)j["job_type"]));
+        Assert.DoesNotContain(await fixture.JobsAsync(), j => (int?)j["state"] == 1 && ((string?)j["name"] ?? "").Contains(MarkerTag));
+    }
+
     // ---- helpers ----
+
+    /// <summary>POSTs the emulator received on the endpoints whose template ends with <paramref name="suffix"/> (counted on arrival).</summary>
+    private static int Posts(Dictionary<string, int> counts, string suffix) =>
+        counts.Where(kv => kv.Key.StartsWith("POST ", StringComparison.Ordinal) && kv.Key.EndsWith(suffix, StringComparison.Ordinal)).Sum(kv => kv.Value);
+
+    /// <summary>Terraform's output with its line wrapping and box drawing undone, for sentences of a diagnostic.</summary>
+    private static string Flat(string output) => System.Text.RegularExpressions.Regex.Replace(output.Replace('│', ' '), @"\s+", " ");
 
     private TerraformCli Workspace(string name, string hcl)
     {
@@ -290,10 +567,17 @@ public sealed class UnclearCreatesEndToEndTests(ProviderFixture fixture) : IClas
     }
 
     /// <summary>Runs apply and sends terraform SIGINT (a user's Ctrl-C) once <paramref name="when"/> holds.</summary>
-    private static async Task<TerraformResult> ApplyInterruptedAsync(TerraformCli tf, Func<Task<bool>> when)
+    private static Task<TerraformResult> ApplyInterruptedAsync(TerraformCli tf, Func<Task<bool>> when) => ApplySignalledAsync(tf, when, "INT", processGroup: false);
+
+    /// <summary>
+    /// Runs apply and, once <paramref name="when"/> holds, sends <paramref name="signal"/> with kill(1): to terraform
+    /// alone, or (<paramref name="processGroup"/>) to terraform and its provider processes at once, as `timeout`, a
+    /// cancelled CI job or a stopped pod do (terraform then runs in a session of its own, started by setsid).
+    /// </summary>
+    private static async Task<TerraformResult> ApplySignalledAsync(TerraformCli tf, Func<Task<bool>> when, string signal, bool processGroup)
     {
         string[] arguments = ["apply", "-auto-approve", "-no-color"];
-        var psi = new ProcessStartInfo("terraform")
+        var psi = new ProcessStartInfo(processGroup ? "setsid" : "terraform")
         {
             WorkingDirectory = tf.WorkingDirectory,
             RedirectStandardOutput = true,
@@ -301,6 +585,7 @@ public sealed class UnclearCreatesEndToEndTests(ProviderFixture fixture) : IClas
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (processGroup) psi.ArgumentList.Add("terraform");
         foreach (var a in arguments) psi.ArgumentList.Add(a);
         foreach (var (k, v) in tf.Runner.Environment)
         {
@@ -316,17 +601,19 @@ public sealed class UnclearCreatesEndToEndTests(ProviderFixture fixture) : IClas
         {
             while (!await when())
             {
-                if (process.HasExited) throw new Xunit.Sdk.XunitException($"terraform ended before the interrupt\n{await stdout}\n{await stderr}");
+                if (process.HasExited) throw new Xunit.Sdk.XunitException($"terraform ended before the signal\n{await stdout}\n{await stderr}");
                 await Task.Delay(25, timeout.Token);
             }
-            using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            // setsid execs terraform in place (a child of this process is no group leader): its pid is the group's id.
+            var target = (processGroup ? "-" : "") + process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            using (var kill = Process.Start("kill", ["-" + signal, "--", target]))
                 await kill.WaitForExitAsync(timeout.Token);
             await process.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"terraform apply did not end after the interrupt\n{await stdout}\n{await stderr}");
+            throw new TimeoutException($"terraform apply did not end after the signal\n{await stdout}\n{await stderr}");
         }
         return new TerraformResult(arguments, process.ExitCode, await stdout, await stderr);
     }
@@ -389,7 +676,8 @@ public sealed class UnclearCreatesEndToEndTests(ProviderFixture fixture) : IClas
     private static async Task<HashSet<long>> StateIdsAsync(TerraformCli tf, string type)
     {
         var path = Path.Combine(tf.WorkingDirectory, "terraform.tfstate");
-        if (!File.Exists(path)) return [];
+        // A terraform killed while it held the state lock leaves an empty state file.
+        if (!File.Exists(path) || new FileInfo(path).Length == 0) return [];
         using var state = JsonDocument.Parse(await File.ReadAllTextAsync(path));
         return state.RootElement.GetProperty("resources").EnumerateArray()
             .Where(r => r.GetProperty("type").GetString() == type)

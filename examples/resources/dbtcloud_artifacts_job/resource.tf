@@ -16,6 +16,17 @@ resource "dbtcloud_artifacts_job" "on_merge" {
   schedule_enabled = false
 }
 
+# Right after production: for a team whose production job already runs on merge or on a schedule, `dbt ls` as soon
+# as that job succeeds (dbt Cloud's job completion trigger). The upstream job may be in another project.
+resource "dbtcloud_artifacts_job" "after_production" {
+  project_id         = 67890
+  environment_id     = 13579
+  execute_steps      = ["dbt ls"]
+  schedule_enabled   = false
+  run_after_job_id   = 24680 # the production job
+  run_after_statuses = ["success"]
+}
+
 # Every setting spelled out.
 resource "dbtcloud_artifacts_job" "nightly" {
   project_id     = 67890
@@ -31,6 +42,7 @@ resource "dbtcloud_artifacts_job" "nightly" {
   num_threads           = 4
   target_name           = "prod"
   generate_docs         = false
+  run_generate_sources  = false
   timeout_seconds       = 1800
   trigger_run_on_create = true # a first manifest right away, not after the first scheduled run
 }

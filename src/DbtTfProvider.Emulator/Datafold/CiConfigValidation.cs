@@ -10,6 +10,9 @@ namespace DbtTfProvider.Emulator.Datafold;
 /// </summary>
 internal static class CiConfigValidation
 {
+    /// <summary>The longest CI config name (reconstructed: Datafold's OpenAPI file and form give none).</summary>
+    public const int MaxNameLength = 255;
+
     public static readonly string[] BaseCommitStrategies = ["merge_base", "latest"];
 
     /// <summary>A config from a create or whole-object update body; the api key is required only on create.</summary>
@@ -42,6 +45,11 @@ internal static class CiConfigValidation
         {
             root.Fail("name", ("String should have at least 1 character", "string_too_short"));
         }
+        else if (config.Name.Length > MaxNameLength)
+        {
+            // Reconstructed: Datafold documents no limit; pydantic's wording for a max_length, as for the minimum above.
+            root.Fail("name", ($"String should have at most {MaxNameLength} characters", "string_too_long"));
+        }
 
         var dbtCloud = root.Object("dbt_cloud", Presence.Required);
         config.DbtCloud = new CiDbtCloud
@@ -72,16 +80,12 @@ internal static class CiConfigValidation
                 Confidence = sampling.Number("confidence", Presence.Optional),
                 Threshold = sampling.Int("threshold", Presence.Optional),
             };
-            // The published bounds of a data diff's sampling_tolerance and sampling_confidence, both exclusive; that the
-            // CI config's sampling holds to them too is a reconstruction.
-            if (config.Sampling.Tolerance is { } tolerance && tolerance is <= 0 or >= 1)
-            {
-                sampling.Fail("tolerance", "must be between 0 and 1 exclusive (e.g. 0.001 = 0.1%)");
-            }
-            if (config.Sampling.Confidence is { } confidence && confidence is <= 0 or >= 100)
-            {
-                sampling.Fail("confidence", "must be between 0 and 100 exclusive (e.g. 95, 99, 99.9)");
-            }
+            // Datafold's published OpenAPI bounds datadiff's sampling_tolerance and sampling_confidence exclusively; that
+            // the CI config's sampling takes the same bounds is a reconstruction (its API is not published).
+            if (config.Sampling.Tolerance is { } tolerance && tolerance is not (> 0 and < 1))
+                sampling.Fail("tolerance", "must be greater than 0 and less than 1");
+            if (config.Sampling.Confidence is { } confidence && confidence is not (> 0 and < 100))
+                sampling.Fail("confidence", "must be greater than 0 and less than 100");
         }
         return config;
     }

@@ -36,7 +36,7 @@ internal static class DbtCloudViews
         ["dbt_project_subdirectory"] = null,
         ["connection_id"] = null,
         ["repository_id"] = null,
-        ["state"] = EntityState.Active,
+        ["state"] = project.State,
         ["created_at"] = Clock.SeedTime,
         ["updated_at"] = Clock.SeedTime,
     };
@@ -52,7 +52,7 @@ internal static class DbtCloudViews
         ["dbt_version"] = environment.DbtVersion,
         ["use_custom_branch"] = false,
         ["custom_branch"] = null,
-        ["state"] = EntityState.Active,
+        ["state"] = environment.State,
         ["created_at"] = Clock.SeedTime,
         ["updated_at"] = Clock.SeedTime,
     };
@@ -90,7 +90,6 @@ internal static class DbtCloudViews
         view["deactivated"] = false;
         view["run_failure_count"] = 0;
         view["lifecycle"] = new JsonObject { ["status"] = job.State == EntityState.Active ? "active" : "deleted" };
-        view["job_completion_trigger_condition"] = null;
         view["next_run"] = NextRun(job);
         view["cron_humanized"] = job.Triggers.Schedule ? $"Cron schedule {job.Schedule.Cron} (UTC)" : "Not scheduled";
         if (includeEnvironment)

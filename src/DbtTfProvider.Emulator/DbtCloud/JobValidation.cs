@@ -7,6 +7,12 @@ namespace DbtTfProvider.Emulator.DbtCloud;
 /// <summary>The job rules of the spec: request shape first (400 field map), then references (business-rule 400).</summary>
 internal static class JobValidation
 {
+    /// <summary>
+    /// The longest job or service token name dbt Cloud stores. Reconstructed, not documented: dbt Labs' OpenAPI files give
+    /// these names no maxLength, and 255 is the limit of most length-limited stored strings there (names, ids, URLs).
+    /// </summary>
+    public const int MaxNameLength = 255;
+
     /// <summary>The v2 spec's JobTypeEnum.</summary>
     public static readonly string[] JobTypes = ["ci", "merge", "scheduled", "other", "adaptive", "exposure_sync", "hybrid"];
 
@@ -93,6 +99,10 @@ internal static class JobValidation
         {
             root.Fail("name", "length of value must be at least 1");
         }
+        else if (job.Name.Length > MaxNameLength)
+        {
+            root.Fail("name", $"length of value must be at most {MaxNameLength}");
+        }
         if (job.State is not (EntityState.Active or EntityState.Deleted))
         {
             root.Fail("state", "value must be one of [1, 2]");
@@ -128,6 +138,7 @@ internal static class JobValidation
             OnMerge = triggers.Bool("on_merge", Presence.Optional) ?? false,
         };
 
+        job.JobCompletionTriggerCondition = ReadCompletionTrigger(root.Object("job_completion_trigger_condition", Presence.Nullable));
         job.Schedule = ReadSchedule(root.Object("schedule", Presence.Required));
         job.JobType = root.OneOf("job_type", Presence.Nullable, JobTypes) ?? ScheduleRules.InferJobType(job.Triggers);
         job.Schedule.Cron = ScheduleRules.EffectiveCron(job);
@@ -135,8 +146,8 @@ internal static class JobValidation
     }
 
     /// <summary>
-    /// Business rules: project and environment of the account, environment in the project, no move between projects,
-    /// on_merge alone among the triggers, and a CI or adaptive job keeps its type.
+    /// Business rules: project and environment of the account, environment and deferral environment in the project, no
+    /// move between projects, on_merge alone among the triggers, and a CI or adaptive job keeps its type.
     /// </summary>
     public static List<FieldError> CheckReferences(EmulatorState state, Job job, Job? existing)
     {
@@ -172,11 +183,78 @@ internal static class JobValidation
         {
             Broken("environment_id", $"Environment {job.EnvironmentId} does not belong to project {job.ProjectId}.");
         }
-        if (job.DeferringEnvironmentId is { } deferring && state.Environment(job.AccountId, deferring) is null)
+        if (job.DeferringEnvironmentId is { } deferring)
         {
-            Broken("deferring_environment_id", $"Environment {deferring} does not exist in account {job.AccountId}.");
+            // Reconstructed, not documented: dbt Cloud's job form offers only the project's environments to defer to,
+            // and state comparison needs the same project's manifest; the API is taken to refuse another project's.
+            var deferTo = state.Environment(job.AccountId, deferring);
+            if (deferTo is null)
+            {
+                Broken("deferring_environment_id", $"Environment {deferring} does not exist in account {job.AccountId}.");
+            }
+            else if (deferTo.ProjectId != job.ProjectId)
+            {
+                Broken("deferring_environment_id", $"Environment {deferring} does not belong to project {job.ProjectId}: a job defers to an environment of its own project.");
+            }
+        }
+        if (job.JobCompletionTriggerCondition?.Condition is { } condition)
+        {
+            // dbt Cloud's docs: the upstream job may be of another project ("trigger jobs that are in other projects"),
+            // but it must exist in the account, and project_id must be its project. A job does not trigger itself, and
+            // a CI job (run per pull request) is no upstream: reconstructed, not documented.
+            var upstream = state.Jobs.Values.FirstOrDefault(j => j.Id == condition.JobId && j.AccountId == job.AccountId && j.State == EntityState.Active);
+            object[] at = ["job_completion_trigger_condition", "condition", "job_id"];
+            if (upstream is null)
+            {
+                BrokenAt(at, $"Job {condition.JobId} does not exist in account {job.AccountId}.");
+            }
+            else if (existing is not null && upstream.Id == existing.Id)
+            {
+                BrokenAt(at, "A job cannot be triggered by its own completion.");
+            }
+            else if (upstream.JobType == "ci")
+            {
+                BrokenAt(at, $"Job {condition.JobId} is a CI job; only deploy jobs can trigger another job.");
+            }
+            else if (upstream.ProjectId != condition.ProjectId)
+            {
+                BrokenAt(["job_completion_trigger_condition", "condition", "project_id"],
+                    $"Job {condition.JobId} belongs to project {upstream.ProjectId}, not {condition.ProjectId}.");
+            }
         }
         return rules.Errors;
+    }
+
+    /// <summary>The run statuses a completion trigger may name: success, error, cancelled.</summary>
+    private static readonly int[] FinishedStatuses = [10, 20, 30];
+
+    private static JobCompletionTrigger? ReadCompletionTrigger(ObjectReader trigger)
+    {
+        if (!trigger.Exists)
+        {
+            return null;
+        }
+        trigger.AllowOnly("condition");
+        var condition = trigger.Object("condition", Presence.Required);
+        condition.AllowOnly("job_id", "project_id", "statuses");
+        var result = new JobCompletionCondition
+        {
+            JobId = condition.Int("job_id", Presence.Required) ?? 0,
+            ProjectId = condition.Int("project_id", Presence.Required) ?? 0,
+            Statuses = condition.IntList("statuses", Presence.Required) ?? [],
+        };
+        if (condition.Has("statuses") && result.Statuses.Count == 0)
+        {
+            condition.Fail("statuses", "length of value must be at least 1");
+        }
+        for (var i = 0; i < result.Statuses.Count; i++)
+        {
+            if (!FinishedStatuses.Contains(result.Statuses[i]))
+            {
+                condition.Fail(["statuses", i], "value must be one of [10, 20, 30]");
+            }
+        }
+        return new JobCompletionTrigger { Condition = result };
     }
 
     private static List<string>? ReadSteps(ObjectReader root)

@@ -45,6 +45,10 @@ internal static class ServiceTokenValidation
         {
             root.Fail("name", "length of value must be at least 1");
         }
+        else if (name is not null && name.Length > JobValidation.MaxNameLength)
+        {
+            root.Fail("name", $"length of value must be at most {JobValidation.MaxNameLength}");
+        }
         if (creating)
         {
             if (root.Int("account_id", Presence.Optional) is { } bodyAccount && bodyAccount != accountId)

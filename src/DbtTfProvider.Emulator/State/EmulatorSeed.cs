@@ -18,6 +18,8 @@ public sealed class EmulatorSeed
     /// <summary>
     /// dbt Cloud: account 1 "Acme" with project 10 (environments 100 deployment/production and 101 development) and
     /// project 11 (environment 110 deployment/production); account 2 "Other" with project 20 (environment 200).
+    /// Deleted (state 2) namesakes: project 12 "Analytics" (with environment 120 "Production"), project 13 "Archive"
+    /// (a name only a deleted project has), and in project 10 environments 102 "Production" and 103 "Staging".
     /// Admin token "dbtc_admin_token" sees accounts 1 and 2, "dbtc_other_token" sees account 2 only.
     /// Datafold: organisation 1 "Acme" (key "df_api_key", data source 7, repository 3) and organisation 2 "Other"
     /// (key "df_other_api_key", data source 8, repository 4).
@@ -32,6 +34,9 @@ public sealed class EmulatorSeed
                 new SeedProject { Id = 10, AccountId = 1, Name = "Analytics", Description = "The company's dbt project" },
                 new SeedProject { Id = 11, AccountId = 1, Name = "Marketing" },
                 new SeedProject { Id = 20, AccountId = 2, Name = "Other analytics" },
+                // Deleted namesakes: a look-up by name must skip them.
+                new SeedProject { Id = 12, AccountId = 1, Name = "Analytics", Description = "Deleted", State = 2 },
+                new SeedProject { Id = 13, AccountId = 1, Name = "Archive", State = 2 },
             ],
             Environments =
             [
@@ -39,6 +44,9 @@ public sealed class EmulatorSeed
                 new SeedEnvironment { Id = 101, ProjectId = 10, Name = "Development", Type = "development" },
                 new SeedEnvironment { Id = 110, ProjectId = 11, Name = "Production", Type = "deployment", DeploymentType = "production" },
                 new SeedEnvironment { Id = 200, ProjectId = 20, Name = "Production", Type = "deployment", DeploymentType = "production" },
+                new SeedEnvironment { Id = 102, ProjectId = 10, Name = "Production", Type = "deployment", DeploymentType = "production", State = 2 },
+                new SeedEnvironment { Id = 103, ProjectId = 10, Name = "Staging", Type = "deployment", DeploymentType = "staging", State = 2 },
+                new SeedEnvironment { Id = 120, ProjectId = 12, Name = "Production", Type = "deployment", DeploymentType = "production", State = 2 },
             ],
             AdminTokens =
             [
@@ -120,6 +128,8 @@ public sealed class EmulatorSeed
             .Select(p => $"project {p.Id} names unknown account {p.AccountId}"));
         problems.AddRange(DbtCloud.Environments.Where(e => !projects.ContainsKey(e.ProjectId))
             .Select(e => $"environment {e.Id} names unknown project {e.ProjectId}"));
+        problems.AddRange(DbtCloud.Projects.Where(p => p.State is not (1 or 2)).Select(p => $"project {p.Id} has state {p.State} (1 or 2)"));
+        problems.AddRange(DbtCloud.Environments.Where(e => e.State is not (1 or 2)).Select(e => $"environment {e.Id} has state {e.State} (1 or 2)"));
         problems.AddRange(DbtCloud.Environments.Where(e => e.Type is not ("deployment" or "development"))
             .Select(e => $"environment {e.Id} has type '{e.Type}' (deployment or development)"));
         problems.AddRange(DbtCloud.AdminTokens.SelectMany(t => t.AccountIds.Where(a => !accounts.Contains(a))
@@ -155,6 +165,8 @@ public sealed record SeedProject
     public required int AccountId { get; init; }
     public required string Name { get; init; }
     public string Description { get; set; } = "";
+    /// <summary>1 active, 2 deleted: dbt Cloud deletes softly, and its lists show deleted projects with state 2.</summary>
+    public int State { get; set; } = 1;
 }
 
 public sealed record SeedEnvironment
@@ -167,6 +179,8 @@ public sealed record SeedEnvironment
     /// <summary>production, staging or null.</summary>
     public string? DeploymentType { get; init; }
     public string? DbtVersion { get; set; } = "latest";
+    /// <summary>1 active, 2 deleted (dbt Cloud's environment object has the same soft-delete state as the others).</summary>
+    public int State { get; set; } = 1;
 }
 
 public sealed record SeedAdminToken

@@ -55,16 +55,22 @@ internal sealed class EmulatorState
 
     public SeedAccount? Account(int id) => Seed.DbtCloud.Accounts.FirstOrDefault(a => a.Id == id);
 
+    /// <summary>
+    /// An active project of the account, or null: a deleted one (state 2) is not found by id, as a deleted job is not
+    /// (a reconstruction for projects), and nothing can be made in it.
+    /// </summary>
     public SeedProject? Project(int accountId, int projectId) =>
-        Seed.DbtCloud.Projects.FirstOrDefault(p => p.Id == projectId && p.AccountId == accountId);
+        Seed.DbtCloud.Projects.FirstOrDefault(p => p.Id == projectId && p.AccountId == accountId && p.State == EntityState.Active);
 
+    /// <summary>Every project of the account, deleted ones too (with state 2), as dbt Cloud's list shows them.</summary>
     public IEnumerable<SeedProject> Projects(int accountId) =>
         Seed.DbtCloud.Projects.Where(p => p.AccountId == accountId).OrderBy(p => p.Id);
 
-    /// <summary>An environment of the account (through its project), or null.</summary>
+    /// <summary>An active environment of an active project of the account, or null.</summary>
     public SeedEnvironment? Environment(int accountId, int environmentId) =>
-        Seed.DbtCloud.Environments.FirstOrDefault(e => e.Id == environmentId && Project(accountId, e.ProjectId) is not null);
+        Seed.DbtCloud.Environments.FirstOrDefault(e => e.Id == environmentId && e.State == EntityState.Active && Project(accountId, e.ProjectId) is not null);
 
+    /// <summary>Every environment of the project, deleted ones too (with state 2).</summary>
     public IEnumerable<SeedEnvironment> Environments(int projectId) =>
         Seed.DbtCloud.Environments.Where(e => e.ProjectId == projectId).OrderBy(e => e.Id);
 

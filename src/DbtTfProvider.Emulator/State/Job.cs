@@ -28,6 +28,9 @@ internal sealed class Job
     public bool RunCompareChanges { get; set; }
     public string CompareChangesFlags { get; set; } = "--select state:modified";
 
+    /// <summary>Started when another job finishes ("job completion trigger"), or null.</summary>
+    public JobCompletionTrigger? JobCompletionTriggerCondition { get; set; }
+
     /// <summary>
     /// State-aware orchestration, legacy form: null on CI and merge jobs (which refuse it); on other jobs what was sent,
     /// else true (SAO off), so that a job read back carries a value a careless client would send back.
@@ -88,4 +91,19 @@ internal sealed class JobScheduleTime
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<int>? Hours { get; set; }
+}
+
+/// <summary>{"condition": {"job_id", "project_id", "statuses"}}: the upstream job, its project, and the run statuses that start this job.</summary>
+internal sealed class JobCompletionTrigger
+{
+    public JobCompletionCondition Condition { get; set; } = new();
+}
+
+internal sealed class JobCompletionCondition
+{
+    public int JobId { get; set; }
+    public int ProjectId { get; set; }
+
+    /// <summary>Run statuses: 10 success, 20 error, 30 cancelled.</summary>
+    public List<int> Statuses { get; set; } = [];
 }

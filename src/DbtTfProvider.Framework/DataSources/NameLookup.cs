@@ -25,17 +25,17 @@ public static class NameLookup
         if (matches.Length > 1)
         {
             var ids = string.Join(", ", matches.Select(m => idOf(m).ToString(CultureInfo.InvariantCulture)));
-            throw new ResourceException($"More than one {what} named \"{name}\"",
-                $"{matches.Length} {what}s in {where} are named \"{name}\": ids {ids}. A name must identify one {what}: " +
+            throw new ResourceException($"More than one {what} named {DisplayText.Quote(name)}",
+                $"{matches.Length} {what}s in {where} are named {DisplayText.Quote(name)}: ids {ids}. A name must identify one {what}: " +
                 $"rename all but one of them, or use the id of the one you mean instead of this look-up.", path);
         }
 
         var names = candidates.Select(nameOf).Distinct(StringComparer.Ordinal).ToArray();
         var existing = names.Length == 0
             ? $"There is no {what} in {where}."
-            : $"The {what}s there are named: {string.Join(", ", names.Take(NamesShown).Select(n => $"\"{n}\""))}" +
+            : $"The {what}s there are named: {string.Join(", ", names.Take(NamesShown).Select(DisplayText.Quote))}" +
               (names.Length > NamesShown ? $" and {names.Length - NamesShown} more." : ".");
-        throw new ResourceException($"No {what} named \"{name}\"",
-            $"No {what} in {where} is named \"{name}\" (names match exactly, case included). {existing}", path);
+        throw new ResourceException($"No {what} named {DisplayText.Quote(name)}",
+            $"No {what} in {where} is named {DisplayText.Quote(name)} (names match exactly, case included). {existing}", path);
     }
 }

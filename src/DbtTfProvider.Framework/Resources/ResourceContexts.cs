@@ -127,7 +127,7 @@ public sealed class ImportContext<TModel, TClient> : ResourceContext<TClient> wh
     /// </summary>
     public long NumericId(string whatTheIdIs) => NumericIds.TryParse(Id, out var id)
         ? id
-        : throw new ResourceException("Invalid import id", $"{_typeName} is imported by {whatTheIdIs}; got \"{Id}\".");
+        : throw new ResourceException("Invalid import id", $"{_typeName} is imported by {whatTheIdIs}; got {DisplayText.Quote(Id)}.");
     /// <summary>A stub state (usually just the id); Terraform reads the object right after.</summary>
     public TModel? State { get; set; }
 }

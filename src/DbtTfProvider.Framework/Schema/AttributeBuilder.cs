@@ -8,7 +8,8 @@ internal sealed class AttributeSpec(string name, CtyType type) : IMemberSpec
 {
     public string Name { get; } = name;
     public CtyType Type { get; } = type;
-    public bool Required, Optional, Computed, Sensitive, WriteOnly, RequiredSetting;
+    public bool Required, Optional, Computed, Sensitive, WriteOnly, RequiredSetting, LocalOnly;
+    public IApiFieldConverter? ApiConverter;
     public string? Description, Deprecation, ApiName;
     public CtyValue? Default;
     public readonly List<IPlanModifier> PlanModifiers = [];
@@ -57,6 +58,7 @@ internal sealed class AttributeSpec(string name, CtyType type) : IMemberSpec
             WriteOnly = WriteOnly, Description = Description, Deprecation = Deprecation,
             Default = owner.Kind == SchemaKind.Resource || owner.Kind == SchemaKind.ProviderConfig ? Default : null,
             PlanModifiers = PlanModifiers.ToArray(), Validators = Validators.ToArray(), ApiName = ApiName,
+            LocalOnly = LocalOnly, ApiConverter = ApiConverter,
             EnvironmentVariables = EnvironmentVariables, RequiredSetting = RequiredSetting, NestedType = NestedType,
         };
     }
@@ -93,6 +95,12 @@ public sealed class AttributeBuilder<TValue>
 
     /// <summary>The API's name for this field, when it differs, so API errors about it point here.</summary>
     public AttributeBuilder<TValue> ApiName(string apiField) { _spec.ApiName = apiField; return this; }
+
+    /// <summary>Not a field of the API object (see <see cref="SchemaAttribute.LocalOnly"/>).</summary>
+    public AttributeBuilder<TValue> LocalOnly() { _spec.LocalOnly = true; return this; }
+
+    /// <summary>Written into and read from the API object by <paramref name="converter"/> instead of as one JSON value at its API name.</summary>
+    public AttributeBuilder<TValue> ApiConverter(IApiFieldConverter converter) { _spec.ApiConverter = converter; return this; }
 
     /// <summary>
     /// Provider configuration: a setting the provider cannot work without that may come from its environment variables

@@ -11,6 +11,9 @@ public static class AttributeBuilderExtensions
 
     public static AttributeBuilder<TfString> LengthAtLeast(this AttributeBuilder<TfString> b, int minimum) => b.Validator(new LengthAtLeastValidator(minimum));
 
+    /// <summary>An object's name in a service: not blank, at most <paramref name="maxLength"/> characters.</summary>
+    public static AttributeBuilder<TfString> ObjectName(this AttributeBuilder<TfString> b, int maxLength) => b.Validator(new ObjectNameValidator(maxLength));
+
     /// <summary>A custom check: return null when fine, else the problem completing "NAME …".</summary>
     public static AttributeBuilder<TfString> Check(this AttributeBuilder<TfString> b, string description, Func<string, string?> check) =>
         b.Validator(new StringValidator(description, check));
@@ -19,10 +22,9 @@ public static class AttributeBuilderExtensions
         b.Validator(new RangeValidator(min is { } lo ? lo : null, max is { } hi ? hi : null));
     public static AttributeBuilder<TfNumber> Range(this AttributeBuilder<TfNumber> b, double? min, double? max) =>
         b.Validator(new RangeValidator(min is { } lo ? CtyNumber.FromDouble(lo) : null, max is { } hi ? CtyNumber.FromDouble(hi) : null));
-
-    /// <summary>Strictly between <paramref name="min"/> and <paramref name="max"/>, both excluded.</summary>
+    /// <summary>Strictly between <paramref name="min"/> and <paramref name="max"/>, and sent to the service as written (a 64-bit float).</summary>
     public static AttributeBuilder<TfNumber> Between(this AttributeBuilder<TfNumber> b, double min, double max) =>
-        b.Validator(new OpenRangeValidator(CtyNumber.FromDouble(min), CtyNumber.FromDouble(max)));
+        b.Validator(new RangeValidator(CtyNumber.FromDouble(min), CtyNumber.FromDouble(max), exclusive: true, fitsDouble: true));
 
     public static AttributeBuilder<TfList<T>> LengthAtLeast<T>(this AttributeBuilder<TfList<T>> b, int minimum) => b.Validator(new LengthAtLeastValidator(minimum));
 

@@ -53,6 +53,10 @@ public sealed class ModelBinding<TModel> where TModel : class, new()
 
     public CtyObjectType Type { get; }
 
+    /// <summary>The binding of the member <paramref name="name"/>.</summary>
+    internal IMemberBinding<TModel> Member(string name) =>
+        _members.FirstOrDefault(m => m.Name == name) ?? throw new ArgumentException($"no member \"{name}\" is bound", nameof(name));
+
     /// <summary>
     /// Value equality of two models over the fields the schema binds (field by field, collections by content), which
     /// <see cref="ModelEquality{T}"/> gives every block and nested-attribute model.

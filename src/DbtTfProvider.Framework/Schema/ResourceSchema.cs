@@ -47,6 +47,10 @@ public sealed class ResourceSchema<TModel>(long version, SchemaBlock block, Mode
     public SchemaBlock Block { get; } = block;
     public ModelBinding<TModel> Binding { get; } = binding;
     public IReadOnlyDictionary<long, StateUpgrade<TModel>> Upgraders { get; } = upgraders;
+
+    /// <summary>The settings this schema declares as fields of the service's object (<see cref="ApiObjectMapping{TModel}"/>).</summary>
+    public ApiObjectMapping<TModel> ApiObject => _apiObject ??= new ApiObjectMapping<TModel>(Block, Binding);
+    private ApiObjectMapping<TModel>? _apiObject;
 }
 
 /// <summary>Builds the schema of a provider's configuration block (attributes with environment fallbacks and defaults).</summary>

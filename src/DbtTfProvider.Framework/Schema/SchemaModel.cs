@@ -27,6 +27,13 @@ public sealed record SchemaAttribute
     public IReadOnlyList<IAttributeValidator> Validators { get; init; } = [];
     /// <summary>The field name an API uses for this attribute, when it differs (maps API errors to this attribute).</summary>
     public string? ApiName { get; init; }
+    /// <summary>
+    /// Not a field of the API object (a create-time action such as "start a run now"): <see cref="ApiObjectMapping{TModel}"/>
+    /// neither sends, reads back nor compares it.
+    /// </summary>
+    public bool LocalOnly { get; init; }
+    /// <summary>How the attribute is written into and read from the API object when it is not one JSON value at its API name.</summary>
+    public IApiFieldConverter? ApiConverter { get; init; }
     /// <summary>Provider configuration only: environment variables consulted, in order, when the attribute is null.</summary>
     public IReadOnlyList<string> EnvironmentVariables { get; init; } = [];
     /// <summary>

@@ -308,7 +308,7 @@ public sealed class ProviderServer : Tfplugin6.Provider.ProviderBase
         {
             ReportInternalError(rpc, e, diagnostics);
         }
-        diagnostics.AddTo(target);
+        diagnostics.Capped().AddTo(target);
     }
 
     private async Task ServeAsync(string rpc, Google.Protobuf.Collections.RepeatedField<WireDiagnostic> target, Func<DiagnosticList, Task> body)
@@ -323,7 +323,7 @@ public sealed class ProviderServer : Tfplugin6.Provider.ProviderBase
         {
             ReportInternalError(rpc, e, diagnostics);
         }
-        diagnostics.AddTo(target);
+        diagnostics.Capped().AddTo(target);
     }
 
     /// <summary>A bug in the provider or framework: a diagnostic for the user, never a crashed plugin.</summary>

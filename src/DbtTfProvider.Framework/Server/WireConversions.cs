@@ -52,8 +52,9 @@ public static class WireConversions
         var wire = new WireDiagnostic
         {
             Severity = d.Severity == DiagnosticSeverity.Error ? WireDiagnostic.Types.Severity.Error : WireDiagnostic.Types.Severity.Warning,
-            Summary = d.Summary,
-            Detail = d.Detail,
+            // Whatever a message echoes (a name, a service's error text) reaches the user's terminal escaped.
+            Summary = DisplayText.ForTerminal(d.Summary, multiline: false),
+            Detail = DisplayText.ForTerminal(d.Detail, multiline: true),
         };
         if (d.Path is { IsRoot: false } p) wire.Attribute = ToWire(p);
         return wire;

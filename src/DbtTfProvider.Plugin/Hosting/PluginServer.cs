@@ -65,7 +65,9 @@ public static class PluginServer
         var lifetime = new PluginLifetime();
 
         // Terraform's Ctrl-C reaches the whole process group; it then sends StopProvider, and the provider must
-        // stay up to answer. Only a developer's Ctrl-C in debug mode ends the process. SIGTERM always does.
+        // stay up to answer. Only a developer's Ctrl-C in debug mode ends the process. SIGTERM does once the creates
+        // under way are settled (GracefulTermination).
+        var termination = new GracefulTermination(lifetime);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
         {
             context.Cancel = true;
@@ -74,7 +76,7 @@ public static class PluginServer
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
         {
             context.Cancel = true;
-            lifetime.RequestExit(0);
+            termination.OnSigterm();
         });
 
         string? socketPath = null;
@@ -93,7 +95,8 @@ public static class PluginServer
             // The provider is created after the handshake line, while Terraform dials and runs the TLS handshake;
             // calls that arrive first wait for it.
             var provider = new TaskCompletionSource<Tfplugin6.Provider.ProviderBase>(TaskCreationOptions.RunContinuationsAsynchronously);
-            ServiceRoutes.MapProvider(dispatcher, provider.Task);
+            ServiceRoutes.MapProvider(dispatcher, provider.Task, termination.Calls);
+            termination.Attach(provider.Task, logger);
 
             var server = listener.Start(bind => CreateServer(bind, certificate, loggers, logger), new GrpcApplication(dispatcher));
             var listening = Stopwatch.GetTimestamp();

@@ -26,19 +26,28 @@ internal static class ServiceRoutes
     }
 
     /// <summary>Maps every tfplugin6.Provider RPC onto the provider instance, which may still be under construction:
-    /// calls wait for it.</summary>
-    public static void MapProvider(GrpcDispatcher dispatcher, Task<Provider.ProviderBase> provider)
+    /// calls wait for it. Each call is counted in <paramref name="calls"/> while it runs.</summary>
+    public static void MapProvider(GrpcDispatcher dispatcher, Task<Provider.ProviderBase> provider, ProviderCallsInFlight? calls = null)
     {
+        calls ??= new ProviderCallsInFlight();
         void Unary<TRequest, TResponse>(string method, Google.Protobuf.MessageParser<TRequest> parser,
             Func<Provider.ProviderBase, TRequest, ServerCallContext, Task<TResponse>> call)
             where TRequest : class, Google.Protobuf.IMessage<TRequest> where TResponse : class, Google.Protobuf.IMessage<TResponse> =>
-            dispatcher.MapUnary<TRequest, TResponse>(ProviderService, method, parser, async (request, context) => await call(await provider, request, context));
+            dispatcher.MapUnary<TRequest, TResponse>(ProviderService, method, parser, async (request, context) =>
+            {
+                using var _ = calls.Enter();
+                return await call(await provider, request, context);
+            });
 
         void ServerStreaming<TRequest, TResponse>(string method, Google.Protobuf.MessageParser<TRequest> parser,
             Func<Provider.ProviderBase, TRequest, IServerStreamWriter<TResponse>, ServerCallContext, Task> call)
             where TRequest : class, Google.Protobuf.IMessage<TRequest> where TResponse : class, Google.Protobuf.IMessage<TResponse> =>
             dispatcher.MapServerStreaming<TRequest, TResponse>(ProviderService, method, parser,
-                async (request, stream, context) => await call(await provider, request, stream, context));
+                async (request, stream, context) =>
+                {
+                    using var _ = calls.Enter();
+                    await call(await provider, request, stream, context);
+                });
 
         Unary<GetMetadata.Types.Request, GetMetadata.Types.Response>("GetMetadata", GetMetadata.Types.Request.Parser, (p, r, c) => p.GetMetadata(r, c));
         Unary<GetProviderSchema.Types.Request, GetProviderSchema.Types.Response>("GetProviderSchema", GetProviderSchema.Types.Request.Parser, (p, r, c) => p.GetProviderSchema(r, c));

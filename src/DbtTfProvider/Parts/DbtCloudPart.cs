@@ -6,6 +6,7 @@ using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Values;
 using DbtTfProvider.Http;
 using DbtTfProvider.Resources.ArtifactsJob;
+using DbtTfProvider.Resources.CiJob;
 using DbtTfProvider.Resources.ServiceToken;
 
 namespace DbtTfProvider.Parts;
@@ -63,6 +64,7 @@ public static class DbtCloudPart
         [
             new ServiceTokenResource(),
             new ArtifactsJobResource(),
+            new CiJobResource(),
         ],
         // Every dbt Cloud data source type, one line each.
         DataSources =

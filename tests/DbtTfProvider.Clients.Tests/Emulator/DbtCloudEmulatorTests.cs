@@ -46,6 +46,20 @@ public sealed class DbtCloudEmulatorTests : EmulatorHarness
     }
 
     [Fact]
+    public async Task Deleted_projects_and_environments_are_skipped_though_dbt_Cloud_lists_them()
+    {
+        var client = DbtCloud();
+
+        var projects = await client.Projects.ListAsync();
+        var environments = await client.Environments.ListAsync(10);
+
+        // The seed's deleted namesakes: projects 12 "Analytics" and 13 "Archive", environments 102 and 103 of project 10.
+        Assert.DoesNotContain(projects, p => p.Id is 12 or 13);
+        Assert.Single(projects, p => p.Name == "Analytics");
+        Assert.Equal([100, 101], environments.Select(e => e.Id));
+    }
+
+    [Fact]
     public async Task A_token_is_created_renamed_without_a_new_secret_and_deleted_softly()
     {
         var tokens = DbtCloud().ServiceTokens;

@@ -94,6 +94,10 @@ output "artifacts_job_url" {
   value = module.datafold_dbt_cloud.artifacts_job_url
 }
 
+output "pull_request_job_id" {
+  value = module.datafold_dbt_cloud.pull_request_job_id
+}
+
 output "integration_id" {
   value = module.datafold_dbt_cloud.integration_id
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
 using DbtTfProvider.DbtCloud;
 using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Resources;
@@ -7,16 +8,15 @@ using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Values;
 using DbtTfProvider.Http;
 using DbtTfProvider.Plugin.Cty;
+using DbtTfProvider.Resources.Jobs;
 
 namespace DbtTfProvider.Resources.ArtifactsJob;
 
 /// <summary>
 /// <c>dbtcloud_artifacts_job</c>: the dbt Cloud job whose runs leave the production <c>manifest.json</c> that Datafold
-/// diffs against. Create posts the whole job; update reads the job, changes only what this resource manages and writes
-/// the whole object back; read maps every managed field back, so a change in the UI is drift on its attribute.
+/// diffs against: a scheduled, merge or other job (the shared create, read, update and delete: <see cref="JobResource{TModel}"/>).
 /// </summary>
-public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudClient>, IImportableResource<ArtifactsJobModel, DbtCloudClient>,
-    IMovableResource<ArtifactsJobModel>
+public sealed class ArtifactsJobResource : JobResource<ArtifactsJobModel>, IMovableResource<ArtifactsJobModel>
 {
     public override string TypeName => "dbtcloud_artifacts_job";
 
@@ -24,9 +24,6 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
     public IReadOnlyList<StateMoveSource<ArtifactsJobModel>> MoveSources { get; } = [DbtLabsJobMove.Source];
 
     protected override void DefineSchema(ResourceSchemaBuilder<ArtifactsJobModel> schema) => ArtifactsJobSchema.Define(schema);
-
-    /// <summary>Private state: the job's <c>job_type</c> as dbt Cloud last answered it, so that plan can refuse to change a CI job.</summary>
-    private const string JobTypeKey = "job_type";
 
     /// <summary>
     /// dbt Cloud runs a merge job on merge alone: with <c>triggers.on_merge</c> every other trigger must be off. Refused
@@ -49,7 +46,7 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
     /// </summary>
     public override Task ModifyPlanAsync(ModifyPlanContext<ArtifactsJobModel, DbtCloudClient> context)
     {
-        if (context.Prior is { } prior && JobTypes.IsFixed(context.Private.Get(JobTypeKey)) && !SameJobSettings(context.Plan, prior))
+        if (context.Prior is { } prior && JobTypes.IsFixed(context.Private.Get(JobTypeKey)) && !Schema.ApiObject.SameSettings(context.Plan, prior))
             context.Diagnostics.AddError("Job type cannot change", FixedTypeDetail(prior.JobId.ValueOrNull, context.Private.Get(JobTypeKey)!));
         return Task.CompletedTask;
     }
@@ -63,48 +60,68 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
 
     /// <summary>dbt Cloud refuses a job whose environment belongs to another project: the plan says so already.</summary>
     public override IReadOnlyList<ServiceCheck<ArtifactsJobModel, DbtCloudClient>> ServiceChecks { get; } =
-        [new(["project_id", "environment_id"], CheckEnvironmentAsync)];
+        [new(["project_id", "environment_id"], CheckEnvironmentAsync), new(["run_after_job_id"], CheckUpstreamJobAsync)];
 
-    /// <summary>One read: the project's environments (documented list; a 404 in dbt Cloud's words means no such project).</summary>
-    private static async Task CheckEnvironmentAsync(ServiceCheckContext<ArtifactsJobModel, DbtCloudClient> ctx)
+    /// <summary>The upstream job of <c>run_after_job_id</c>: one read; dbt Cloud refuses a missing one, a CI job and the job itself.</summary>
+    private static async Task CheckUpstreamJobAsync(ServiceCheckContext<ArtifactsJobModel, DbtCloudClient> ctx)
     {
-        var projectId = ctx.Plan.ProjectId.Value;
-        var environmentId = ctx.Plan.EnvironmentId.Value;
-        IReadOnlyList<DbtEnvironment> environments;
-        try
+        if (ctx.Plan.RunAfterJobId.ValueOrNull is not { } upstreamId) return;
+        if (upstreamId == ctx.Plan.JobId.ValueOrNull)
         {
-            environments = await ctx.Client.Environments.ListAsync(projectId, ctx.CancellationToken);
-        }
-        catch (DbtCloudApiException e) when (e.IsServiceNotFound)
-        {
-            ctx.Fail("project_id", "Project not found",
-                $"dbt Cloud account {ctx.Client.AccountId} has no project {projectId} that the provider's token can see ({e.Summary.TrimEnd('.')}). " +
-                "Use the number in the project's URL (…/projects/12345). Nothing was written.");
+            ctx.Fail("run_after_job_id", "A job cannot run after itself", $"run_after_job_id {upstreamId} is this job's own id: dbt Cloud refuses a job triggered by its own completion. Nothing was written.");
             return;
         }
-        if (environments.Any(e => e.Id == environmentId)) return;
-        var known = environments.Count == 0
-            ? "it has no environments"
-            : "its environments are " + string.Join(", ", environments.Take(20).Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Id} ({e.Name})")));
-        ctx.Fail("environment_id", "Environment not in the project",
-            string.Create(CultureInfo.InvariantCulture, $"environment_id {environmentId} is not an environment of project_id {projectId}: {known}. ") +
-            "dbt Cloud refuses a job whose environment belongs to another project. Nothing was written.");
+        var upstream = await UpstreamJobAsync(ctx.Client, upstreamId, ctx.CancellationToken);
+        if (upstream is null)
+            ctx.Fail("run_after_job_id", "Upstream job not found",
+                $"run_after_job_id {upstreamId}: dbt Cloud account {ctx.Client.AccountId} has no active job {upstreamId} that the provider's token can see. " +
+                "Use the number in the upstream job's URL (…/jobs/12345). Nothing was written.");
+        else if (upstream.JobType == JobTypes.Ci)
+            ctx.Fail("run_after_job_id", "Upstream job is a CI job",
+                $"run_after_job_id {upstreamId} is the CI job \"{upstream.Name}\": it runs per pull request, and dbt Cloud only lets a deploy job " +
+                "trigger another. Name the production job instead. Nothing was written.");
     }
 
-    public override async Task CreateAsync(CreateContext<ArtifactsJobModel, DbtCloudClient> ctx)
+    /// <summary>The upstream job, or null when dbt Cloud answers that there is none (404 in its words, or deleted).</summary>
+    private static async Task<DbtJob?> UpstreamJobAsync(DbtCloudClient client, long jobId, CancellationToken cancellationToken)
     {
-        var plan = ctx.Plan;
-        var job = new DbtJob { ProjectId = plan.ProjectId.Value };
-        ApplyManaged(plan, job);
-        var created = await ctx.Client.Jobs.CreateAsync(job, ctx.CancellationToken);
-        var jobId = created.Id ?? throw new ResourceException("Job created without an id",
-            "dbt Cloud answered the job create without the new job's id. Look for the job in dbt Cloud and import it.");
-        SetIdentity(plan, jobId, ctx.Client);
-        ctx.Private.Set(JobTypeKey, created.JobType);
-        // In state before the run is asked for: whatever happens next, the job is tracked, never orphaned.
-        ctx.State = plan;
+        try
+        {
+            return await client.Jobs.GetAsync(jobId, cancellationToken);
+        }
+        catch (Exception e) when (e is ObjectGoneException || (e is DbtCloudApiException api && api.IsServiceNotFound))
+        {
+            return null;
+        }
+    }
 
-        if (plan.TriggerRunOnCreate.Value)
+    /// <summary>
+    /// The completion trigger's project is the upstream job's own (read, never asked for); without <c>run_after_job_id</c>
+    /// there is no trigger at all.
+    /// </summary>
+    protected override async Task CompleteBodyAsync(ArtifactsJobModel plan, JsonObject body, DbtCloudClient client, CancellationToken cancellationToken)
+    {
+        if (plan.RunAfterJobId.ValueOrNull is not { } upstreamId)
+        {
+            body[TriggerField] = null;
+            return;
+        }
+        var upstream = await UpstreamJobAsync(client, upstreamId, cancellationToken)
+                       ?? throw new ResourceException("Upstream job not found", $"run_after_job_id {upstreamId}: dbt Cloud has no active job {upstreamId}.");
+        body[TriggerField]!["condition"]!["project_id"] = upstream.ProjectId;
+    }
+
+    private const string TriggerField = "job_completion_trigger_condition";
+
+    private static async Task CheckEnvironmentAsync(ServiceCheckContext<ArtifactsJobModel, DbtCloudClient> ctx)
+    {
+        if (await ProjectEnvironments.ReadAsync(ctx) is { } environments)
+            environments.Find(ctx, "environment_id", ctx.Plan.EnvironmentId.Value);
+    }
+
+    protected override async Task OnCreatedAsync(CreateContext<ArtifactsJobModel, DbtCloudClient> ctx, long jobId)
+    {
+        if (ctx.Plan.TriggerRunOnCreate.Value)
             await TriggerFirstRunAsync(ctx, jobId);
     }
 
@@ -133,111 +150,26 @@ public sealed class ArtifactsJobResource : Resource<ArtifactsJobModel, DbtCloudC
                 ? "The job produces its artifacts at its next run, on the next merge into its environment's branch; start a run in dbt Cloud to have them now."
                 : "The job has neither its schedule nor run on merge on, so it runs only when started: start a run in dbt Cloud to have its artifacts.";
 
-    public override async Task ReadAsync(ReadContext<ArtifactsJobModel, DbtCloudClient> ctx)
+    // A create-time action, not a property of the job: kept from state; after import it reads as its default.
+    protected override void OnRead(ArtifactsJobModel state)
     {
-        var state = ctx.State;
-        // The project lets the client confirm a 404 (a job is gone only while its project is still visible).
-        var job = await ctx.Client.Jobs.GetAsync(NumericIds.FromState(state.Id, TypeName), state.ProjectId.ValueOrNull, ctx.CancellationToken);
-        ctx.Private.Set(JobTypeKey, job.JobType);
-        state.ProjectId = job.ProjectId;
-        SetIdentity(state, job.Id!.Value, ctx.Client);
-        state.EnvironmentId = job.EnvironmentId;
-        state.Name = job.Name;
-        state.Description = job.Description;
-        state.ExecuteSteps = TfCollections.ListOfStrings(job.ExecuteSteps);
-        state.ScheduleCron = CronOf(job.Schedule);
-        state.ScheduleEnabled = job.Triggers.Schedule;
-        state.RunOnMerge = job.Triggers.OnMerge;
-        state.DbtVersion = job.DbtVersion;
-        state.NumThreads = job.Settings.Threads;
-        state.TargetName = job.Settings.TargetName;
-        state.GenerateDocs = job.GenerateDocs;
-        state.TimeoutSeconds = job.Execution.TimeoutSeconds;
-        // A create-time action, not a property of the job: kept from state; after import it reads as its default.
         if (state.TriggerRunOnCreate.IsNull) state.TriggerRunOnCreate = false;
     }
 
-    public override async Task UpdateAsync(UpdateContext<ArtifactsJobModel, DbtCloudClient> ctx)
+    // Also checked here: a plan made from a state without the job type (an older provider's) did not refuse it.
+    protected override void CheckUpdate(DbtJob job)
     {
-        var plan = ctx.Plan;
-        // trigger_run_on_create alone changing touches nothing in dbt Cloud.
-        if (SameJobSettings(plan, ctx.Prior)) return;
-
-        var job = await ctx.Client.Jobs.GetAsync(NumericIds.FromState(plan.Id, TypeName), ctx.CancellationToken);
-        // Also checked here: a plan made from a state without the job type (an older provider's) did not refuse it.
         if (JobTypes.IsFixed(job.JobType))
             throw new ResourceException("Job type cannot change", FixedTypeDetail(job.Id, job.JobType!));
-        ApplyManaged(plan, job);
-        var updated = await ctx.Client.Jobs.UpdateAsync(job, ctx.CancellationToken);
-        ctx.Private.Set(JobTypeKey, updated.JobType);
     }
 
-    public override Task DeleteAsync(DeleteContext<ArtifactsJobModel, DbtCloudClient> ctx) =>
-        ctx.Client.Jobs.DeleteAsync(NumericIds.FromState(ctx.State.Id, TypeName), ctx.State.ProjectId.ValueOrNull, ctx.CancellationToken);
-
-    public Task ImportAsync(ImportContext<ArtifactsJobModel, DbtCloudClient> ctx)
+    protected override void CompleteWrite(ArtifactsJobModel plan, DbtJob written)
     {
-        var jobId = ctx.NumericId("its numeric dbt Cloud job id (the number in the job's URL, …/jobs/12345)");
-        ctx.State = new ArtifactsJobModel { Id = NumericIds.Format(jobId), JobId = jobId };
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Writes every managed setting onto <paramref name="job"/>, leaving the fields this resource does not manage as they are.</summary>
-    private static void ApplyManaged(ArtifactsJobModel plan, DbtJob job)
-    {
-        job.EnvironmentId = plan.EnvironmentId.Value;
-        job.Name = plan.Name.Value;
-        job.Description = plan.Description.Value;
-        job.ExecuteSteps = [.. plan.ExecuteSteps.Values()];
-        job.DbtVersion = plan.DbtVersion.ValueOrNull;
-        job.Settings.Threads = checked((int)plan.NumThreads.Value);
-        job.Settings.TargetName = plan.TargetName.Value;
-        job.GenerateDocs = plan.GenerateDocs.Value;
-        job.Execution.TimeoutSeconds = checked((int)plan.TimeoutSeconds.Value);
-        job.State = DbtObjectState.Active;
-
-        var cron = plan.ScheduleCron.Value;
-        var triggers = job.Triggers;
+        var triggers = written.Triggers;
         triggers.GithubWebhook = false;
         triggers.GitProviderWebhook = false;
-        triggers.Schedule = plan.ScheduleEnabled.Value;
-        triggers.OnMerge = plan.RunOnMerge.Value;
-        // dbt Cloud wants a schedule even when it is paused.
-        job.Schedule = JobSchedule.CustomCron(cron);
         // Sent, and always the value the service would infer from these triggers, so that a job read back never
         // carries a stale type (e.g. "scheduled" after the schedule was paused).
-        job.JobType = triggers.OnMerge ? JobTypes.Merge : triggers.Schedule ? JobTypes.Scheduled : JobTypes.Other;
+        written.JobType = triggers.OnMerge ? JobTypes.Merge : triggers.Schedule ? JobTypes.Scheduled : JobTypes.Other;
     }
-
-    private static bool SameJobSettings(ArtifactsJobModel a, ArtifactsJobModel b) =>
-        a.ProjectId == b.ProjectId && a.EnvironmentId == b.EnvironmentId && a.Name == b.Name && a.Description == b.Description &&
-        a.ExecuteSteps == b.ExecuteSteps && a.ScheduleCron == b.ScheduleCron && a.ScheduleEnabled == b.ScheduleEnabled &&
-        a.RunOnMerge == b.RunOnMerge && a.DbtVersion == b.DbtVersion && a.NumThreads == b.NumThreads && a.TargetName == b.TargetName &&
-        a.GenerateDocs == b.GenerateDocs && a.TimeoutSeconds == b.TimeoutSeconds;
-
-    /// <summary>
-    /// The job's cron: a custom_cron schedule's own expression; for a schedule set up differently in the UI (every
-    /// day, days of week), the effective cron the service derives, so that drift is shown as a cron.
-    /// </summary>
-    private static string CronOf(JobSchedule schedule) =>
-        schedule.Date.Type == ScheduleDate.CustomCronType && schedule.Date.Cron is { Length: > 0 } cron ? cron : schedule.Cron ?? schedule.Date.Cron ?? "";
-
-    private static void SetIdentity(ArtifactsJobModel model, long jobId, DbtCloudClient client)
-    {
-        model.Id = NumericIds.Format(jobId);
-        model.JobId = jobId;
-        model.JobUrl = JobUrl(client, model.ProjectId.Value, jobId);
-    }
-
-    /// <summary>
-    /// The job's page in dbt Cloud's UI: the API host without its <c>/api</c> suffix (https://cloud.getdbt.com/api →
-    /// https://cloud.getdbt.com), then /deploy/{account}/projects/{project}/jobs/{id}.
-    /// </summary>
-    public static string JobUrl(DbtCloudClient client, long projectId, long jobId)
-    {
-        var host = client.HostUrl.ToString().TrimEnd('/');
-        if (host.EndsWith("/api", StringComparison.OrdinalIgnoreCase)) host = host[..^"/api".Length];
-        return string.Create(CultureInfo.InvariantCulture, $"{host}/deploy/{client.AccountId}/projects/{projectId}/jobs/{jobId}");
-    }
-
 }

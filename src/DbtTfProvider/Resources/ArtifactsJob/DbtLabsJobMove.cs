@@ -3,65 +3,46 @@ using DbtTfProvider.DbtCloud;
 using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Resources;
 using DbtTfProvider.Framework.Values;
+using DbtTfProvider.Resources.Jobs;
 
 namespace DbtTfProvider.Resources.ArtifactsJob;
 
 /// <summary>
-/// <c>moved { from = dbtcloud_job.x  to = dbtcloud_artifacts_job.x }</c>: takes a job as dbt Labs' provider
-/// (<c>dbt-labs/dbtcloud</c>, schema version 0) stored it, so that a team can hand its artifacts job to this provider
-/// without recreating it. The mapping only reads their state; the refresh that follows in the same plan reads the job
-/// from dbt Cloud, and the plan then shows only what really differs from the configuration. Their fields that this
-/// resource does not manage (deferral, lint, compare changes, job completion triggers, ...) stay on the job untouched.
+/// <c>moved { from = dbtcloud_job.x  to = dbtcloud_artifacts_job.x }</c>: takes a scheduled or merge job as dbt Labs'
+/// provider stored it (<see cref="DbtLabsJobState"/>), so that a team can hand its artifacts job to this provider without
+/// recreating it. A CI job is refused here and named for <c>dbtcloud_ci_job</c>.
 /// </summary>
 public static class DbtLabsJobMove
 {
-    public const string ProviderAddress = "registry.terraform.io/dbt-labs/dbtcloud";
-    public const string TypeName = "dbtcloud_job";
-
-    public static StateMoveSource<ArtifactsJobModel> Source { get; } = new(ProviderAddress, TypeName, Map) { MaxSchemaVersion = 0 };
+    public static StateMoveSource<ArtifactsJobModel> Source { get; } = DbtLabsJobState.Source(Map);
 
     public static ArtifactsJobModel Map(JsonState s)
     {
-        // Their `id` is a number (plugin framework) or a string (older SDKv2 releases); `job_id` is the same number.
-        var jobId = s.Int64("job_id") is { IsKnown: true } j ? j : s.Int64("id");
-        if (!jobId.IsKnown)
-            throw new ResourceException("Cannot move this job", "The dbtcloud_job state has neither job_id nor id, so the dbt Cloud job it manages is unknown.");
+        var model = DbtLabsJobState.MapShared<ArtifactsJobModel>(s);
+        var jobType = DbtLabsJobState.JobType(s);
+        var isCi = DbtLabsJobState.IsCi(s);
+        if (JobTypes.IsFixed(jobType) || isCi)
+            throw new ResourceException("Cannot move this job",
+                (isCi || jobType == JobTypes.Ci
+                    ? $"dbt Cloud job {model.JobId.Value} is a CI job (job_type \"{jobType ?? JobTypes.Ci}\"): "
+                    : $"dbt Cloud job {model.JobId.Value} is a job of type \"{jobType}\": ") +
+                "dbtcloud_artifacts_job manages the scheduled or merge job that produces the production artifacts, and dbt Cloud does not " +
+                "let such a job change its type. Move a CI job to dbtcloud_ci_job instead (moved { to = dbtcloud_ci_job.x }); keep a job " +
+                "of another type with dbt Labs' provider and remove the moved block.");
 
         var triggers = s.Object("triggers");
-        var jobType = s.String("job_type").ValueOrNull;
-        var runsOnPullRequests = triggers?.Bool("github_webhook").ValueOrNull == true || triggers?.Bool("git_provider_webhook").ValueOrNull == true;
-        if (runsOnPullRequests || JobTypes.IsFixed(jobType))
-            throw new ResourceException("Cannot move this job",
-                (runsOnPullRequests || jobType == JobTypes.Ci
-                    ? $"dbt Cloud job {jobId.Value} is a CI job (it runs on pull requests{(jobType is null ? "" : $", job_type \"{jobType}\"")}): "
-                    : $"dbt Cloud job {jobId.Value} is a job of type \"{jobType}\": ") +
-                "dbtcloud_artifacts_job manages the scheduled or merge job that produces the production artifacts, and writing that over " +
-                "a job of another type would change what it is (dbt Cloud does not even let a CI job change its type). Keep this job with " +
-                "dbt Labs' provider, and remove the moved block.");
-
-        return new ArtifactsJobModel
-        {
-            Id = NumericIds.Format(jobId.Value),
-            JobId = jobId,
-            ProjectId = s.Int64("project_id"),
-            EnvironmentId = s.Int64("environment_id"),
-            Name = s.String("name"),
-            Description = s.String("description") is { IsKnown: true } d ? d : "",
-            ExecuteSteps = s.StringList("execute_steps"),
-            ScheduleCron = CronOf(s),
-            ScheduleEnabled = triggers?.Bool("schedule") is { IsKnown: true } schedule ? schedule : false,
-            RunOnMerge = triggers?.Bool("on_merge") is { IsKnown: true } onMerge ? onMerge : false,
-            DbtVersion = s.String("dbt_version"),
-            NumThreads = s.Int64("num_threads") is { IsKnown: true } threads ? threads : 1,
-            TargetName = s.String("target_name") is { IsKnown: true } target ? target : ArtifactsJobSchema.DefaultTargetName,
-            GenerateDocs = s.Bool("generate_docs") is { IsKnown: true } docs ? docs : false,
-            // `execution.timeout_seconds` replaced the top-level `timeout_seconds`; a state may hold either.
-            TimeoutSeconds = s.Object("execution")?.Int64("timeout_seconds") is { IsKnown: true } t ? t
-                : s.Int64("timeout_seconds") is { IsKnown: true } top ? top : 0,
-            // A create-time action: the job exists already.
-            TriggerRunOnCreate = false,
-            // account_id is recorded and job_url set by the refresh that follows.
-        };
+        model.ScheduleCron = CronOf(s);
+        model.ScheduleEnabled = triggers?.Bool("schedule") is { IsKnown: true } schedule ? schedule : false;
+        model.RunOnMerge = triggers?.Bool("on_merge") is { IsKnown: true } onMerge ? onMerge : false;
+        model.GenerateDocs = DbtLabsJobState.Bool(s, "generate_docs", false);
+        model.RunGenerateSources = DbtLabsJobState.Bool(s, "run_generate_sources", false);
+        // Their job_completion_trigger_condition: a set of at most one block, statuses by name as ours.
+        var condition = s.Elements("job_completion_trigger_condition") is [var first, ..] ? new JsonState(first, s.PathOf("job_completion_trigger_condition")) : null;
+        model.RunAfterJobId = condition?.Int64("job_id") ?? default;
+        model.RunAfterStatuses = TfCollections.SetOfStrings(condition?.StringList("statuses") is { IsKnown: true } statuses ? statuses.Values() : RunStatusesConverter.DefaultStatuses);
+        // A create-time action: the job exists already.
+        model.TriggerRunOnCreate = false;
+        return model;
     }
 
     /// <summary>

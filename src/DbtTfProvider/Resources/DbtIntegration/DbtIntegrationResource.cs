@@ -36,12 +36,33 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
 
     /// <summary>
     /// Datafold refuses a data source the organisation does not have, and the key's user cannot use one it may not
-    /// access: the plan says so already, and warns on a paused one. A host without CI integrations (Datafold's current
-    /// app) fails the plan of a new integration. Repositories have no documented Datafold endpoint, so
+    /// access: the plan says so already, and warns on a paused one. A name another CI config holds (names are unique in
+    /// the organisation) and a host without CI integrations (Datafold's current app) fail the plan of a new integration,
+    /// both from one read of the CI-config list. Repositories have no documented Datafold endpoint, so
     /// <c>repository_id</c> is left to the apply.
     /// </summary>
     public override IReadOnlyList<ServiceCheck<DbtIntegrationModel, DatafoldClient>> ServiceChecks { get; } =
-        [new(["data_source_id"], CheckDataSourceAsync), new(["name"], CheckCiIntegrationsServedAsync)];
+        [new(["data_source_id"], CheckDataSourceAsync), new(["name"], CheckNameAsync)];
+
+    private static async Task CheckNameAsync(ServiceCheckContext<DbtIntegrationModel, DatafoldClient> context)
+    {
+        var name = context.Plan.Name.Value;
+        DbtCloudCiConfig? holder;
+        try
+        {
+            holder = await context.Client.CiConfigs.FindByNameAsync(name, context.CancellationToken);
+        }
+        catch (DatafoldApiException e) when (e.Kind == ApiErrorKind.NotServed)
+        {
+            context.Diagnostics.AddError("CI integrations not served by this Datafold host", $"{e.Summary}. Nothing was written.");
+            return;
+        }
+        if (holder is not { Id: { } holderId }) return;
+        if (!context.IsCreate && context.Plan.Id.ValueOrNull == holderId.ToString(CultureInfo.InvariantCulture)) return;
+        context.Fail("name", "Name already taken",
+            string.Create(CultureInfo.InvariantCulture, $"CI config {holderId} of Datafold organisation {context.Client.OrganizationId} is already named \"{name}\", ") +
+            "and Datafold keeps one CI config per name. Choose another name, or import that config. Nothing was written.");
+    }
 
     private static async Task CheckDataSourceAsync(ServiceCheckContext<DbtIntegrationModel, DatafoldClient> context)
     {
@@ -74,32 +95,23 @@ public sealed class DbtIntegrationResource : Resource<DbtIntegrationModel, Dataf
     }
 
     /// <summary>One read of the CI-config list: a host whose route does not exist serves no CI integrations.</summary>
-    private static async Task CheckCiIntegrationsServedAsync(ServiceCheckContext<DbtIntegrationModel, DatafoldClient> context)
-    {
-        try
-        {
-            await context.Client.CiConfigs.CheckServedAsync(context.CancellationToken);
-        }
-        catch (DatafoldApiException e) when (e.Kind == ApiErrorKind.NotServed)
-        {
-            context.Diagnostics.AddError("CI integrations not served by this Datafold host", $"{e.Summary}. Nothing was written.");
-        }
-    }
-
     public override async Task CreateAsync(CreateContext<DbtIntegrationModel, DatafoldClient> context)
     {
         var plan = context.Plan;
         var body = ToApi(plan, TokenToSend(plan, context.Config, prior: null));
-        var created = await context.Client.CiConfigs.CreateAsync(body, context.CancellationToken);
+        var created = await MarkedCreates.CreateAsync(TypeName, context, () => context.Client.CiConfigs.CreateAsync(body, context.CancellationToken));
         KeptByDatafold(created, plan);
         plan.Id = (created.Id ?? throw new ResourceException("Datafold returned no id",
-            $"Datafold created the CI config \"{plan.Name.Value}\" but its answer has no id. Import it by the id shown in Datafold's CI settings.")).ToString(CultureInfo.InvariantCulture);
+            $"Datafold created the CI config {DisplayText.Quote(plan.Name.Value)} but its answer has no id. Import it by the id shown in Datafold's CI settings.")).ToString(CultureInfo.InvariantCulture);
         context.State = plan;
     }
 
     public override async Task ReadAsync(ReadContext<DbtIntegrationModel, DatafoldClient> context)
     {
-        var config = await context.Client.CiConfigs.GetAsync(NumericIds.FromState(context.State.Id, TypeName), context.CancellationToken);
+        var configs = context.Client.CiConfigs;
+        var config = await configs.GetAsync(NumericIds.FromState(context.State.Id, TypeName), context.CancellationToken);
+        await MarkedCreates.SweepAsync(context, "CI config", config.Id ?? 0, nonce => configs.FindMarkedAsync(nonce, context.CancellationToken),
+            late => configs.DeleteAsync(late, context.CancellationToken));
         FromApi(config, context.State);
     }
 

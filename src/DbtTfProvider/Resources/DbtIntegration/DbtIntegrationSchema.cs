@@ -1,3 +1,4 @@
+using DbtTfProvider.Datafold;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Validators;
 using DbtTfProvider.Framework.Values;
@@ -40,7 +41,7 @@ internal static class DbtIntegrationSchema
             .Description("The Datafold organization the CI config lives in: the API key's organization when it was created or imported. " +
                          "A plan under a provider whose API key belongs to another organization fails, naming both, instead of taking the " +
                          "CI config for deleted.");
-        s.String("name", m => ref m.Name).Required().LengthAtLeast(1)
+        s.String("name", m => ref m.Name).Required().ObjectName(CiConfigsClient.MaxNameLength)
             .Description("Configuration name: a label for this integration, unique in the Datafold organisation.");
         s.Int64("repository_id", m => ref m.RepositoryId).Required().Range(1, null).ApiName("repo_id")
             .Description("Repository: id of the Datafold repository integration (GitHub or GitLab, set up in Datafold beforehand) " +

@@ -32,8 +32,7 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
             .Where(g => g.AllProjects.ValueOrNull == false && g.ProjectId.IsKnown).ToList();
         if (named.Count == 0) return;
         var at = SetBlockPaths.AttributeOf(PermissionsPath, context.Plan.Permissions.ElementsOrEmpty.Count, "project_id");
-        var projects = (await context.Client.Projects.ListAsync(context.CancellationToken))
-            .Where(p => p.State == DbtObjectState.Active).Select(p => p.Id).ToHashSet();
+        var projects = (await context.Client.Projects.ListAsync(context.CancellationToken)).Select(p => p.Id).ToHashSet();
         foreach (var grant in named.Where(g => !projects.Contains(g.ProjectId.Value)).DistinctBy(g => (g.PermissionSet.ValueOrNull, g.ProjectId.Value)))
             context.Fail(at, "Project not found",
                 string.Create(CultureInfo.InvariantCulture,
@@ -46,7 +45,7 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
     {
         var plan = context.Plan;
         var tokens = context.Client.ServiceTokens;
-        var created = await tokens.CreateAsync(plan.Name.Value, context.CancellationToken);
+        var created = await MarkedCreates.CreateAsync(TypeName, context, () => tokens.CreateAsync(plan.Name.Value, context.CancellationToken));
 
         // The token exists from here on: into state now, so that a failure below leaves it tainted, never orphaned.
         var wanted = plan.Permissions;
@@ -64,7 +63,7 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
         {
             var reason = context.Explain(e);
             throw new ResourceException("Service token created, but its permissions were not assigned",
-                $"dbt Cloud created service token {created.Id} (\"{created.Name}\") but assigning its permission grants failed: {reason} " +
+                $"dbt Cloud created service token {created.Id} ({DisplayText.Quote(created.Name)}) but assigning its permission grants failed: {reason} " +
                 "The token is kept in state as tainted, without permissions, so the next apply replaces it.", PermissionsPath, e);
         }
         plan.Permissions = wanted;
@@ -75,6 +74,8 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
         var state = context.State;
         var id = NumericIds.FromState(state.Id, TypeName);
         var tokens = context.Client.ServiceTokens;
+        await MarkedCreates.SweepAsync(context, "Service token", id, nonce => tokens.FindMarkedAsync(nonce, context.CancellationToken),
+            late => tokens.DeleteAsync(late, context.CancellationToken));
         // The token and its grants at once: a plan refreshes every token, and two calls in a row double its latency.
         var tokenRead = tokens.GetAsync(id, context.CancellationToken);
         var grantsRead = tokens.ListGrantsAsync(id, context.CancellationToken);

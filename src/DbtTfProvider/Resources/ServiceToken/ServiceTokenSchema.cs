@@ -1,3 +1,4 @@
+using DbtTfProvider.DbtCloud;
 using DbtTfProvider.Framework.PlanModifiers;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Validators;
@@ -34,7 +35,7 @@ internal static class ServiceTokenSchema
                          "under a provider configured for another account fails, naming both, instead of taking the token for deleted.");
         s.String("uid", m => ref m.Uid).Computed().UseStateForUnknown()
             .Description("The token's short public identifier, as shown in dbt Cloud's list of service tokens.");
-        s.String("name", m => ref m.Name).Required().LengthAtLeast(1)
+        s.String("name", m => ref m.Name).Required().ObjectName(ServiceTokensClient.MaxNameLength)
             .Description("Name of the token in dbt Cloud. Changing it renames the token in place; the secret stays the same.");
         s.String("token_string", m => ref m.TokenString).Computed().Sensitive().UseStateForUnknown()
             .Description("The secret, to pass to the service that authenticates with the token (e.g. `datafold_dbt_integration`). " +

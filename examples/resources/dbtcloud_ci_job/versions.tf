@@ -1,0 +1,8 @@
+terraform {
+  required_providers {
+    dbtcloud = {
+      source  = "dbt-tf/dbtcloud"
+      version = "~> 0.1"
+    }
+  }
+}
