@@ -114,6 +114,7 @@ internal sealed class PartRuntime<TConfig, TClient> : PartRuntime, IClientSource
 
     public TClient Client => _client ?? throw new ProviderNotConfiguredException(_notConfiguredReason);
     public bool IsAvailable => _client is not null;
+    public string Explain(Exception exception) => _part.DescribeError(exception)?.Detail ?? exception.Message;
 
     public override async Task ConfigureAsync(CtyValue providerConfig, string terraformVersion, DiagnosticList diagnostics, CancellationToken cancellationToken)
     {

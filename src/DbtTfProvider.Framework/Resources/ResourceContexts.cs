@@ -13,6 +13,9 @@ public interface IClientSource<out TClient> where TClient : class
     /// <summary>The configured client; throws <see cref="ProviderNotConfiguredException"/> saying why there is none.</summary>
     TClient Client { get; }
     bool IsAvailable { get; }
+
+    /// <summary>What the part's error description (<c>ProviderPart.DescribeError</c>) says of an exception, or its message.</summary>
+    string Explain(Exception exception);
 }
 
 /// <summary>What every operation of a resource or data source gets: the client, diagnostics, a logger and cancellation.</summary>
@@ -30,6 +33,12 @@ public abstract class OperationContext<TClient> where TClient : class
     /// <summary>The provider part's API client. Throws (and the framework reports why) when the provider is not configured.</summary>
     public TClient Client => _clients.Client;
     public bool IsClientAvailable => _clients.IsAvailable;
+
+    /// <summary>
+    /// The part's description of a client exception, for a resource that reports that failure inside an error of its
+    /// own (the resource words what happened, the part words why): resources hold no error mapping.
+    /// </summary>
+    public string Explain(Exception exception) => _clients.Explain(exception);
     public DiagnosticList Diagnostics { get; } = new();
     public ILogger Logger { get; }
     /// <summary>Cancelled when Terraform stops the provider (Ctrl-C) or abandons the call: pass it to every API call.</summary>

@@ -1,16 +1,11 @@
-using DbtTfProvider.Framework.Diagnostics;
-using DbtTfProvider.Framework.Provider;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Values;
 using DbtTfProvider.Http;
-using DbtTfProvider.Plugin.Cty;
-using Microsoft.Extensions.Logging;
 
 namespace DbtTfProvider.Parts;
 
 /// <summary>
-/// The settings both parts share (one setting when both personas run in one process), and the translation of a
-/// client's option errors into a diagnostic on the setting at fault.
+/// The settings both parts share (one setting when both personas run in one process).
 /// </summary>
 internal static class ConnectionSettings
 {
@@ -19,15 +14,6 @@ internal static class ConnectionSettings
 
     /// <summary>What every host setting is checked for (<see cref="ServiceEndpoint.Check"/>), at validate time and again on configure (environment values).</summary>
     public const string HostUrlRule = "an https:// URL (http:// only for loopback hosts), without credentials, query or fragment, in one of the accepted forms";
-
-    /// <summary>Says at debug level when a host setting was written in another accepted form than the one used.</summary>
-    public static void LogNormalized(ConfigureContext context, string setting, string? given, Uri used)
-    {
-        var text = given?.Trim();
-        var normal = used.AbsoluteUri.TrimEnd('/');
-        if (text is null || text == normal) return;
-        context.LoggerFactory.CreateLogger("DbtTfProvider.Parts").LogDebug("{Setting} \"{Given}\" is used as \"{Used}\"", setting, text, normal);
-    }
 
     public static void Define<TConfig>(SchemaBuilder<TConfig> s, FieldRef<TConfig, TfInt64> maxRetries, FieldRef<TConfig, TfInt64> timeoutSeconds)
         where TConfig : class, new()
@@ -41,28 +27,5 @@ internal static class ConnectionSettings
             .Description("Time in seconds one HTTP request may take before it is abandoned (and retried).");
     }
 
-    /// <summary>
-    /// The error for a host name that DNS does not know (a typo, most often): names the host and the setting, and
-    /// advises no retry, since none was made and none would help.
-    /// </summary>
-    public static ResourceException UnknownHost(ServiceUnavailableException e, string service, string setting, string variable, Uri used, string examples) =>
-        new($"{service} host not found",
-            $"The host name \"{e.UnknownHost}\" of {setting} (or {variable}), {used.AbsoluteUri.TrimEnd('/')}, was not found: DNS knows no such name. " +
-            $"Check it for a typo; {service} addresses look like {examples}.",
-            CtyPath.Attribute(setting), e);
-
     public static int? ToInt(TfInt64 value) => value.IsKnown ? checked((int)value.Value) : null;
-
-    /// <summary>Builds a client, turning a rejected option (bad URL, empty token) into an error on that setting.</summary>
-    public static TClient Build<TClient>(Func<TClient> create, string provider)
-    {
-        try
-        {
-            return create();
-        }
-        catch (ClientOptionsException e)
-        {
-            throw new ResourceException($"Invalid {provider} provider setting", e.Message + ".", CtyPath.Attribute(e.OptionName));
-        }
-    }
 }

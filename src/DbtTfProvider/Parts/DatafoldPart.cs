@@ -1,11 +1,9 @@
 using DbtTfProvider.Datafold;
 using DbtTfProvider.DataSources.DatafoldDataSource;
-using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Provider;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Values;
 using DbtTfProvider.Http;
-using DbtTfProvider.Plugin.Cty;
 using DbtTfProvider.Resources.DbtIntegration;
 
 namespace DbtTfProvider.Parts;
@@ -24,6 +22,29 @@ public static class DatafoldPart
 {
     public const string Name = "datafold";
 
+    private static readonly ServiceSetting ApiKey = new("api_key", "DATAFOLD_API_KEY", "API key", "a Datafold API key");
+
+    public static readonly ServiceProfile Profile = new()
+    {
+        Service = "Datafold",
+        Part = Name,
+        Host = new("host", "DATAFOLD_HOST"),
+        HostMeaning = "the Datafold application's URL, e.g. https://app.datafold.com",
+        ExampleUrls = "https://app.datafold.com, https://eu.datafold.com or a dedicated deployment's own domain",
+        Required = [ApiKey],
+    };
+
+    private static readonly ServiceErrorMapper Errors = new(Profile);
+    private static readonly ServiceConfigurator Configurator = new(Profile, Errors);
+
+    // Either refusal points at the key: the Datafold block has no account setting it could be about.
+    private static readonly CredentialRejection<DatafoldClient>[] Rejections =
+    [
+        new([ApiErrorKind.Unauthorized, ApiErrorKind.Forbidden], ApiKey, "Invalid Datafold API key", (client, e) =>
+            $"Datafold at {client.Host} rejected the API key ({e.Summary}). Check {ApiKey.WithVariable}: it may be mistyped or revoked, " +
+            $"or belong to another Datafold deployment, in which case set {Profile.Host.WithVariable} to that deployment's URL."),
+    ];
+
     /// <param name="secrets">The process's secrets (shared with the other part): the API key is added by the client, and
     /// every dbt Cloud token the client sends.</param>
     public static ProviderPart<DatafoldConfig, DatafoldClient> Create(SecretRedactor secrets) => new()
@@ -41,7 +62,7 @@ public static class DatafoldPart
         [
             new DatafoldDataSourceDataSource(),
         ],
-        DescribeError = ApiErrors.Describe,
+        DescribeError = Errors.Describe,
         Home = new("organization_id", "Datafold organization", "the organization of api_key or DATAFOLD_API_KEY", client => client.OrganizationId),
     };
 
@@ -63,47 +84,21 @@ public static class DatafoldPart
         ConnectionSettings.Define(s, c => ref c.MaxRetries, c => ref c.TimeoutSeconds);
     }
 
-    private static async Task<DatafoldClient> ConfigureAsync(DatafoldConfig config, ConfigureContext context, SecretRedactor secrets)
-    {
-        if (config.ApiKey.IsNull)
-            throw new ResourceException("Missing Datafold API key",
-                "Set api_key in the provider \"datafold\" block, or the DATAFOLD_API_KEY environment variable, to a Datafold API key.",
-                CtyPath.Attribute("api_key"));
-
-        var client = ConnectionSettings.Build(() => DatafoldClient.Create(new DatafoldClientOptions
+    private static Task<DatafoldClient> ConfigureAsync(DatafoldConfig config, ConfigureContext context, SecretRedactor secrets) =>
+        Configurator.ConfigureAsync(new ServiceConnection<DatafoldClient>
         {
-            ApiKey = config.ApiKey.Value,
-            Host = config.Host.ValueOrNull ?? DatafoldClientOptions.DefaultHost,
-            MaxRetries = ConnectionSettings.ToInt(config.MaxRetries),
-            TimeoutSeconds = ConnectionSettings.ToInt(config.TimeoutSeconds),
-            Redactor = secrets,
-        }, context.LoggerFactory), "datafold");
-        ConnectionSettings.LogNormalized(context, "host", config.Host.ValueOrNull, client.Host);
-
-        try
-        {
-            await client.CheckCredentialsAsync(context.CancellationToken);
-            return client;
-        }
-        catch (DatafoldApiException e) when (e.Kind is ApiErrorKind.Unauthorized or ApiErrorKind.Forbidden)
-        {
-            client.Dispose();
-            throw new ResourceException("Invalid Datafold API key",
-                $"Datafold at {client.Host} rejected the API key ({e.Summary}). Check api_key (or DATAFOLD_API_KEY): it may be mistyped or revoked, " +
-                "or belong to another Datafold deployment, in which case set host (or DATAFOLD_HOST) to that deployment's URL.",
-                CtyPath.Attribute("api_key"), e);
-        }
-        catch (ServiceUnavailableException e) when (e.UnknownHost is not null)
-        {
-            client.Dispose();
-            throw ConnectionSettings.UnknownHost(e, "Datafold", "host", "DATAFOLD_HOST", client.Host,
-                "https://app.datafold.com, https://eu.datafold.com or a dedicated deployment's own domain");
-        }
-        catch (Exception e) when (ApiErrors.Describe(e) is { } described)
-        {
-            client.Dispose();
-            throw new ResourceException("Cannot check the Datafold credentials",
-                described.Detail.Contains("DATAFOLD_HOST", StringComparison.Ordinal) ? described.Detail : $"{described.Detail} Check host (or DATAFOLD_HOST).", CtyPath.Attribute("host"), e);
-        }
-    }
+            Unset = config.ApiKey.IsNull ? [ApiKey] : [],
+            Create = () => DatafoldClient.Create(new DatafoldClientOptions
+            {
+                ApiKey = config.ApiKey.Value,
+                Host = config.Host.ValueOrNull ?? DatafoldClientOptions.DefaultHost,
+                MaxRetries = ConnectionSettings.ToInt(config.MaxRetries),
+                TimeoutSeconds = ConnectionSettings.ToInt(config.TimeoutSeconds),
+                Redactor = secrets,
+            }, context.LoggerFactory),
+            GivenHost = config.Host.ValueOrNull,
+            UsedHost = client => client.Host,
+            Check = (client, ct) => client.CheckCredentialsAsync(ct),
+            Rejections = Rejections,
+        }, context);
 }

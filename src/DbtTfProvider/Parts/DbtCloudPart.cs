@@ -1,12 +1,10 @@
 using DbtTfProvider.DataSources.Environment;
 using DbtTfProvider.DataSources.Project;
 using DbtTfProvider.DbtCloud;
-using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Provider;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Values;
 using DbtTfProvider.Http;
-using DbtTfProvider.Plugin.Cty;
 using DbtTfProvider.Resources.ArtifactsJob;
 using DbtTfProvider.Resources.CiJob;
 using DbtTfProvider.Resources.ServiceToken;
@@ -29,6 +27,32 @@ public static class DbtCloudPart
 {
     public const string Name = "dbtcloud";
 
+    private static readonly ServiceSetting AccountId = new("account_id", "DBT_CLOUD_ACCOUNT_ID", "account id", "the numeric id of your dbt Cloud account");
+    private static readonly ServiceSetting Token = new("token", "DBT_CLOUD_TOKEN", "token", "a dbt Cloud service token or personal access token");
+
+    public static readonly ServiceProfile Profile = new()
+    {
+        Service = "dbt Cloud",
+        Part = Name,
+        Host = new("host_url", "DBT_CLOUD_HOST_URL"),
+        HostMeaning = "your dbt Cloud access URL, e.g. https://cloud.getdbt.com or https://emea.dbt.com (with or without /api)",
+        ExampleUrls = "https://cloud.getdbt.com/api, https://emea.dbt.com/api or https://ACCOUNT_PREFIX.us1.dbt.com/api",
+        Required = [AccountId, Token],
+    };
+
+    private static readonly ServiceErrorMapper Errors = new(Profile);
+    private static readonly ServiceConfigurator Configurator = new(Profile, Errors);
+
+    private static readonly CredentialRejection<DbtCloudClient>[] Rejections =
+    [
+        new([ApiErrorKind.Unauthorized], Token, "Invalid dbt Cloud token", (client, e) =>
+            $"dbt Cloud at {client.HostUrl} rejected the token ({e.Summary}). Check {Token.WithVariable}: it may be mistyped, revoked or " +
+            $"meant for another dbt Cloud region, in which case set {Profile.Host.WithVariable} to that region's URL."),
+        new([ApiErrorKind.Forbidden], AccountId, "dbt Cloud account not accessible", (client, e) =>
+            $"The token is valid, but dbt Cloud at {client.HostUrl} does not show it account {client.AccountId} ({e.Summary}). Check {AccountId.WithVariable}: " +
+            "set it to one of the accounts listed, or use a token of that account that is not blocked by an IP allow-list."),
+    ];
+
     /// <param name="secrets">The process's secrets (shared with the other part): the token is added by the client.</param>
     public static ProviderPart<DbtCloudConfig, DbtCloudClient> Create(SecretRedactor secrets) => new()
     {
@@ -48,7 +72,7 @@ public static class DbtCloudPart
             new ProjectDataSource(),
             new EnvironmentDataSource(),
         ],
-        DescribeError = ApiErrors.Describe,
+        DescribeError = Errors.Describe,
         Home = new("account_id", "dbt Cloud account", "account_id or DBT_CLOUD_ACCOUNT_ID", client => client.AccountId),
     };
 
@@ -74,65 +98,26 @@ public static class DbtCloudPart
                          "(`GET /v2/accounts/`).");
     }
 
-    private static async Task<DbtCloudClient> ConfigureAsync(DbtCloudConfig config, ConfigureContext context, SecretRedactor secrets)
-    {
-        if (config.AccountId.IsNull)
-            throw new ResourceException("Missing dbt Cloud account id",
-                "Set account_id in the provider \"dbtcloud\" block, or the DBT_CLOUD_ACCOUNT_ID environment variable, to the numeric id of your dbt Cloud account.",
-                CtyPath.Attribute("account_id"));
-        if (config.Token.IsNull)
-            throw new ResourceException("Missing dbt Cloud token",
-                "Set token in the provider \"dbtcloud\" block, or the DBT_CLOUD_TOKEN environment variable, to a dbt Cloud service token or personal access token.",
-                CtyPath.Attribute("token"));
+    private static Task<DbtCloudClient> ConfigureAsync(DbtCloudConfig config, ConfigureContext context, SecretRedactor secrets) =>
+        Configurator.ConfigureAsync(new ServiceConnection<DbtCloudClient>
+        {
+            Unset = [.. Unset((AccountId, config.AccountId.IsNull), (Token, config.Token.IsNull))],
+            Create = () => DbtCloudClient.Create(new DbtCloudClientOptions
+            {
+                AccountId = config.AccountId.Value,
+                Token = config.Token.Value,
+                HostUrl = config.HostUrl.ValueOrNull ?? DbtCloudClientOptions.DefaultHostUrl,
+                MaxRetries = ConnectionSettings.ToInt(config.MaxRetries),
+                TimeoutSeconds = ConnectionSettings.ToInt(config.TimeoutSeconds),
+                Redactor = secrets,
+                TerraformVersion = context.TerraformVersion,
+            }, context.LoggerFactory),
+            GivenHost = config.HostUrl.ValueOrNull,
+            UsedHost = client => client.HostUrl,
+            Check = config.SkipCredentialsValidation.ValueOrNull == true ? null : (client, ct) => client.Accounts.CheckCredentialsAsync(client.AccountId, ct),
+            Rejections = Rejections,
+        }, context);
 
-        var accountId = config.AccountId.Value;
-        var client = ConnectionSettings.Build(() => DbtCloudClient.Create(new DbtCloudClientOptions
-        {
-            AccountId = accountId,
-            Token = config.Token.Value,
-            HostUrl = config.HostUrl.ValueOrNull ?? DbtCloudClientOptions.DefaultHostUrl,
-            MaxRetries = ConnectionSettings.ToInt(config.MaxRetries),
-            TimeoutSeconds = ConnectionSettings.ToInt(config.TimeoutSeconds),
-            Redactor = secrets,
-            TerraformVersion = context.TerraformVersion,
-        }, context.LoggerFactory), "dbtcloud");
-        ConnectionSettings.LogNormalized(context, "host_url", config.HostUrl.ValueOrNull, client.HostUrl);
-
-        if (config.SkipCredentialsValidation.ValueOrNull == true) return client;
-        try
-        {
-            await client.Accounts.CheckCredentialsAsync(accountId, context.CancellationToken);
-            return client;
-        }
-        catch (DbtCloudApiException e) when (e.Kind == ApiErrorKind.Unauthorized)
-        {
-            client.Dispose();
-            throw new ResourceException("Invalid dbt Cloud token",
-                $"dbt Cloud at {client.HostUrl} rejected the token ({e.Summary}). Check token (or DBT_CLOUD_TOKEN): it may be mistyped, revoked or " +
-                "meant for another dbt Cloud region, in which case set host_url (or DBT_CLOUD_HOST_URL) to that region's URL.",
-                CtyPath.Attribute("token"), e);
-        }
-        catch (DbtCloudApiException e) when (e.Kind == ApiErrorKind.Forbidden)
-        {
-            client.Dispose();
-            throw new ResourceException("dbt Cloud account not accessible",
-                $"The token is valid, but dbt Cloud at {client.HostUrl} does not show it account {accountId} ({e.Summary}). Check account_id " +
-                "(or DBT_CLOUD_ACCOUNT_ID): set it to one of the accounts listed, or use a token of that account that is not blocked by an IP allow-list.",
-                CtyPath.Attribute("account_id"), e);
-        }
-        catch (ServiceUnavailableException e) when (e.UnknownHost is not null)
-        {
-            client.Dispose();
-            throw ConnectionSettings.UnknownHost(e, "dbt Cloud", "host_url", "DBT_CLOUD_HOST_URL", client.HostUrl,
-                "https://cloud.getdbt.com/api, https://emea.dbt.com/api or https://ACCOUNT_PREFIX.us1.dbt.com/api");
-        }
-        catch (Exception e) when (ApiErrors.Describe(e) is { } described)
-        {
-            client.Dispose();
-            throw new ResourceException("Cannot check the dbt Cloud credentials",
-                // No hint to skip the check: a wrong address stays wrong, and every refresh would then fail on it instead.
-                described.Detail.Contains("DBT_CLOUD_HOST_URL", StringComparison.Ordinal) ? described.Detail : $"{described.Detail} Check host_url (or DBT_CLOUD_HOST_URL).",
-                CtyPath.Attribute("host_url"), e);
-        }
-    }
+    private static IEnumerable<ServiceSetting> Unset(params (ServiceSetting Setting, bool IsNull)[] settings) =>
+        settings.Where(s => s.IsNull).Select(s => s.Setting);
 }

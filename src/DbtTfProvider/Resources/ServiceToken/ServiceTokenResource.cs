@@ -4,7 +4,6 @@ using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Resources;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Values;
-using DbtTfProvider.Parts;
 using DbtTfProvider.Plugin.Cty;
 
 namespace DbtTfProvider.Resources.ServiceToken;
@@ -62,7 +61,7 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
         {
-            var reason = ApiErrors.Describe(e)?.Detail ?? e.Message;
+            var reason = context.Explain(e);
             throw new ResourceException("Service token created, but its permissions were not assigned",
                 $"dbt Cloud created service token {created.Id} ({DisplayText.Quote(created.Name)}) but assigning its permission grants failed: {reason} " +
                 "The token is kept in state as tainted, without permissions, so the next apply replaces it.", PermissionsPath, e);
