@@ -52,7 +52,7 @@ public sealed class LocalMirrorInstallTests
             var providers = doc.RootElement.GetProperty("provider_schemas");
             var dbtcloud = ResourceTypes(providers.GetProperty("registry.terraform.io/dbt-tf/dbtcloud"));
             var datafold = ResourceTypes(providers.GetProperty("registry.terraform.io/dbt-tf/datafold"));
-            Assert.Equal(["dbtcloud_artifacts_job", "dbtcloud_service_token"], dbtcloud);
+            Assert.Equal(["dbtcloud_artifacts_job", "dbtcloud_ci_job", "dbtcloud_service_token"], dbtcloud);
             Assert.Equal(["datafold_dbt_integration"], datafold);
         }
         finally

@@ -13,7 +13,7 @@ public sealed class Arm64UnderQemuTests
         ?? throw new InvalidOperationException("qemu-aarch64-static is missing: run `make release-tools`.");
 
     [Theory]
-    [InlineData("dbtcloud", new[] { "dbtcloud_artifacts_job", "dbtcloud_service_token" })]
+    [InlineData("dbtcloud", new[] { "dbtcloud_artifacts_job", "dbtcloud_ci_job", "dbtcloud_service_token" })]
     [InlineData("datafold", new[] { "datafold_dbt_integration" })]
     public async Task The_arm64_build_prints_a_correct_handshake_line_under_qemu_and_serves_its_schema_over_mTLS(string type, string[] resources)
     {
