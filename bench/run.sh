@@ -105,9 +105,10 @@ for _ in $(seq 1 300); do EMU=$(sed -n '1s|^emulator listening on \(http://[^ ]*
 export DBT_CLOUD_HOST_URL=$EMU/api DBT_CLOUD_TOKEN=dbtc_admin_token DBT_CLOUD_ACCOUNT_ID=1 DATAFOLD_HOST=$EMU DATAFOLD_API_KEY=df_api_key
 
 if step 3; then
-echo "-- 3. no-change plan of examples/quickstart (6 launches, 3 refresh reads, 3 look-ups by name) over a plan of one terraform_data"
+echo "-- 3. no-change plan of examples/quickstart (6 launches, 4 refresh reads, 4 look-ups by name) over a plan of one terraform_data"
 qs=$work/quickstart; cp -R examples/quickstart "$qs"
-printf 'dbt_cloud_account_id = 1\ndbt_cloud_project_name = "Analytics"\ndatafold_repository_id = 3\ndatafold_data_source_name = "Snowflake production"\ndbt_cloud_host = "%s"\n' "$EMU" >"$qs/terraform.tfvars"
+# The emulator's seed has no CI environment: the Pull Request job runs in Production, as in the end-to-end tests.
+printf 'dbt_cloud_account_id = 1\ndbt_cloud_project_name = "Analytics"\ndbt_cloud_ci_environment_name = "Production"\ndatafold_repository_id = 3\ndatafold_data_source_name = "Snowflake production"\ndbt_cloud_host = "%s"\n' "$EMU" >"$qs/terraform.tfvars"
 (cd "$qs" && TF_CLI_CONFIG_FILE=$work/cli.tfrc terraform apply -auto-approve >/dev/null)
 tfdata_dir "$work/one" 1
 qs_runs=() one_runs=()
