@@ -258,22 +258,6 @@ public sealed partial class CiConfigsClient
     /// <summary>The Datafold Classic hosts named in Datafold's docs.</summary>
     public const string ClassicHosts = "https://app.datafold.com, https://eu.datafold.com or a Classic dedicated deployment";
 
-    /// <summary>
-    /// Whether this host serves CI integrations at all: one request, the list's first config. Fails with
-    /// <see cref="ClassicOnly"/> when it does not.
-    /// </summary>
-    public async Task CheckServedAsync(CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await _api.ListAsync(ICiConfigApi.DbtCloudType, 1, 0, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DatafoldApiException e) when (e.IsServiceNotFound)
-        {
-            throw ClassicOnly(e);
-        }
-    }
-
     private async Task<IReadOnlyList<DbtCloudCiConfig>> ListPagesAsync(CancellationToken cancellationToken)
     {
         var all = new List<DbtCloudCiConfig>();

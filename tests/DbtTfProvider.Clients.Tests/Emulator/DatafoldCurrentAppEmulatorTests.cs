@@ -66,7 +66,7 @@ public sealed class DatafoldCurrentAppEmulatorTests : EmulatorHarness
             await Assert.ThrowsAsync<DatafoldApiException>(() => configs.CreateAsync(config)),
             await Assert.ThrowsAsync<DatafoldApiException>(() => configs.GetAsync(12)),
             await Assert.ThrowsAsync<DatafoldApiException>(() => configs.DeleteAsync(12)),
-            await Assert.ThrowsAsync<DatafoldApiException>(() => configs.CheckServedAsync()),
+            await Assert.ThrowsAsync<DatafoldApiException>(() => configs.ListAsync()),
         ];
 
         foreach (var error in errors)

@@ -30,7 +30,7 @@ public sealed class DatafoldOpenApiContractTests : EmulatorHarness
         await client.CheckCredentialsAsync();
         await client.DataSources.ListAsync();
         await client.DataSources.GetAsync(7);
-        await client.CiConfigs.CheckServedAsync();
+        await client.CiConfigs.ListAsync();
         var created = await client.CiConfigs.CreateAsync(new DbtCloudCiConfig
         {
             Name = "contract", RepoId = 3, DataSourceId = 7,
