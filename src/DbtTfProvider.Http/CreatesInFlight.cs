@@ -10,10 +10,14 @@ namespace DbtTfProvider.Http;
 public static class CreatesInFlight
 {
     private static readonly ConcurrentDictionary<string, (string Kind, string Name)> ByNonce = new();
+
+    // Every nonce this process has sent, kept after its create ends: a sibling's object found by a look-up listed while
+    // that sibling was still between its POST and its rename is this process's own, never a killed run's leftover.
+    private static readonly ConcurrentDictionary<string, byte> Issued = new();
     private static readonly Lock Gate = new();
 
-    /// <summary>Whether a create of this process sent (or is about to send) the marker <paramref name="nonce"/>.</summary>
-    public static bool Contains(string nonce) => ByNonce.ContainsKey(nonce);
+    /// <summary>Whether a create of this process sent (or is about to send) the marker <paramref name="nonce"/>, under way or ended.</summary>
+    public static bool Contains(string nonce) => Issued.ContainsKey(nonce);
 
     /// <summary>
     /// Records a create until the returned handle is disposed. With <paramref name="uniqueName"/>, returns null instead
@@ -26,6 +30,7 @@ public static class CreatesInFlight
             if (uniqueName && ByNonce.Values.Any(c => c.Kind == kind && c.Name == name))
                 return null;
             ByNonce[nonce] = (kind, name);
+            Issued[nonce] = 0;
         }
         return new Entry(nonce);
     }
