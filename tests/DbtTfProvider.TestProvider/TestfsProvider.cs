@@ -1,15 +1,9 @@
 using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Provider;
-using DbtTfProvider.Framework.Values;
 using DbtTfProvider.Plugin.Cty;
 using DbtTfProvider.TestProvider.Items;
 
 namespace DbtTfProvider.TestProvider;
-
-public sealed class TestfsConfig
-{
-    public TfString Root;
-}
 
 /// <summary>
 /// The test-only provider <c>testfs</c>: one resource, <c>testfs_item</c>, stored as JSON files in the folder

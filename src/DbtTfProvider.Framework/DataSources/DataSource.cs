@@ -1,16 +1,8 @@
 using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Resources;
 using DbtTfProvider.Framework.Schema;
-using Microsoft.Extensions.Logging;
 
 namespace DbtTfProvider.Framework.DataSources;
-
-/// <summary>A data source type as a provider part lists it; the framework drives it through <see cref="IDataSourceRuntime"/>.</summary>
-public interface IDataSourceDefinition<TClient> where TClient : class
-{
-    string TypeName { get; }
-    internal IDataSourceRuntime CreateRuntime(ResourceServices<TClient> services);
-}
 
 /// <summary>
 /// Base class of every data source (<c>data "TYPE" "NAME" { … }</c>): declare the schema once with the same builder
@@ -56,20 +48,4 @@ public abstract class DataSource<TModel, TClient> : IDataSourceDefinition<TClien
     public virtual void ValidateConfig(ValidateConfigContext<TModel> context) { }
 
     IDataSourceRuntime IDataSourceDefinition<TClient>.CreateRuntime(ResourceServices<TClient> services) => new DataSourceRuntime<TModel, TClient>(this, services);
-}
-
-public sealed class ReadDataSourceContext<TModel, TClient> : OperationContext<TClient> where TModel : class where TClient : class
-{
-    internal ReadDataSourceContext(TModel config, TModel result, IClientSource<TClient> clients, ILogger logger, CancellationToken ct)
-        : base(clients, logger, ct)
-    {
-        Config = config;
-        Result = result;
-    }
-
-    /// <summary>The configuration, wholly known (Terraform reads a data source only then).</summary>
-    public TModel Config { get; }
-
-    /// <summary>What Terraform gets: the configuration, with every computed attribute to be filled in.</summary>
-    public TModel Result { get; }
 }

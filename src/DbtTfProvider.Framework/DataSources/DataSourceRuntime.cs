@@ -6,16 +6,6 @@ using DbtTfProvider.Plugin.Cty;
 
 namespace DbtTfProvider.Framework.DataSources;
 
-/// <summary>One data source type as the protocol adapter sees it: validation and read on plain cty values.</summary>
-public interface IDataSourceRuntime
-{
-    string TypeName { get; }
-    SchemaBlock Block { get; }
-    void ValidateConfig(CtyValue config, DiagnosticList diagnostics);
-    /// <summary>The state Terraform stores for the data source: never null, wholly known.</summary>
-    Task<CtyValue> ReadAsync(CtyValue config, DiagnosticList diagnostics, CancellationToken cancellationToken);
-}
-
 internal sealed class DataSourceRuntime<TModel, TClient>(DataSource<TModel, TClient> dataSource, ResourceServices<TClient> services) : IDataSourceRuntime
     where TModel : class, new() where TClient : class
 {

@@ -1,6 +1,3 @@
-using DbtTfProvider.Framework.Diagnostics;
-using DbtTfProvider.Plugin.Cty;
-
 namespace DbtTfProvider.Framework.PlanModifiers;
 
 /// <summary>
@@ -16,26 +13,4 @@ public interface IPlanModifier
     void ModifyPlan(PlanModifierContext context) { }
 
     bool RequiresReplace(RequiresReplaceContext context) => false;
-}
-
-public sealed class PlanModifierContext
-{
-    public required CtyPath Path { get; init; }
-    /// <summary>The configured value (may be unknown).</summary>
-    public required CtyValue Config { get; init; }
-    /// <summary>The value in the prior state; null on create.</summary>
-    public required CtyValue Prior { get; init; }
-    /// <summary>The planned value so far; set it to change the plan.</summary>
-    public required CtyValue Plan { get; set; }
-    /// <summary>True when the object holding this value is new: the resource is being created, or this block element was just added.</summary>
-    public required bool IsCreate { get; init; }
-    public required DiagnosticList Diagnostics { get; init; }
-}
-
-public sealed class RequiresReplaceContext
-{
-    public required CtyPath Path { get; init; }
-    public required CtyValue Config { get; init; }
-    public required CtyValue Prior { get; init; }
-    public required CtyValue Plan { get; init; }
 }

@@ -3,41 +3,6 @@ using DbtTfProvider.Plugin.Cty;
 
 namespace DbtTfProvider.Framework.Planning;
 
-/// <summary>How a member holds its value: a plain attribute, or objects nested singly, as a list, set or map.</summary>
-public enum SchemaNesting { None, Single, List, Set, Map }
-
-/// <summary>
-/// One attribute or nested block of a schema, as <see cref="SchemaShape"/> reaches it: its path by names (no element
-/// steps: the schema has no elements), the block holding it, how it nests, and the object schema inside it (null for a
-/// plain attribute).
-/// </summary>
-public readonly record struct SchemaMember(CtyPath Path, SchemaBlock Parent, SchemaAttribute? Attribute, SchemaNestedBlock? Block)
-{
-    public string Name => Attribute?.Name ?? Block!.Name;
-    public string? ApiName => Attribute is { } a ? a.ApiName : Block!.ApiName;
-    public bool IsBlock => Block is not null;
-
-    public SchemaNesting Nesting => Attribute is { } a
-        ? a.NestedType is { } n
-            ? n.Nesting switch
-            {
-                AttributeNesting.Single => SchemaNesting.Single,
-                AttributeNesting.List => SchemaNesting.List,
-                AttributeNesting.Set => SchemaNesting.Set,
-                _ => SchemaNesting.Map,
-            }
-            : SchemaNesting.None
-        : Block!.Nesting switch
-        {
-            BlockNesting.Single => SchemaNesting.Single,
-            BlockNesting.List => SchemaNesting.List,
-            _ => SchemaNesting.Set,
-        };
-
-    /// <summary>The object schema inside a nested attribute or block; null for a plain attribute.</summary>
-    public SchemaBlock? Inner => Attribute is { } a ? a.NestedType?.Object : Block!.Block;
-}
-
 /// <summary>
 /// The one walk of a schema's shape (no values): attributes, nested attributes (single, list, set, map) and nested
 /// blocks (single, list, set). The wire schema, API field paths and the docs use it, so a new nesting kind is taught

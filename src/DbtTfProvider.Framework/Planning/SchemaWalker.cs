@@ -3,29 +3,6 @@ using DbtTfProvider.Plugin.Cty;
 
 namespace DbtTfProvider.Framework.Planning;
 
-/// <summary>Rewrites one attribute's planned value, given its configured and prior values at the same place.</summary>
-internal delegate CtyValue AttributeStep(SchemaAttribute attribute, CtyPath path, CtyValue planned, CtyValue config, CtyValue prior);
-
-/// <summary>
-/// Like <see cref="AttributeStep"/>, also given the prior value of the object holding the attribute (null when that
-/// object is new: a create, or an element added by this change).
-/// </summary>
-internal delegate CtyValue AttributeInObjectStep(SchemaAttribute attribute, CtyPath path, CtyValue planned, CtyValue config, CtyValue prior, CtyValue priorObject);
-
-/// <summary>Rewrites a nested block's whole value (after its contents were walked).</summary>
-internal delegate CtyValue BlockStep(SchemaNestedBlock block, CtyPath path, CtyValue planned, CtyValue config, CtyValue prior);
-
-/// <summary>
-/// One attribute, block or object reached by the walk: its path (which stops at a set, see <see cref="SchemaWalker"/>),
-/// its planned, configured and prior values, the planned and prior objects holding it, and whether it lies inside an
-/// element of a set (so that its own path cannot name it).
-/// </summary>
-internal readonly record struct WalkPlace(CtyPath Path, CtyValue Planned, CtyValue Config, CtyValue Prior, CtyValue Object, CtyValue PriorObject, bool InsideSet);
-
-internal delegate CtyValue AttributeVisit(SchemaAttribute attribute, WalkPlace place);
-internal delegate CtyValue BlockVisit(SchemaNestedBlock block, WalkPlace place);
-internal delegate void ObjectVisit(SchemaBlock block, WalkPlace place);
-
 /// <summary>
 /// The one walk of a value along its schema: attributes, nested attributes (single, list, set, map) and nested blocks
 /// (single, list, set), pairing every place with its configured and prior values. Planning, state rules, validation

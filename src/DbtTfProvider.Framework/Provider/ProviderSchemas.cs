@@ -1,19 +1,6 @@
-using DbtTfProvider.Framework.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DbtTfProvider.Framework.Provider;
-
-/// <summary>One part as documentation sees it: its provider block, its resource types and its data source types.</summary>
-public sealed record ProviderPartSchema(string Name, SchemaBlock Config, IReadOnlyList<ResourceTypeSchema> Resources)
-{
-    public IReadOnlyList<DataSourceTypeSchema> DataSources { get; init; } = [];
-}
-
-/// <summary>One data source type's schema as documentation sees it.</summary>
-public sealed record DataSourceTypeSchema(string TypeName, SchemaBlock Block);
-
-/// <summary>One resource type's schema as documentation sees it.</summary>
-public sealed record ResourceTypeSchema(string TypeName, long Version, SchemaBlock Block, bool SupportsImport);
 
 /// <summary>
 /// A read-only view of every schema a provider declares, for documentation generators and tests. It builds every

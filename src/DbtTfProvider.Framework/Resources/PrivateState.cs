@@ -80,6 +80,3 @@ public sealed class PrivateState
         return Encoding.UTF8.GetBytes(sb.Append('}').ToString());
     }
 }
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(string))]
-internal sealed partial class PrivateStateJson : System.Text.Json.Serialization.JsonSerializerContext;

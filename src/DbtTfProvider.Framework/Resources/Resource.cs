@@ -3,13 +3,6 @@ using DbtTfProvider.Framework.Schema;
 
 namespace DbtTfProvider.Framework.Resources;
 
-/// <summary>A resource type as a provider part lists it; the framework drives it through <see cref="IResourceRuntime"/>.</summary>
-public interface IResourceDefinition<TClient> where TClient : class
-{
-    string TypeName { get; }
-    internal IResourceRuntime CreateRuntime(ResourceServices<TClient> services);
-}
-
 /// <summary>
 /// Base class of every managed resource: declare the schema once, implement CRUD on the typed model. Everything
 /// that is the same for every resource (unknown handling, defaults, replacement paths, partial state, "gone" when the
@@ -66,14 +59,4 @@ public abstract class Resource<TModel, TClient> : IResourceDefinition<TClient> w
     public virtual IReadOnlyList<ServiceCheck<TModel, TClient>> ServiceChecks => [];
 
     IResourceRuntime IResourceDefinition<TClient>.CreateRuntime(ResourceServices<TClient> services) => new ResourceRuntime<TModel, TClient>(this, services);
-}
-
-/// <summary>
-/// Implemented by resources that can be imported (<c>import { id = "…" }</c>): a
-/// resource without it answers import requests with a clear error.
-/// </summary>
-public interface IImportableResource<TModel, TClient> where TModel : class, new() where TClient : class
-{
-    /// <summary>Set <c>context.State</c> to a stub (usually just the id); Terraform then calls Read.</summary>
-    Task ImportAsync(ImportContext<TModel, TClient> context);
 }

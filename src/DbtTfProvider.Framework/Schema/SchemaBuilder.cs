@@ -5,12 +5,6 @@ using DbtTfProvider.Plugin.Cty;
 
 namespace DbtTfProvider.Framework.Schema;
 
-/// <summary>What a schema describes; some flags only make sense for one kind.</summary>
-public enum SchemaKind { Resource, ProviderConfig, DataSource }
-
-/// <summary>A schema declaration that breaks Terraform's rules; the message names the attribute.</summary>
-public sealed class SchemaDefinitionException(string message) : Exception(message);
-
 /// <summary>
 /// Declares a block's attributes and nested blocks once, each bound to a field of the model:
 /// <code>
@@ -273,19 +267,4 @@ public class SchemaBuilder<TModel> where TModel : class, new()
         if (_members.Any(m => m.Name == name))
             throw new SchemaDefinitionException($"{Owner}: \"{name}\" is declared twice.");
     }
-}
-
-internal interface IMemberSpec
-{
-    string Name { get; }
-}
-
-internal static class DefaultConversions
-{
-    public static CtyValue ToCtyDefault<TElem>(this TfList<TElem> v, CtyType elementType) where TElem : struct, ITfPrimitive<TElem> =>
-        FieldCodecs.EncodeList(v, elementType, (e, _) => e.ToCty(), CtyPath.Root);
-    public static CtyValue ToCtyDefault<TElem>(this TfSet<TElem> v, CtyType elementType) where TElem : struct, ITfPrimitive<TElem> =>
-        FieldCodecs.EncodeSet(v, elementType, (e, _) => e.ToCty(), CtyPath.Root);
-    public static CtyValue ToCtyDefault<TElem>(this TfMap<TElem> v, CtyType elementType) where TElem : struct, ITfPrimitive<TElem> =>
-        FieldCodecs.EncodeMap(v, elementType, (e, _) => e.ToCty(), CtyPath.Root);
 }

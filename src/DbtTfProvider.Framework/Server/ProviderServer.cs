@@ -12,14 +12,6 @@ using WireDiagnostic = Tfplugin6.Diagnostic;
 
 namespace DbtTfProvider.Framework.Server;
 
-public sealed class ProviderServerOptions
-{
-    /// <summary>Decides the persona; defaults to the name this process was started under.</summary>
-    public string? ExecutableName { get; init; }
-    /// <summary>Environment lookup for provider settings; defaults to the process environment.</summary>
-    public Func<string, string?>? Environment { get; init; }
-}
-
 /// <summary>
 /// The tfplugin6 Provider service: decodes each request, hands it to the framework, encodes the answer. Holds the
 /// per-process state (the provider runtime, the cached schema response, and the stop signal whose token reaches

@@ -1,20 +1,5 @@
 namespace DbtTfProvider.Plugin.Cty;
 
-/// <summary>One step of a path into a value: an attribute, a list/tuple index or a map key.</summary>
-public abstract record CtyPathStep;
-public sealed record CtyAttributeStep(string Name) : CtyPathStep
-{
-    public override string ToString() => "." + Name;
-}
-public sealed record CtyIndexStep(long Index) : CtyPathStep
-{
-    public override string ToString() => $"[{Index}]";
-}
-public sealed record CtyKeyStep(string Key) : CtyPathStep
-{
-    public override string ToString() => $"[\"{Key}\"]";
-}
-
 /// <summary>
 /// An immutable path such as <c>service_token_permissions</c> or <c>sampling.tolerance</c>. Set elements cannot be
 /// addressed in Terraform's protocol, so paths that reach into a set stop at the set.

@@ -2,8 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace DbtTfProvider.Plugin.Cty;
 
-public enum CtyValueState { Known, Null, Unknown }
-
 /// <summary>
 /// An immutable cty value that keeps null, unknown and known apart. A value's <see cref="Type"/> is always a concrete
 /// type, except that null and unknown values may have type <see cref="CtyType.Dynamic"/> when their type is not known.

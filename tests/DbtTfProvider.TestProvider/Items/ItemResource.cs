@@ -7,37 +7,6 @@ using DbtTfProvider.Framework.Values;
 
 namespace DbtTfProvider.TestProvider.Items;
 
-public sealed class ItemModel
-{
-    public TfString Id;
-    public TfString Name;
-    public TfString Mode;
-    public TfString Kind;
-    public TfString Secret;
-    public TfString PasswordWo;
-    public TfInt64 Revision;
-    public TfSet<TagModel> Tags;
-    public TfObject<OwnerModel> Owner;
-    public TfMap<LabelModel> Labels;
-}
-
-public sealed class OwnerModel
-{
-    public TfString Name;
-    public TfString Team;
-}
-
-public sealed class LabelModel
-{
-    public TfString Value;
-}
-
-public sealed class TagModel
-{
-    public TfString Key;
-    public TfString Value;
-}
-
 /// <summary><c>testfs_item</c>: exercises every framework feature a real resource uses.</summary>
 public sealed class ItemResource : Resource<ItemModel, ItemStore>, IImportableResource<ItemModel, ItemStore>
 {

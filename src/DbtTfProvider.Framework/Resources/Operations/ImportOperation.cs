@@ -1,5 +1,4 @@
 using DbtTfProvider.Framework.Diagnostics;
-using DbtTfProvider.Plugin.Cty;
 
 namespace DbtTfProvider.Framework.Resources.Operations;
 

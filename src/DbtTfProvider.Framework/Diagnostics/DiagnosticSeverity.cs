@@ -1,0 +1,3 @@
+namespace DbtTfProvider.Framework.Diagnostics;
+
+public enum DiagnosticSeverity { Error, Warning }

@@ -1,0 +1,6 @@
+using DbtTfProvider.Framework.Schema;
+using DbtTfProvider.Plugin.Cty;
+
+namespace DbtTfProvider.Framework.Planning;
+
+internal delegate CtyValue BlockVisit(SchemaNestedBlock block, WalkPlace place);

@@ -1,0 +1,5 @@
+using DbtTfProvider.Framework.Schema;
+
+namespace DbtTfProvider.Framework.Planning;
+
+internal delegate void ObjectVisit(SchemaBlock block, WalkPlace place);

@@ -1,0 +1,19 @@
+using DbtTfProvider.Plugin.Cty;
+using Microsoft.Extensions.Logging;
+
+namespace DbtTfProvider.Framework.Resources;
+
+/// <summary>What a <see cref="ServiceCheck{TModel, TClient}"/> gets: the planned values (the checked ones known), the client, diagnostics.</summary>
+public sealed class ServiceCheckContext<TModel, TClient> : ResourceContext<TClient> where TModel : class where TClient : class
+{
+    internal ServiceCheckContext(TModel plan, bool isCreate, IClientSource<TClient> clients, PrivateState p, ILogger logger, CancellationToken ct)
+        : base(clients, p, logger, ct) => (Plan, IsCreate) = (plan, isCreate);
+
+    /// <summary>The planned values; the check's attributes are known, others may be unknown.</summary>
+    public TModel Plan { get; }
+    public bool IsCreate { get; }
+
+    /// <summary>The check's verdict: the configuration is wrong at <paramref name="path"/>.</summary>
+    public void Fail(CtyPath path, string summary, string detail) => Diagnostics.AddAttributeError(path, summary, detail);
+    public void Fail(string attribute, string summary, string detail) => Fail(CtyPath.Attribute(attribute), summary, detail);
+}

@@ -1,0 +1,3 @@
+namespace DbtTfProvider.Framework.Schema;
+
+public enum AttributeNesting { Single, List, Set, Map }

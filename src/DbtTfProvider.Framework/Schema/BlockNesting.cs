@@ -1,0 +1,3 @@
+namespace DbtTfProvider.Framework.Schema;
+
+public enum BlockNesting { Single, List, Set }

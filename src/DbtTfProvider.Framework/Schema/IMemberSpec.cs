@@ -1,0 +1,6 @@
+namespace DbtTfProvider.Framework.Schema;
+
+internal interface IMemberSpec
+{
+    string Name { get; }
+}

@@ -1,0 +1,3 @@
+namespace DbtTfProvider.Plugin.Cty;
+
+public enum CtyPrimitiveKind { String, Number, Bool }

@@ -1,0 +1,7 @@
+namespace DbtTfProvider.TestProvider.Items;
+
+public sealed class ItemOwner
+{
+    public string Name { get; set; } = "";
+    public string Team { get; set; } = "";
+}

@@ -1,0 +1,9 @@
+using DbtTfProvider.Framework.Values;
+
+namespace DbtTfProvider.TestProvider.Items;
+
+public sealed class OwnerModel
+{
+    public TfString Name;
+    public TfString Team;
+}

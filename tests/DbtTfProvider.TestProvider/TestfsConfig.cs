@@ -1,0 +1,8 @@
+using DbtTfProvider.Framework.Values;
+
+namespace DbtTfProvider.TestProvider;
+
+public sealed class TestfsConfig
+{
+    public TfString Root;
+}
