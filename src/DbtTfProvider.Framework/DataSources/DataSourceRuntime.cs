@@ -41,12 +41,12 @@ internal sealed class DataSourceRuntime<TModel, TClient>(DataSource<TModel, TCli
         }
 
         ReadDataSourceContext<TModel, TClient>? context = null;
-        await Guard.RunAsync(ResourceOperation.ReadDataSource, diagnostics, cancellationToken, async () =>
+        await Guard.RunAsync(ResourceOperation.ReadDataSource, diagnostics, async () =>
         {
             context = new ReadDataSourceContext<TModel, TClient>(Binding.Decode(config), Binding.Decode(config), services.Clients, services.Logger, cancellationToken);
             await dataSource.ReadAsync(context);
             diagnostics.AddRange(context.Diagnostics);
-        });
+        }, config: null, cancellationToken);
         if (context is null || diagnostics.HasErrors) return unread;
 
         var result = StateRules.UnknownsToNull(Block, Binding.Encode(context.Result), TypeName, ResourceOperation.Read, diagnostics);

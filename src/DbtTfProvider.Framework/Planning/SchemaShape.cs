@@ -22,7 +22,7 @@ public static class SchemaShape
     public static IReadOnlyList<T> Fold<T>(SchemaBlock block, Func<SchemaMember, IReadOnlyList<T>, T> onMember) =>
         Fold(block, CtyPath.Root, onMember);
 
-    private static IReadOnlyList<T> Fold<T>(SchemaBlock block, CtyPath path, Func<SchemaMember, IReadOnlyList<T>, T> onMember) =>
+    private static T[] Fold<T>(SchemaBlock block, CtyPath path, Func<SchemaMember, IReadOnlyList<T>, T> onMember) =>
         Members(block, path)
             .Select(m => onMember(m, m.Inner is { } inner ? Fold(inner, m.Path, onMember) : []))
             .ToArray();

@@ -86,7 +86,7 @@ public sealed class ProviderRuntime
     }
 
     /// <summary>Resource or data source types by name: each starts with its part's name, none is declared twice.</summary>
-    private IReadOnlyDictionary<string, T> Index<T>(string kind, Func<PartRuntime, IEnumerable<T>> typesOf, Func<T, string> nameOf)
+    private Dictionary<string, T> Index<T>(string kind, Func<PartRuntime, IEnumerable<T>> typesOf, Func<T, string> nameOf)
     {
         var index = new Dictionary<string, T>(StringComparer.Ordinal);
         foreach (var part in _parts)

@@ -28,7 +28,7 @@ internal sealed class OperationGuard(string typeName, SchemaBlock block, Func<Ex
         }
         catch (Exception e)
         {
-            return Classify(e, diagnostics, operation, CancellationToken.None, null);
+            return Classify(e, diagnostics, operation, null, CancellationToken.None);
         }
     }
 
@@ -36,8 +36,8 @@ internal sealed class OperationGuard(string typeName, SchemaBlock block, Func<Ex
     /// Runs <paramref name="action"/>. <paramref name="config"/> is the configuration sent, when there is one: where two
     /// attributes feed one API field, the configured one gets the error (<see cref="ApiErrorDiagnostics"/>).
     /// </summary>
-    public async Task<GuardOutcome> RunAsync(ResourceOperation operation, DiagnosticList diagnostics, CancellationToken cancellationToken,
-        Func<Task> action, CtyValue? config = null)
+    public async Task<GuardOutcome> RunAsync(ResourceOperation operation, DiagnosticList diagnostics, Func<Task> action, CtyValue? config,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -46,22 +46,22 @@ internal sealed class OperationGuard(string typeName, SchemaBlock block, Func<Ex
         }
         catch (Exception e)
         {
-            return Classify(e, diagnostics, operation, cancellationToken, config);
+            return Classify(e, diagnostics, operation, config, cancellationToken);
         }
     }
 
-    private GuardOutcome Classify(Exception e, DiagnosticList diagnostics, ResourceOperation operation, CancellationToken cancellationToken, CtyValue? config)
+    private GuardOutcome Classify(Exception e, DiagnosticList diagnostics, ResourceOperation operation, CtyValue? config, CancellationToken cancellationToken)
     {
         if (operation.GoneAnswersIt && describeError(e) is { IsConfirmedGone: true })
         {
             logger.LogDebug("{Type}: {Operation} found the remote object gone", typeName, operation.Name);
             return GuardOutcome.ConfirmedGone;
         }
-        Report(e, diagnostics, operation, cancellationToken, config);
+        Report(e, diagnostics, operation, config, cancellationToken);
         return GuardOutcome.Failed;
     }
 
-    private void Report(Exception e, DiagnosticList diagnostics, ResourceOperation operation, CancellationToken cancellationToken, CtyValue? config)
+    private void Report(Exception e, DiagnosticList diagnostics, ResourceOperation operation, CtyValue? config, CancellationToken cancellationToken)
     {
         switch (e)
         {

@@ -17,7 +17,7 @@ public sealed class AttributeValidationContext
     /// </summary>
     public string? Name { get; init; }
 
-    public string AttributeName => Name ?? (Path.Steps.LastOrDefault() is CtyAttributeStep a ? a.Name : Path.ToString());
+    public string AttributeName => Name ?? (Path.Steps is [.., CtyAttributeStep a] ? a.Name : Path.ToString());
 
     public void AddError(string summary, string detail) => Diagnostics.AddAttributeError(Path, summary, detail);
 }

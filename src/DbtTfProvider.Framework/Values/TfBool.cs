@@ -13,7 +13,8 @@ public readonly struct TfBool : ITfPrimitive<TfBool>, IEquatable<TfBool>
         _value = value;
     }
 
-    public static readonly TfBool Null = default;
+    /// <summary>Null is the zero value (<see cref="TfValueState"/>).</summary>
+    public static readonly TfBool Null;
     public static readonly TfBool Unknown = new(TfValueState.Unknown, false);
     public static TfBool Of(bool value) => new(TfValueState.Known, value);
     public static TfBool OfNullable(bool? value) => value is null ? Null : Of(value.Value);

@@ -16,7 +16,8 @@ public readonly struct TfInt64 : ITfPrimitive<TfInt64>, IEquatable<TfInt64>
         _value = value;
     }
 
-    public static readonly TfInt64 Null = default;
+    /// <summary>Null is the zero value (<see cref="TfValueState"/>).</summary>
+    public static readonly TfInt64 Null;
     public static readonly TfInt64 Unknown = new(TfValueState.Unknown, 0);
     public static TfInt64 Of(long value) => new(TfValueState.Known, value);
     public static TfInt64 OfNullable(long? value) => value is null ? Null : Of(value.Value);

@@ -15,7 +15,8 @@ public readonly struct TfList<T> : IEquatable<TfList<T>>
         _elements = elements;
     }
 
-    public static readonly TfList<T> Null = default;
+    /// <summary>Null is the zero value (<see cref="TfValueState"/>).</summary>
+    public static readonly TfList<T> Null;
     public static readonly TfList<T> Unknown = new(TfValueState.Unknown, null);
     public static readonly TfList<T> Empty = new(TfValueState.Known, []);
     public static TfList<T> Of(IEnumerable<T> elements) => new(TfValueState.Known, elements.ToArray());

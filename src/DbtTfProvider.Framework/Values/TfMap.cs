@@ -11,7 +11,8 @@ public readonly struct TfMap<T> : IEquatable<TfMap<T>>
         _elements = elements;
     }
 
-    public static readonly TfMap<T> Null = default;
+    /// <summary>Null is the zero value (<see cref="TfValueState"/>).</summary>
+    public static readonly TfMap<T> Null;
     public static readonly TfMap<T> Unknown = new(TfValueState.Unknown, null);
     public static readonly TfMap<T> Empty = new(TfValueState.Known, new SortedDictionary<string, T>(StringComparer.Ordinal));
     public static TfMap<T> Of(IEnumerable<KeyValuePair<string, T>> elements) =>

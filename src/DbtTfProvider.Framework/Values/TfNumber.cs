@@ -13,7 +13,8 @@ public readonly struct TfNumber : ITfPrimitive<TfNumber>, IEquatable<TfNumber>
         _value = value;
     }
 
-    public static readonly TfNumber Null = default;
+    /// <summary>Null is the zero value (<see cref="TfValueState"/>).</summary>
+    public static readonly TfNumber Null;
     public static readonly TfNumber Unknown = new(TfValueState.Unknown, CtyNumber.Zero);
     public static TfNumber Of(CtyNumber value) => new(TfValueState.Known, value);
     public static TfNumber Of(double value) => new(TfValueState.Known, CtyNumber.FromDouble(value));

@@ -11,7 +11,8 @@ public readonly struct TfObject<T> : IEquatable<TfObject<T>> where T : class
         _value = value;
     }
 
-    public static readonly TfObject<T> Null = default;
+    /// <summary>Null is the zero value (<see cref="TfValueState"/>).</summary>
+    public static readonly TfObject<T> Null;
     public static readonly TfObject<T> Unknown = new(TfValueState.Unknown, null);
     public static TfObject<T> Of(T value) => new(TfValueState.Known, value ?? throw new ArgumentNullException(nameof(value)));
     public static TfObject<T> OfNullable(T? value) => value is null ? Null : Of(value);

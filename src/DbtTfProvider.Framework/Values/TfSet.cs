@@ -11,7 +11,8 @@ public readonly struct TfSet<T> : IEquatable<TfSet<T>>
         _elements = elements;
     }
 
-    public static readonly TfSet<T> Null = default;
+    /// <summary>Null is the zero value (<see cref="TfValueState"/>).</summary>
+    public static readonly TfSet<T> Null;
     public static readonly TfSet<T> Unknown = new(TfValueState.Unknown, null);
     public static readonly TfSet<T> Empty = new(TfValueState.Known, []);
     public static TfSet<T> Of(IEnumerable<T> elements) => new(TfValueState.Known, elements.ToArray());

@@ -13,7 +13,8 @@ public readonly struct TfString : ITfPrimitive<TfString>, IEquatable<TfString>
         _value = value;
     }
 
-    public static readonly TfString Null = default;
+    /// <summary>Null is the zero value (<see cref="TfValueState"/>).</summary>
+    public static readonly TfString Null;
     public static readonly TfString Unknown = new(TfValueState.Unknown, null);
     public static TfString Of(string value) => new(TfValueState.Known, value ?? throw new ArgumentNullException(nameof(value)));
     /// <summary>Null when <paramref name="value"/> is null: the usual mapping from an optional API field.</summary>

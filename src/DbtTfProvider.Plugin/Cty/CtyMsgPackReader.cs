@@ -407,7 +407,7 @@ internal ref struct CtyMsgPackReader
             : null;
     }
 
-    private static string Article(string what) => what.StartsWith("a", StringComparison.Ordinal) ? what : "a " + what;
+    private static string Article(string what) => what.StartsWith('a') ? what : "a " + what;
 
     private readonly CtyDecodeException WrongType(string expected) =>
         Error($"expected {expected}, but the msgpack input has {Describe(_reader)}");

@@ -12,49 +12,49 @@ public sealed class ItemResource : Resource<ItemModel, ItemStore>, IImportableRe
 {
     public override string TypeName => "testfs_item";
 
-    protected override void DefineSchema(ResourceSchemaBuilder<ItemModel> s)
+    protected override void DefineSchema(ResourceSchemaBuilder<ItemModel> schema)
     {
-        s.Description("An item stored as a JSON file in the provider's root folder.");
-        s.String("id", m => ref m.Id).Computed().UseStateForUnknown().Description("Random id, also the file name.");
-        s.String("name", m => ref m.Name).Required().LengthAtLeast(1);
-        s.String("mode", m => ref m.Mode).Optional().Default("standard").OneOf("standard", "fast", "archive");
-        s.String("kind", m => ref m.Kind).Optional().Default("plain").RequiresReplace().Description("Changing it replaces the item.");
-        s.String("secret", m => ref m.Secret).Computed().Sensitive().UseStateForUnknown().Description("Generated at create; never read back.");
-        s.String("password_wo", m => ref m.PasswordWo).Optional().WriteOnly().Description("Sent on create and update, never stored in state.");
-        s.Int64("revision", m => ref m.Revision).Computed().Description("Increases with every update.");
-        s.SetBlock("tag", m => ref m.Tags, tag =>
+        schema.Description("An item stored as a JSON file in the provider's root folder.");
+        schema.String("id", m => ref m.Id).Computed().UseStateForUnknown().Description("Random id, also the file name.");
+        schema.String("name", m => ref m.Name).Required().LengthAtLeast(1);
+        schema.String("mode", m => ref m.Mode).Optional().Default("standard").OneOf("standard", "fast", "archive");
+        schema.String("kind", m => ref m.Kind).Optional().Default("plain").RequiresReplace().Description("Changing it replaces the item.");
+        schema.String("secret", m => ref m.Secret).Computed().Sensitive().UseStateForUnknown().Description("Generated at create; never read back.");
+        schema.String("password_wo", m => ref m.PasswordWo).Optional().WriteOnly().Description("Sent on create and update, never stored in state.");
+        schema.Int64("revision", m => ref m.Revision).Computed().Description("Increases with every update.");
+        schema.SetBlock("tag", m => ref m.Tags, tag =>
         {
             tag.String("key", t => ref t.Key).Required();
             tag.String("value", t => ref t.Value).Optional();
         });
-        s.SingleNestedAttribute("owner", m => ref m.Owner, o =>
+        schema.SingleNestedAttribute("owner", m => ref m.Owner, o =>
         {
             o.String("name", x => ref x.Name).Required().Description("Who owns the item.");
             o.String("team", x => ref x.Team).Optional().Default("data").OneOf("data", "platform").Description("Their team.");
         }).Optional().Description("The item's owner (a nested attribute).");
-        s.MapNestedAttribute("labels", m => ref m.Labels, l => l.String("value", x => ref x.Value).Required().LengthAtLeast(1).Description("The label's text."))
+        schema.MapNestedAttribute("labels", m => ref m.Labels, l => l.String("value", x => ref x.Value).Required().LengthAtLeast(1).Description("The label's text."))
             .Optional().Description("Labels by name (a map of nested objects).");
     }
 
-    public override Task CreateAsync(CreateContext<ItemModel, ItemStore> ctx)
+    public override Task CreateAsync(CreateContext<ItemModel, ItemStore> context)
     {
-        var plan = ctx.Plan;
+        var plan = context.Plan;
         var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        var record = ctx.Client.Create(ToRecord(plan, ctx.Config, new ItemRecord { SecretHint = secret[^4..], Revision = 1 }));
+        var record = context.Client.Create(ToRecord(plan, context.Config, new ItemRecord { SecretHint = secret[^4..], Revision = 1 }));
         plan.Id = record.Id;
         plan.Secret = secret;
         plan.Revision = record.Revision;
-        ctx.State = plan;
+        context.State = plan;
         // Lets a test prove that a half-failed create still lands in state (tainted) instead of being lost.
         if (Environment.GetEnvironmentVariable("TESTFS_FAIL_AFTER_CREATE") == "1")
             throw new ResourceException("Failed after create", $"The item {record.Id} was created, then a later step failed.");
         return Task.CompletedTask;
     }
 
-    public override Task ReadAsync(ReadContext<ItemModel, ItemStore> ctx)
+    public override Task ReadAsync(ReadContext<ItemModel, ItemStore> context)
     {
-        var state = ctx.State;
-        var record = ctx.Client.Get(state.Id.Value);
+        var state = context.State;
+        var record = context.Client.Get(state.Id.Value);
         state.Name = record.Name;
         state.Mode = record.Mode;
         state.Kind = record.Kind;
@@ -65,25 +65,25 @@ public sealed class ItemResource : Resource<ItemModel, ItemStore>, IImportableRe
         return Task.CompletedTask;
     }
 
-    public override Task UpdateAsync(UpdateContext<ItemModel, ItemStore> ctx)
+    public override Task UpdateAsync(UpdateContext<ItemModel, ItemStore> context)
     {
-        var plan = ctx.Plan;
-        var record = ToRecord(plan, ctx.Config, ctx.Client.Get(plan.Id.Value));
+        var plan = context.Plan;
+        var record = ToRecord(plan, context.Config, context.Client.Get(plan.Id.Value));
         record.Revision++;
-        ctx.Client.Put(record);
+        context.Client.Put(record);
         plan.Revision = record.Revision;
         return Task.CompletedTask;
     }
 
-    public override Task DeleteAsync(DeleteContext<ItemModel, ItemStore> ctx)
+    public override Task DeleteAsync(DeleteContext<ItemModel, ItemStore> context)
     {
-        ctx.Client.Delete(ctx.State.Id.Value);
+        context.Client.Delete(context.State.Id.Value);
         return Task.CompletedTask;
     }
 
-    public Task ImportAsync(ImportContext<ItemModel, ItemStore> ctx)
+    public Task ImportAsync(ImportContext<ItemModel, ItemStore> context)
     {
-        ctx.State = new ItemModel { Id = ctx.Id };
+        context.State = new ItemModel { Id = context.Id };
         return Task.CompletedTask;
     }
 

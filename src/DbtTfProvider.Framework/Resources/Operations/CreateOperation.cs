@@ -14,7 +14,7 @@ internal sealed class CreateOperation<TModel, TClient>(ResourceOperationKit<TMod
         var diagnostics = new DiagnosticList();
         var privateState = PrivateState.FromBytes(plannedPrivate);
         TModel? created = null;
-        await kit.Guard.RunAsync(ResourceOperation.Create, diagnostics, cancellationToken, async () =>
+        await kit.Guard.RunAsync(ResourceOperation.Create, diagnostics, async () =>
         {
             var context = new CreateContext<TModel, TClient>(kit.Binding.Decode(planned), kit.Binding.Decode(config), kit.Clients, privateState,
                 kit.Logger, cancellationToken);
@@ -30,7 +30,7 @@ internal sealed class CreateOperation<TModel, TClient>(ResourceOperationKit<TMod
             if (created is null && !diagnostics.HasErrors)
                 diagnostics.AddError("Provider returned no state after create",
                     $"{kit.TypeName}: Create finished without setting the new state. This is a bug in the provider. Please report it.");
-        }, config);
+        }, config, cancellationToken);
         return kit.Applied(kit.NoObject, planned, created, ResourceOperation.Create, privateState, diagnostics);
     }
 }

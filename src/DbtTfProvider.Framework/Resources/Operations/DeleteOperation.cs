@@ -15,12 +15,12 @@ internal sealed class DeleteOperation<TModel, TClient>(ResourceOperationKit<TMod
         var privateState = PrivateState.FromBytes(plannedPrivate);
         if (!kit.Home.Admits(prior, diagnostics)) return new(prior, privateState.ToBytes(), diagnostics);
 
-        var outcome = await kit.Guard.RunAsync(ResourceOperation.Delete, diagnostics, cancellationToken, async () =>
+        var outcome = await kit.Guard.RunAsync(ResourceOperation.Delete, diagnostics, async () =>
         {
             var context = new DeleteContext<TModel, TClient>(kit.Binding.Decode(prior), kit.Clients, privateState, kit.Logger, cancellationToken);
             await kit.Resource.DeleteAsync(context);
             diagnostics.AddRange(context.Diagnostics);
-        });
+        }, config: null, cancellationToken);
         var gone = outcome is not GuardOutcome.Failed && !diagnostics.HasErrors;
         return new(gone ? kit.NoObject : prior, privateState.ToBytes(), diagnostics);
     }

@@ -10,7 +10,7 @@ internal sealed class ImportOperation<TModel, TClient>(ResourceOperationKit<TMod
         var diagnostics = new DiagnosticList();
         var privateState = PrivateState.Empty();
         TModel? stub = null;
-        await kit.Guard.RunAsync(ResourceOperation.Import, diagnostics, cancellationToken, async () =>
+        await kit.Guard.RunAsync(ResourceOperation.Import, diagnostics, async () =>
         {
             if (kit.Resource is not IImportableResource<TModel, TClient> importable)
                 throw new ResourceException("Import not supported", $"{kit.TypeName} cannot be imported.");
@@ -18,7 +18,7 @@ internal sealed class ImportOperation<TModel, TClient>(ResourceOperationKit<TMod
             await importable.ImportAsync(context);
             diagnostics.AddRange(context.Diagnostics);
             stub = context.State;
-        });
+        }, config: null, cancellationToken);
         if (stub is null || diagnostics.HasErrors)
         {
             if (!diagnostics.HasErrors)

@@ -21,7 +21,7 @@ internal sealed class PlanOperation<TModel, TClient>(ResourceOperationKit<TModel
         IReadOnlyList<CtyPath> requested = [];
         if (!diagnostics.HasErrors)
         {
-            await kit.Guard.RunAsync(ResourceOperation.Plan, diagnostics, cancellationToken, async () =>
+            await kit.Guard.RunAsync(ResourceOperation.Plan, diagnostics, async () =>
             {
                 var binding = kit.Binding;
                 var before = binding.Encode(binding.Decode(planned));
@@ -32,7 +32,7 @@ internal sealed class PlanOperation<TModel, TClient>(ResourceOperationKit<TModel
                 planned = TakeChanges(planned, before, binding.Encode(context.Plan));
                 planned = StateRules.NullWriteOnly(kit.Block, planned);
                 requested = context.ReplacePaths;
-            }, config);
+            }, config, cancellationToken);
         }
         if (!diagnostics.HasErrors) await new PlanServiceChecks<TModel, TClient>(kit).RunAsync(prior, planned, privateState, diagnostics, cancellationToken);
 

@@ -17,12 +17,12 @@ internal sealed class ReadOperation<TModel, TClient>(ResourceOperationKit<TModel
         if (!kit.Home.Admits(state, diagnostics)) return new(state, privateState.ToBytes(), diagnostics);
 
         ReadContext<TModel, TClient>? context = null;
-        var outcome = await kit.Guard.RunAsync(ResourceOperation.Read, diagnostics, cancellationToken, async () =>
+        var outcome = await kit.Guard.RunAsync(ResourceOperation.Read, diagnostics, async () =>
         {
             context = new ReadContext<TModel, TClient>(kit.Binding.Decode(state), kit.Clients, privateState, kit.Logger, cancellationToken);
             await kit.Resource.ReadAsync(context);
             diagnostics.AddRange(context.Diagnostics);
-        });
+        }, config: null, cancellationToken);
 
         if (outcome is GuardOutcome.ConfirmedGone)
         {

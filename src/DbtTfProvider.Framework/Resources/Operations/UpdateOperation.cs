@@ -16,7 +16,7 @@ internal sealed class UpdateOperation<TModel, TClient>(ResourceOperationKit<TMod
         if (!kit.Home.Admits(prior, diagnostics)) return new(prior, privateState.ToBytes(), diagnostics);
 
         TModel? updated = null;
-        await kit.Guard.RunAsync(ResourceOperation.Update, diagnostics, cancellationToken, async () =>
+        await kit.Guard.RunAsync(ResourceOperation.Update, diagnostics, async () =>
         {
             var context = new UpdateContext<TModel, TClient>(kit.Binding.Decode(planned), kit.Binding.Decode(config), kit.Binding.Decode(prior),
                 kit.Clients, privateState, kit.Logger, cancellationToken);
@@ -31,7 +31,7 @@ internal sealed class UpdateOperation<TModel, TClient>(ResourceOperationKit<TMod
                 diagnostics.AddRange(context.Diagnostics);
                 updated = context.State ?? (succeeded && !diagnostics.HasErrors ? context.Plan : null);
             }
-        }, config);
+        }, config, cancellationToken);
         return kit.Applied(prior, planned, updated, ResourceOperation.Update, privateState, diagnostics);
     }
 }
