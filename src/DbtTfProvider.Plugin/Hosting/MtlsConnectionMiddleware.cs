@@ -37,7 +37,7 @@ internal sealed class MtlsConnectionMiddleware(ConnectionDelegate next, Task<Aut
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
             timeout.CancelAfter(HandshakeTimeout);
-            (tls, applicationProtocol) = await context.AcceptAsync(new DuplexStream(connection.Transport), timeout.Token);
+            (tls, applicationProtocol) = await context.AcceptAsync(new TransportStream(connection.Transport), timeout.Token);
         }
         catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException)
         {
@@ -71,49 +71,19 @@ internal sealed class MtlsConnectionMiddleware(ConnectionDelegate next, Task<Aut
 
     private sealed record StreamPipe(PipeReader Input, PipeWriter Output) : IDuplexPipe;
 
-    /// <summary>The connection's transport pipe as the Stream that SslStream encrypts over.</summary>
-    private sealed class DuplexStream(IDuplexPipe pipe) : Stream
+    /// <summary>The connection's transport pipe as the stream that TLS encrypts over.</summary>
+    private sealed class TransportStream(IDuplexPipe pipe) : AsyncDuplexStream
     {
         private readonly Stream _input = pipe.Input.AsStream(leaveOpen: true);
         private readonly Stream _output = pipe.Output.AsStream(leaveOpen: true);
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => _input.Read(buffer, offset, count);
-
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             _input.ReadAsync(buffer, cancellationToken);
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            _input.ReadAsync(buffer, offset, count, cancellationToken);
-
-        public override void Write(byte[] buffer, int offset, int count) => _output.Write(buffer, offset, count);
 
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
             _output.WriteAsync(buffer, cancellationToken);
 
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            _output.WriteAsync(buffer, offset, count, cancellationToken);
-
-        public override void Flush() => _output.Flush();
-
         public override Task FlushAsync(CancellationToken cancellationToken) => _output.FlushAsync(cancellationToken);
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>The handshake only completes with Terraform's certificate, so that is the client's (parsed only if

@@ -11,7 +11,7 @@ namespace DbtTfProvider.Plugin.Hosting;
 /// the verify callback decides by comparing the client's certificate byte for byte. Outbound HTTPS (the API clients)
 /// keeps SslStream and the system trust.
 /// </summary>
-internal sealed unsafe class OpenSslServerContext : IServerTlsContext, IDisposable
+internal sealed unsafe class OpenSslServerContext : ServerTlsContext<OpenSslServerStream>, IDisposable
 {
     private const int SslVerifyPeer = 0x01;
     private const int SslVerifyFailIfNoPeerCert = 0x02;
@@ -80,15 +80,14 @@ internal sealed unsafe class OpenSslServerContext : IServerTlsContext, IDisposab
         }
     });
 
-    public Task<(Stream Tls, ReadOnlyMemory<byte> ApplicationProtocol)> AcceptAsync(Stream transport, CancellationToken cancellationToken) =>
-        OpenSslServerStream.AcceptAsync(CreateStream(transport), cancellationToken);
-
-    /// <summary>A server-side TLS stream over <paramref name="transport"/>; call AuthenticateAsync first.</summary>
-    public OpenSslServerStream CreateStream(Stream transport)
+    protected override OpenSslServerStream CreateStream(Stream transport)
     {
         ObjectDisposedException.ThrowIf(_ctx == IntPtr.Zero, this);
         return new OpenSslServerStream(_ctx, transport);
     }
+
+    protected override Task<ReadOnlyMemory<byte>> AuthenticateAsync(OpenSslServerStream tls, CancellationToken cancellationToken) =>
+        tls.AuthenticateAsServerAsync(cancellationToken);
 
     public void Dispose()
     {

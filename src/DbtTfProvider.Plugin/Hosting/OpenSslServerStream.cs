@@ -9,7 +9,7 @@ namespace DbtTfProvider.Plugin.Hosting;
 /// and HTTP/2 reads and writes at once, so every libssl call holds <see cref="_ssl"/>'s lock (they never block: the
 /// BIOs are memory), and transport writes go one at a time in the order libssl produced them.
 /// </summary>
-internal sealed class OpenSslServerStream : Stream
+internal sealed class OpenSslServerStream : AsyncDuplexStream
 {
     private const int SslErrorWantRead = 2;
     private const int SslErrorZeroReturn = 6;
@@ -42,56 +42,21 @@ internal sealed class OpenSslServerStream : Stream
         LibSsl.SSL_set_accept_state(_ssl);
     }
 
-    /// <summary>Runs the handshake on <paramref name="tls"/>; disposes it when the handshake fails.</summary>
-    internal static async Task<(Stream Tls, ReadOnlyMemory<byte> ApplicationProtocol)> AcceptAsync(OpenSslServerStream tls, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await tls.AuthenticateAsServerAsync(cancellationToken).ConfigureAwait(false);
-            return (tls, tls.NegotiatedApplicationProtocol);
-        }
-        catch
-        {
-            await tls.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    /// <summary>The protocol ALPN settled on ("h2"), or empty.</summary>
-    public ReadOnlyMemory<byte> NegotiatedApplicationProtocol { get; private set; }
-
-    /// <summary>Runs the server handshake; throws AuthenticationException when libssl refuses the client (wrong or
-    /// missing certificate, no common protocol) and IOException when the client goes away.</summary>
-    public async Task AuthenticateAsServerAsync(CancellationToken cancellationToken)
+    /// <summary>Runs the server handshake and returns the protocol ALPN settled on ("h2"), or empty; throws
+    /// AuthenticationException when libssl refuses the client (wrong or missing certificate, no common protocol) and
+    /// IOException when the client goes away.</summary>
+    public async Task<ReadOnlyMemory<byte>> AuthenticateAsServerAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
             var result = Handshake(out var error, out var failure);
             // Whatever libssl produced goes out, an alert for a refused client included.
             await SendPendingAsync(cancellationToken).ConfigureAwait(false);
-            if (result == 1)
-            {
-                NegotiatedApplicationProtocol = SelectedAlpn();
-                return;
-            }
+            if (result == 1) return SelectedAlpn();
             if (error != SslErrorWantRead) throw new AuthenticationException("TLS handshake refused: " + failure);
             if (!await ReceiveAsync(cancellationToken).ConfigureAwait(false))
                 throw new IOException("the client closed the connection during the TLS handshake");
         }
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -109,12 +74,6 @@ internal sealed class OpenSslServerStream : Stream
         }
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (buffer.IsEmpty) return;
@@ -130,19 +89,7 @@ internal sealed class OpenSslServerStream : Stream
         }
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Write(byte[] buffer, int offset, int count) =>
-        WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override void Flush() => _transport.Flush();
-
     public override Task FlushAsync(CancellationToken cancellationToken) => _transport.FlushAsync(cancellationToken);
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override unsafe void Dispose(bool disposing)
     {

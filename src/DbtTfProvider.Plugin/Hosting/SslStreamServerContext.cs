@@ -6,7 +6,7 @@ namespace DbtTfProvider.Plugin.Hosting;
 
 /// <summary>AutoMTLS on SslStream: the fallback where libssl cannot be loaded (macOS, Windows), or when
 /// DBTTF_PLUGIN_TLS=dotnet forces it (tests).</summary>
-internal sealed class SslStreamServerContext(SslServerAuthenticationOptions options) : IServerTlsContext
+internal sealed class SslStreamServerContext(SslServerAuthenticationOptions options) : ServerTlsContext<SslStream>
 {
     /// <summary>The environment variable that forces this implementation on Linux (for tests of the fallback).</summary>
     public const string ForceVariable = "DBTTF_PLUGIN_TLS";
@@ -39,18 +39,11 @@ internal sealed class SslStreamServerContext(SslServerAuthenticationOptions opti
         });
     }
 
-    public async Task<(Stream Tls, ReadOnlyMemory<byte> ApplicationProtocol)> AcceptAsync(Stream transport, CancellationToken cancellationToken)
+    protected override SslStream CreateStream(Stream transport) => new(transport, leaveInnerStreamOpen: false);
+
+    protected override async Task<ReadOnlyMemory<byte>> AuthenticateAsync(SslStream tls, CancellationToken cancellationToken)
     {
-        var tls = new SslStream(transport, leaveInnerStreamOpen: false);
-        try
-        {
-            await tls.AuthenticateAsServerAsync(options, cancellationToken).ConfigureAwait(false);
-            return (tls, tls.NegotiatedApplicationProtocol.Protocol);
-        }
-        catch
-        {
-            await tls.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        await tls.AuthenticateAsServerAsync(options, cancellationToken).ConfigureAwait(false);
+        return tls.NegotiatedApplicationProtocol.Protocol;
     }
 }
