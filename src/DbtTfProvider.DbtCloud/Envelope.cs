@@ -1,33 +1,4 @@
-using System.Text.Json.Serialization;
-
 namespace DbtTfProvider.DbtCloud;
-
-/// <summary>dbt Cloud wraps every answer: {"status": {...}, "data": ..., "extra": {...}}. Unwrapped only by <see cref="Envelope"/>.</summary>
-public sealed class DbtEnvelope<T>
-{
-    public DbtStatus? Status { get; set; }
-    public T? Data { get; set; }
-    public DbtExtra? Extra { get; set; }
-}
-
-public sealed class DbtStatus
-{
-    public int Code { get; set; }
-    public bool IsSuccess { get; set; }
-    public string? UserMessage { get; set; }
-    public string? DeveloperMessage { get; set; }
-}
-
-public sealed class DbtExtra
-{
-    public DbtPagination? Pagination { get; set; }
-}
-
-public sealed class DbtPagination
-{
-    public int Count { get; set; }
-    public int TotalCount { get; set; }
-}
 
 /// <summary>The one place that takes <c>data</c> out of the envelope, and walks offset/limit pages.</summary>
 internal static class Envelope
@@ -75,46 +46,4 @@ internal static class Envelope
         }
         throw new DbtCloudApiException($"{what} did not end after {MaxPages} pages", null, Http.ApiErrorKind.Unexpected, [], null, null, null, null);
     }
-}
-
-/// <summary>Soft delete: every object carries a state.</summary>
-public static class DbtObjectState
-{
-    public const int Active = 1;
-    public const int Deleted = 2;
-}
-
-public sealed class DbtAccount
-{
-    public long Id { get; set; }
-    public string Name { get; set; } = "";
-    public int State { get; set; } = DbtObjectState.Active;
-}
-
-public sealed class DbtProject
-{
-    public long Id { get; set; }
-    public long AccountId { get; set; }
-    public string Name { get; set; } = "";
-    public string? Description { get; set; }
-    public int State { get; set; } = DbtObjectState.Active;
-}
-
-public sealed class DbtEnvironment
-{
-    public long Id { get; set; }
-    public long AccountId { get; set; }
-    public long ProjectId { get; set; }
-    public string Name { get; set; } = "";
-
-    /// <summary>"deployment" or "development".</summary>
-    public string? Type { get; set; }
-
-    /// <summary>"production", "staging" or null.</summary>
-    public string? DeploymentType { get; set; }
-
-    /// <summary>The dbt version the environment runs, e.g. "latest" or "1.9.0-latest".</summary>
-    public string? DbtVersion { get; set; }
-
-    public int State { get; set; } = DbtObjectState.Active;
 }

@@ -2,12 +2,6 @@ using DbtTfProvider.Framework.Provider;
 
 namespace DbtTfProvider.DocsGenerator;
 
-/// <summary>Something the docs cannot be generated without (a missing example, an undescribed attribute).</summary>
-public sealed class DocsException(string message) : Exception(message);
-
-/// <summary>One generated file: its path under the docs folder (forward slashes) and its content.</summary>
-public sealed record DocPage(string RelativePath, string Content);
-
 /// <summary>
 /// The provider's documentation in the Terraform Registry layout (<c>index.md</c>, <c>resources/NAME.md</c>,
 /// <c>data-sources/NAME.md</c>), built

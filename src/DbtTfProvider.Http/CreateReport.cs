@@ -1,8 +1,5 @@
 namespace DbtTfProvider.Http;
 
-/// <summary>A warning that a create has for the user: a title and a sentence that names the object.</summary>
-public sealed record CreateWarning(string Summary, string Detail);
-
 /// <summary>
 /// What the creates inside one scope have to tell their caller besides the object: the markers of POSTs whose outcome
 /// stayed unclear (a late commit may still make an object carrying one: the caller keeps them, and a later read deletes

@@ -2,37 +2,6 @@ using System.Net;
 
 namespace DbtTfProvider.Http;
 
-/// <summary>What kind of refusal an API answer is; callers decide on this, not on status codes.</summary>
-public enum ApiErrorKind
-{
-    /// <summary>400 or 422: the request was rejected; <see cref="ServiceApiException.FieldErrors"/> says where when the service said so.</summary>
-    Validation,
-    /// <summary>401: the credential is not valid.</summary>
-    Unauthorized,
-    /// <summary>403, or a 404 whose message blames permissions: the object may exist but cannot be seen.</summary>
-    Forbidden,
-    /// <summary>404: the object does not exist (or is deleted).</summary>
-    NotFound,
-    /// <summary>409: the object conflicts with one that exists.</summary>
-    Conflict,
-    /// <summary>429 after all retries.</summary>
-    RateLimited,
-    /// <summary>5xx after all retries.</summary>
-    Server,
-    /// <summary>Any other answer, or one this client cannot read.</summary>
-    Unexpected,
-    /// <summary>A collection route answered the service's 404 itself: this host does not serve that kind of object at all.</summary>
-    NotServed,
-}
-
-/// <summary>The reason the service gave for one field, at its path in the request body (e.g. schedule.date.cron).</summary>
-public sealed record ApiFieldError(IReadOnlyList<string> Path, string Message)
-{
-    public string DottedPath => string.Join('.', Path);
-
-    public override string ToString() => Path.Count == 0 ? Message : $"{DottedPath}: {Message}";
-}
-
 /// <summary>An error answer of a service, in the service's own words; the base of each client's exception type.</summary>
 public abstract class ServiceApiException : Exception
 {

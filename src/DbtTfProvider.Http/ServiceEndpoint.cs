@@ -2,38 +2,6 @@ using System.Net;
 
 namespace DbtTfProvider.Http;
 
-/// <summary>A client option with a value that cannot work; <see cref="OptionName"/> is the provider-facing name (e.g. host_url).</summary>
-public sealed class ClientOptionsException(string optionName, string message) : Exception(message)
-{
-    public string OptionName { get; } = optionName;
-}
-
-/// <summary>
-/// The forms of a service's base URL that a user may write, and the one form they are normalised to: people paste
-/// the browser's address, the API's documented base or something in between.
-/// </summary>
-public sealed class EndpointForms
-{
-    /// <summary>Paths after the host that mean the service's base (compared without case, trailing slashes removed), e.g. "", "/api".</summary>
-    public required IReadOnlyList<string> AcceptedPaths { get; init; }
-
-    /// <summary>The path of the normal form, e.g. "/api" (dbt Cloud's Admin API) or "" (an application's root).</summary>
-    public required string NormalPath { get; init; }
-
-    /// <summary>Whether a bare host name ("eu.datafold.com") is taken for https://host.</summary>
-    public bool BareHostAccepted { get; init; }
-
-    /// <summary>The accepted forms in words, for messages, e.g. "https://HOST or https://HOST/api".</summary>
-    public required string Described { get; init; }
-}
-
-/// <summary>The normal form of an endpoint (<see cref="Url"/>), or what is wrong with it (<see cref="Problem"/>, completing "NAME …").</summary>
-public readonly record struct EndpointCheck(Uri? Url, string? Problem)
-{
-    /// <summary>The normal form as text, without the trailing slash <see cref="Uri"/> puts after a bare host (https://eu.datafold.com).</summary>
-    public string? Text => Url?.AbsoluteUri.TrimEnd('/');
-}
-
 /// <summary>Checks and normalises a service's base URL.</summary>
 public static class ServiceEndpoint
 {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using DbtTfProvider.Datafold;
+using DbtTfProvider.Datafold.CiConfigContract;
 using DbtTfProvider.Http;
 
 namespace DbtTfProvider.Clients.Tests;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using DbtTfProvider.Datafold;
+using DbtTfProvider.Datafold.CiConfigContract;
 using DbtTfProvider.DbtCloud;
 using DbtTfProvider.Http;
 

@@ -7,7 +7,7 @@ namespace DbtTfProvider.LiveSuite;
 
 /// <summary>
 /// Every GET route of the clients' Refit interfaces (dbt Cloud's IDbtCloudApi; Datafold's IDatafoldApi and the
-/// assumed ICiConfigApi of CiConfigContract.cs), found by reflection so that the report follows the clients: a route
+/// assumed ICiConfigApi of its CiConfigContract/ folder), found by reflection so that the report follows the clients: a route
 /// or field added there is reported without a change here.
 /// </summary>
 public static partial class ContractRoutes

@@ -166,7 +166,7 @@ internal static class AdminEndpoints
     }
 
     /// <summary>Runs an edit on an object under the state lock; 404 when there is no such object.</summary>
-    private static IResult Mutate<T>(EmulatorState state, SortedDictionary<int, T> objects, int id, string what, Func<T, JsonNode?> edit)
+    private static JsonNodeResult Mutate<T>(EmulatorState state, SortedDictionary<int, T> objects, int id, string what, Func<T, JsonNode?> edit)
     {
         lock (state.Gate)
         {
@@ -202,7 +202,7 @@ internal static class AdminEndpoints
         return body.Body is JsonObject patch ? (patch, null) : (null, Problem(400, "the patch must be a JSON object"));
     }
 
-    private static IResult Ok(JsonNode? body) => new JsonNodeResult(200, body);
+    private static JsonNodeResult Ok(JsonNode? body) => new JsonNodeResult(200, body);
 
-    private static IResult Problem(int status, string message) => new JsonNodeResult(status, new JsonObject { ["error"] = message });
+    private static JsonNodeResult Problem(int status, string message) => new JsonNodeResult(status, new JsonObject { ["error"] = message });
 }

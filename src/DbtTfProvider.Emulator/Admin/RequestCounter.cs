@@ -64,9 +64,3 @@ internal sealed partial class RequestCounter
     [GeneratedRegex(@"\{([A-Za-z_]+):[^}]*\}")]
     private static partial Regex Constraint();
 }
-
-/// <summary>Marks the endpoints of the emulated APIs (not the admin ones, not the fallback).</summary>
-internal sealed class ApiRoute
-{
-    public static readonly ApiRoute Instance = new();
-}

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DbtTfProvider.Emulator.Json;
 
 namespace DbtTfProvider.Emulator.DbtCloud;
@@ -35,27 +34,5 @@ internal readonly record struct Paging(int Offset, int Limit)
         }
         paging = new Paging(offset ?? 0, limit ?? MaxLimit);
         return true;
-    }
-}
-
-/// <summary>An optional integer query parameter; anything else is a 400 at that parameter.</summary>
-internal static class QueryInt
-{
-    public static bool TryRead(HttpRequest request, string name, out int? value, out IResult? error)
-    {
-        value = null;
-        error = null;
-        var raw = request.Query[name].ToString();
-        if (raw.Length == 0)
-        {
-            return true;
-        }
-        if (int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
-        {
-            value = parsed;
-            return true;
-        }
-        error = DbtResponses.InvalidField(name, DbtFieldMessages.Instance.WrongType(JsonKind.Integer).Message);
-        return false;
     }
 }

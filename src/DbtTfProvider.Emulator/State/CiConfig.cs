@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace DbtTfProvider.Emulator.State;
 
 /// <summary>A Datafold dbt Cloud CI integration as stored, secret included (the API view hides it).</summary>
@@ -27,31 +25,4 @@ internal sealed class CiConfig
     public CiSampling? Sampling { get; set; }
     public string CreatedAt { get; set; } = "";
     public string UpdatedAt { get; set; } = "";
-}
-
-internal sealed class CiDbtCloud
-{
-    public string HostUrl { get; set; } = "https://cloud.getdbt.com";
-    public int AccountId { get; set; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? ApiKey { get; set; }
-
-    public int ArtifactsJobId { get; set; }
-    public int? CiJobId { get; set; }
-}
-
-/// <summary>Sampling settings; a value that was left out is left out of answers too.</summary>
-internal sealed class CiSampling
-{
-    public bool Enabled { get; set; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? Tolerance { get; set; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? Confidence { get; set; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? Threshold { get; set; }
 }

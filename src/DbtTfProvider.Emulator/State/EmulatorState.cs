@@ -114,11 +114,3 @@ internal sealed class EmulatorState
     public SeedRepository? Repository(int organizationId, int id) =>
         Seed.Datafold.Repositories.FirstOrDefault(r => r.Id == id && r.OrganizationId == organizationId);
 }
-
-/// <summary>The accounts a dbt Cloud credential sees; <see cref="ServiceTokenId"/> is set for service tokens.</summary>
-internal sealed record DbtCaller(IReadOnlySet<int> AccountIds, int? ServiceTokenId);
-
-internal sealed record DatafoldCaller(SeedOrganization Organization, SeedApiKey Key)
-{
-    public int UserId => Key.UserId;
-}

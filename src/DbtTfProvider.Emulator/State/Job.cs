@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace DbtTfProvider.Emulator.State;
 
 /// <summary>A dbt Cloud job as stored (the request fields of the spec plus timestamps).</summary>
@@ -42,68 +40,4 @@ internal sealed class Job
 
     public string CreatedAt { get; set; } = "";
     public string UpdatedAt { get; set; } = "";
-}
-
-internal sealed class JobSettings
-{
-    public int Threads { get; set; } = 1;
-    public string TargetName { get; set; } = "default";
-}
-
-internal sealed class JobExecution
-{
-    public int TimeoutSeconds { get; set; }
-}
-
-internal sealed class JobTriggers
-{
-    public bool GithubWebhook { get; set; }
-    public bool GitProviderWebhook { get; set; }
-    public bool Schedule { get; set; }
-    public bool OnMerge { get; set; }
-}
-
-internal sealed class JobSchedule
-{
-    /// <summary>The effective cron, filled by the server from date and time.</summary>
-    public string Cron { get; set; } = "";
-    public JobScheduleDate Date { get; set; } = new();
-    public JobScheduleTime Time { get; set; } = new();
-}
-
-internal sealed class JobScheduleDate
-{
-    public string Type { get; set; } = "custom_cron";
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Cron { get; set; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public List<int>? Days { get; set; }
-}
-
-internal sealed class JobScheduleTime
-{
-    public string Type { get; set; } = "every_hour";
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? Interval { get; set; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public List<int>? Hours { get; set; }
-}
-
-/// <summary>{"condition": {"job_id", "project_id", "statuses"}}: the upstream job, its project, and the run statuses that start this job.</summary>
-internal sealed class JobCompletionTrigger
-{
-    public JobCompletionCondition Condition { get; set; } = new();
-}
-
-internal sealed class JobCompletionCondition
-{
-    public int JobId { get; set; }
-    public int ProjectId { get; set; }
-
-    /// <summary>Run statuses: 10 success, 20 error, 30 cancelled.</summary>
-    public List<int> Statuses { get; set; } = [];
 }

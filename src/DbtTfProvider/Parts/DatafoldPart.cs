@@ -1,5 +1,5 @@
 using DbtTfProvider.Datafold;
-using DbtTfProvider.DataSources.DatafoldDataSource;
+using DbtTfProvider.DataSources.DataConnection;
 using DbtTfProvider.Framework.Provider;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Values;
@@ -7,15 +7,6 @@ using DbtTfProvider.Http;
 using DbtTfProvider.Resources.DbtIntegration;
 
 namespace DbtTfProvider.Parts;
-
-/// <summary>The <c>provider "datafold"</c> block.</summary>
-public sealed class DatafoldConfig
-{
-    public TfString ApiKey;
-    public TfString Host;
-    public TfInt64 MaxRetries;
-    public TfInt64 TimeoutSeconds;
-}
 
 /// <summary><c>dbt-tf/datafold</c>: the Datafold resources and the client they share.</summary>
 public static class DatafoldPart
@@ -60,7 +51,7 @@ public static class DatafoldPart
         // Every Datafold data source type, one line each.
         DataSources =
         [
-            new DatafoldDataSourceDataSource(),
+            new DataConnectionDataSource(),
         ],
         DescribeError = Errors.Describe,
         Home = new("organization_id", "Datafold organization", "the organization of api_key or DATAFOLD_API_KEY", client => client.OrganizationId),

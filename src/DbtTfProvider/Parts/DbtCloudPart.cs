@@ -11,17 +11,6 @@ using DbtTfProvider.Resources.ServiceToken;
 
 namespace DbtTfProvider.Parts;
 
-/// <summary>The <c>provider "dbtcloud"</c> block; names and environment variables follow dbt Labs' provider.</summary>
-public sealed class DbtCloudConfig
-{
-    public TfInt64 AccountId;
-    public TfString Token;
-    public TfString HostUrl;
-    public TfInt64 MaxRetries;
-    public TfInt64 TimeoutSeconds;
-    public TfBool SkipCredentialsValidation;
-}
-
 /// <summary><c>dbt-tf/dbtcloud</c>: the dbt Cloud resources and the client they share.</summary>
 public static class DbtCloudPart
 {

@@ -11,7 +11,7 @@ namespace DbtTfProvider.Parts;
 /// credential, a host DNS does not know and any other failure of the credential check each become one error on the
 /// setting at fault, worded from the profile. The client is disposed whenever configure fails.
 /// </summary>
-public sealed class ServiceConfigurator(ServiceProfile profile, ServiceErrorMapper errors)
+public sealed partial class ServiceConfigurator(ServiceProfile profile, ServiceErrorMapper errors)
 {
     public async Task<TClient> ConfigureAsync<TClient>(ServiceConnection<TClient> connection, ConfigureContext context) where TClient : class, IDisposable
     {
@@ -61,8 +61,12 @@ public sealed class ServiceConfigurator(ServiceProfile profile, ServiceErrorMapp
         var text = given?.Trim();
         var normal = used.AbsoluteUri.TrimEnd('/');
         if (text is null || text == normal) return;
-        context.LoggerFactory.CreateLogger("DbtTfProvider.Parts").LogDebug("{Setting} \"{Given}\" is used as \"{Used}\"", profile.Host.Name, text, normal);
+        var logger = context.LoggerFactory.CreateLogger("DbtTfProvider.Parts");
+        LogHostNormalized(logger, profile.Host.Name, text, normal);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Setting} \"{Given}\" is used as \"{Used}\"")]
+    private static partial void LogHostNormalized(ILogger logger, string setting, string given, string used);
 
     /// <summary>Builds a client, turning a rejected option (bad URL, empty token) into an error on that setting.</summary>
     private TClient Build<TClient>(Func<TClient> create)

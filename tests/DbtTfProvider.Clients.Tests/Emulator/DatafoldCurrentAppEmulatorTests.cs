@@ -1,4 +1,5 @@
 using DbtTfProvider.Datafold;
+using DbtTfProvider.Datafold.CiConfigContract;
 using DbtTfProvider.Emulator;
 using DbtTfProvider.Http;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DbtTfProvider.Datafold;
+using DbtTfProvider.Datafold.CiConfigContract;
 using DbtTfProvider.DbtCloud;
 
 namespace DbtTfProvider.Clients.Tests.Emulator;

@@ -63,21 +63,21 @@ public sealed class ArtifactsJobResource : JobResource<ArtifactsJobModel>, IMova
         [new(["project_id", "environment_id"], CheckEnvironmentAsync), new(["run_after_job_id"], CheckUpstreamJobAsync)];
 
     /// <summary>The upstream job of <c>run_after_job_id</c>: one read; dbt Cloud refuses a missing one, a CI job and the job itself.</summary>
-    private static async Task CheckUpstreamJobAsync(ServiceCheckContext<ArtifactsJobModel, DbtCloudClient> ctx)
+    private static async Task CheckUpstreamJobAsync(ServiceCheckContext<ArtifactsJobModel, DbtCloudClient> context)
     {
-        if (ctx.Plan.RunAfterJobId.ValueOrNull is not { } upstreamId) return;
-        if (upstreamId == ctx.Plan.JobId.ValueOrNull)
+        if (context.Plan.RunAfterJobId.ValueOrNull is not { } upstreamId) return;
+        if (upstreamId == context.Plan.JobId.ValueOrNull)
         {
-            ctx.Fail("run_after_job_id", "A job cannot run after itself", $"run_after_job_id {upstreamId} is this job's own id: dbt Cloud refuses a job triggered by its own completion. Nothing was written.");
+            context.Fail("run_after_job_id", "A job cannot run after itself", $"run_after_job_id {upstreamId} is this job's own id: dbt Cloud refuses a job triggered by its own completion. Nothing was written.");
             return;
         }
-        var upstream = await UpstreamJobAsync(ctx.Client, upstreamId, ctx.CancellationToken);
+        var upstream = await UpstreamJobAsync(context.Client, upstreamId, context.CancellationToken);
         if (upstream is null)
-            ctx.Fail("run_after_job_id", "Upstream job not found",
-                $"run_after_job_id {upstreamId}: dbt Cloud account {ctx.Client.AccountId} has no active job {upstreamId} that the provider's token can see. " +
+            context.Fail("run_after_job_id", "Upstream job not found",
+                $"run_after_job_id {upstreamId}: dbt Cloud account {context.Client.AccountId} has no active job {upstreamId} that the provider's token can see. " +
                 "Use the number in the upstream job's URL (…/jobs/12345). Nothing was written.");
         else if (upstream.JobType == JobTypes.Ci)
-            ctx.Fail("run_after_job_id", "Upstream job is a CI job",
+            context.Fail("run_after_job_id", "Upstream job is a CI job",
                 $"run_after_job_id {upstreamId} is the CI job \"{upstream.Name}\": it runs per pull request, and dbt Cloud only lets a deploy job " +
                 "trigger another. Name the production job instead. Nothing was written.");
     }
@@ -113,32 +113,32 @@ public sealed class ArtifactsJobResource : JobResource<ArtifactsJobModel>, IMova
 
     private const string TriggerField = "job_completion_trigger_condition";
 
-    private static async Task CheckEnvironmentAsync(ServiceCheckContext<ArtifactsJobModel, DbtCloudClient> ctx)
+    private static async Task CheckEnvironmentAsync(ServiceCheckContext<ArtifactsJobModel, DbtCloudClient> context)
     {
-        if (await ProjectEnvironments.ReadAsync(ctx) is { } environments)
-            environments.Find(ctx, "environment_id", ctx.Plan.EnvironmentId.Value);
+        if (await ProjectEnvironments.ReadAsync(context) is { } environments)
+            environments.Find(context, "environment_id", context.Plan.EnvironmentId.Value);
     }
 
-    protected override async Task OnCreatedAsync(CreateContext<ArtifactsJobModel, DbtCloudClient> ctx, long jobId)
+    protected override async Task OnCreatedAsync(CreateContext<ArtifactsJobModel, DbtCloudClient> context, long jobId)
     {
-        if (ctx.Plan.TriggerRunOnCreate.Value)
-            await TriggerFirstRunAsync(ctx, jobId);
+        if (context.Plan.TriggerRunOnCreate.Value)
+            await TriggerFirstRunAsync(context, jobId);
     }
 
     /// <summary>
     /// The job exists and is correct even when its first run cannot be started, so that failure is a warning (at the
     /// attribute), not an error that would taint a good job.
     /// </summary>
-    private static async Task TriggerFirstRunAsync(CreateContext<ArtifactsJobModel, DbtCloudClient> ctx, long jobId)
+    private static async Task TriggerFirstRunAsync(CreateContext<ArtifactsJobModel, DbtCloudClient> context, long jobId)
     {
         try
         {
-            await ctx.Client.Jobs.TriggerRunAsync(jobId, "Triggered by Terraform (dbtcloud_artifacts_job.trigger_run_on_create)", ctx.CancellationToken);
+            await context.Client.Jobs.TriggerRunAsync(jobId, "Triggered by Terraform (dbtcloud_artifacts_job.trigger_run_on_create)", context.CancellationToken);
         }
         catch (Exception e)
         {
-            ctx.Diagnostics.AddAttributeWarning(CtyPath.Attribute("trigger_run_on_create"), "First run not started",
-                $"The job {jobId} was created, but its first run could not be started: {e.Message.TrimEnd('.')}. {NextRun(ctx.Plan)}");
+            context.Diagnostics.AddAttributeWarning(CtyPath.Attribute("trigger_run_on_create"), "First run not started",
+                $"The job {jobId} was created, but its first run could not be started: {e.Message.TrimEnd('.')}. {NextRun(context.Plan)}");
         }
     }
 

@@ -29,14 +29,14 @@ public sealed class CiJobResource : JobResource<CiJobModel>, IMovableResource<Ci
     public override IReadOnlyList<ServiceCheck<CiJobModel, DbtCloudClient>> ServiceChecks { get; } =
         [new(["project_id", "environment_id", "deferring_environment_id"], CheckEnvironmentsAsync)];
 
-    private static async Task CheckEnvironmentsAsync(ServiceCheckContext<CiJobModel, DbtCloudClient> ctx)
+    private static async Task CheckEnvironmentsAsync(ServiceCheckContext<CiJobModel, DbtCloudClient> context)
     {
-        if (await ProjectEnvironments.ReadAsync(ctx) is not { } environments) return;
-        if (environments.Find(ctx, "environment_id", ctx.Plan.EnvironmentId.Value) is { } own && own.Type != "deployment")
-            environments.WrongKind(ctx, "environment_id", own, "a CI job runs in a deployment environment");
-        if (environments.Find(ctx, "deferring_environment_id", ctx.Plan.DeferringEnvironmentId.Value) is { } production
+        if (await ProjectEnvironments.ReadAsync(context) is not { } environments) return;
+        if (environments.Find(context, "environment_id", context.Plan.EnvironmentId.Value) is { } own && own.Type != "deployment")
+            environments.WrongKind(context, "environment_id", own, "a CI job runs in a deployment environment");
+        if (environments.Find(context, "deferring_environment_id", context.Plan.DeferringEnvironmentId.Value) is { } production
             && (production.Type != "deployment" || production.DeploymentType != "production"))
-            environments.WrongKind(ctx, "deferring_environment_id", production,
+            environments.WrongKind(context, "deferring_environment_id", production,
                 "a CI job defers to the project's production environment (a deployment environment of deployment type production), whose artifacts state:modified compares against");
     }
 

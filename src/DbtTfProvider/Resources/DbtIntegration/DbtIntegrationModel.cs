@@ -30,12 +30,3 @@ public sealed class DbtIntegrationModel
     public TfString BaseCommitStrategy;
     public TfObject<DbtIntegrationSamplingModel> Sampling;
 }
-
-/// <summary>The <c>sampling</c> block.</summary>
-public sealed class DbtIntegrationSamplingModel
-{
-    public TfBool Enabled;
-    public TfNumber Tolerance;
-    public TfNumber Confidence;
-    public TfInt64 Threshold;
-}

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DbtTfProvider.Datafold;
+using DbtTfProvider.Datafold.CiConfigContract;
 using DbtTfProvider.DbtCloud;
 using DbtTfProvider.Framework.Diagnostics;
 using DbtTfProvider.Framework.Resources;

@@ -35,60 +35,60 @@ public abstract class JobResource<TModel> : Resource<TModel, DbtCloudClient>, II
     protected virtual void CheckUpdate(DbtJob job) { }
 
     /// <summary>After the job exists and is in state (e.g. start its first run).</summary>
-    protected virtual Task OnCreatedAsync(CreateContext<TModel, DbtCloudClient> ctx, long jobId) => Task.CompletedTask;
+    protected virtual Task OnCreatedAsync(CreateContext<TModel, DbtCloudClient> context, long jobId) => Task.CompletedTask;
 
     /// <summary>After a read: values that are not settings of the job (kept from state, or their defaults after import).</summary>
     protected virtual void OnRead(TModel state) { }
 
-    public override async Task CreateAsync(CreateContext<TModel, DbtCloudClient> ctx)
+    public override async Task CreateAsync(CreateContext<TModel, DbtCloudClient> context)
     {
-        var plan = ctx.Plan;
-        var job = await WithManagedAsync(plan, new DbtJob(), ctx.Client, ctx.CancellationToken);
-        var created = await MarkedCreates.CreateAsync(TypeName, ctx, () => ctx.Client.Jobs.CreateAsync(job, ctx.CancellationToken));
+        var plan = context.Plan;
+        var job = await WithManagedAsync(plan, new DbtJob(), context.Client, context.CancellationToken);
+        var created = await MarkedCreates.CreateAsync(TypeName, context, () => context.Client.Jobs.CreateAsync(job, context.CancellationToken));
         var jobId = created.Id ?? throw new ResourceException("Job created without an id",
             "dbt Cloud answered the job create without the new job's id. Look for the job in dbt Cloud and import it.");
-        SetIdentity(plan, jobId, ctx.Client);
-        ctx.Private.Set(JobTypeKey, created.JobType);
+        SetIdentity(plan, jobId, context.Client);
+        context.Private.Set(JobTypeKey, created.JobType);
         // In state before anything else is asked for: whatever happens next, the job is tracked, never orphaned.
-        ctx.State = plan;
-        await OnCreatedAsync(ctx, jobId);
+        context.State = plan;
+        await OnCreatedAsync(context, jobId);
     }
 
-    public override async Task ReadAsync(ReadContext<TModel, DbtCloudClient> ctx)
+    public override async Task ReadAsync(ReadContext<TModel, DbtCloudClient> context)
     {
-        var state = ctx.State;
+        var state = context.State;
         // The project lets the client confirm a 404 (a job is gone only while its project is still visible).
-        var jobs = ctx.Client.Jobs;
-        var job = await jobs.GetAsync(NumericIds.FromState(state.Id, TypeName), state.ProjectId.ValueOrNull, ctx.CancellationToken);
+        var jobs = context.Client.Jobs;
+        var job = await jobs.GetAsync(NumericIds.FromState(state.Id, TypeName), state.ProjectId.ValueOrNull, context.CancellationToken);
         CheckRead(job);
         // Jobs left by this object's own create whose commit came late (their marker is in private state): ours, deleted.
-        await MarkedCreates.SweepAsync(ctx, "Job", job.Id!.Value, nonce => jobs.FindMarkedAsync(job.ProjectId, nonce, ctx.CancellationToken),
-            late => jobs.DeleteAsync(late, job.ProjectId, ctx.CancellationToken));
-        ctx.Private.Set(JobTypeKey, job.JobType);
+        await MarkedCreates.SweepAsync(context, "Job", job.Id!.Value, nonce => jobs.FindMarkedAsync(job.ProjectId, nonce, context.CancellationToken),
+            late => jobs.DeleteAsync(late, job.ProjectId, context.CancellationToken));
+        context.Private.Set(JobTypeKey, job.JobType);
         Schema.ApiObject.Read(DbtJobJson.ToJson(job), state);
-        SetIdentity(state, job.Id!.Value, ctx.Client);
+        SetIdentity(state, job.Id!.Value, context.Client);
         OnRead(state);
     }
 
-    public override async Task UpdateAsync(UpdateContext<TModel, DbtCloudClient> ctx)
+    public override async Task UpdateAsync(UpdateContext<TModel, DbtCloudClient> context)
     {
-        var plan = ctx.Plan;
+        var plan = context.Plan;
         // Only attributes that are not job settings changed: nothing to write.
-        if (Schema.ApiObject.SameSettings(plan, ctx.Prior)) return;
+        if (Schema.ApiObject.SameSettings(plan, context.Prior)) return;
 
-        var job = await ctx.Client.Jobs.GetAsync(NumericIds.FromState(plan.Id, TypeName), ctx.CancellationToken);
+        var job = await context.Client.Jobs.GetAsync(NumericIds.FromState(plan.Id, TypeName), context.CancellationToken);
         CheckUpdate(job);
-        var updated = await ctx.Client.Jobs.UpdateAsync(await WithManagedAsync(plan, job, ctx.Client, ctx.CancellationToken), ctx.CancellationToken);
-        ctx.Private.Set(JobTypeKey, updated.JobType);
+        var updated = await context.Client.Jobs.UpdateAsync(await WithManagedAsync(plan, job, context.Client, context.CancellationToken), context.CancellationToken);
+        context.Private.Set(JobTypeKey, updated.JobType);
     }
 
-    public override Task DeleteAsync(DeleteContext<TModel, DbtCloudClient> ctx) =>
-        ctx.Client.Jobs.DeleteAsync(NumericIds.FromState(ctx.State.Id, TypeName), ctx.State.ProjectId.ValueOrNull, ctx.CancellationToken);
+    public override Task DeleteAsync(DeleteContext<TModel, DbtCloudClient> context) =>
+        context.Client.Jobs.DeleteAsync(NumericIds.FromState(context.State.Id, TypeName), context.State.ProjectId.ValueOrNull, context.CancellationToken);
 
-    public Task ImportAsync(ImportContext<TModel, DbtCloudClient> ctx)
+    public Task ImportAsync(ImportContext<TModel, DbtCloudClient> context)
     {
-        var jobId = ctx.NumericId("its numeric dbt Cloud job id (the number in the job's URL, …/jobs/12345)");
-        ctx.State = new TModel { Id = NumericIds.Format(jobId), JobId = jobId };
+        var jobId = context.NumericId("its numeric dbt Cloud job id (the number in the job's URL, …/jobs/12345)");
+        context.State = new TModel { Id = NumericIds.Format(jobId), JobId = jobId };
         return Task.CompletedTask;
     }
 
@@ -115,7 +115,7 @@ public abstract class JobResource<TModel> : Resource<TModel, DbtCloudClient>, II
     }
 
     /// <summary>The job's page in dbt Cloud's UI: the access URL, then /deploy/{account}/projects/{project}/jobs/{id}.</summary>
-    public static string JobUrl(DbtCloudClient client, long projectId, long jobId) =>
+    private static string JobUrl(DbtCloudClient client, long projectId, long jobId) =>
         string.Create(CultureInfo.InvariantCulture,
             $"{DbtCloudHostUrl.AccessUrl(client.HostUrl.ToString()).Text}/deploy/{client.AccountId}/projects/{projectId}/jobs/{jobId}");
 }

@@ -17,17 +17,17 @@ public sealed class ProjectEnvironments
     private ProjectEnvironments(long projectId, IReadOnlyList<DbtEnvironment> environments) => (_projectId, _environments) = (projectId, environments);
 
     /// <summary>The project's environments, or null after failing <c>project_id</c> when the project cannot be seen.</summary>
-    public static async Task<ProjectEnvironments?> ReadAsync<TModel>(ServiceCheckContext<TModel, DbtCloudClient> ctx) where TModel : JobModel
+    public static async Task<ProjectEnvironments?> ReadAsync<TModel>(ServiceCheckContext<TModel, DbtCloudClient> context) where TModel : JobModel
     {
-        var projectId = ctx.Plan.ProjectId.Value;
+        var projectId = context.Plan.ProjectId.Value;
         try
         {
-            return new ProjectEnvironments(projectId, await ctx.Client.Environments.ListAsync(projectId, ctx.CancellationToken));
+            return new ProjectEnvironments(projectId, await context.Client.Environments.ListAsync(projectId, context.CancellationToken));
         }
         catch (DbtCloudApiException e) when (e.IsServiceNotFound)
         {
-            ctx.Fail("project_id", "Project not found",
-                $"dbt Cloud account {ctx.Client.AccountId} has no project {projectId} that the provider's token can see ({e.Summary.TrimEnd('.')}). " +
+            context.Fail("project_id", "Project not found",
+                $"dbt Cloud account {context.Client.AccountId} has no project {projectId} that the provider's token can see ({e.Summary.TrimEnd('.')}). " +
                 "Use the number in the project's URL (…/projects/12345). Nothing was written.");
             return null;
         }
@@ -37,18 +37,18 @@ public sealed class ProjectEnvironments
     /// The environment <paramref name="environmentId"/> of the project, or null after failing <paramref name="attribute"/>
     /// when the project has no such environment.
     /// </summary>
-    public DbtEnvironment? Find<TModel>(ServiceCheckContext<TModel, DbtCloudClient> ctx, string attribute, long environmentId) where TModel : class
+    public DbtEnvironment? Find<TModel>(ServiceCheckContext<TModel, DbtCloudClient> context, string attribute, long environmentId) where TModel : class
     {
         if (_environments.FirstOrDefault(e => e.Id == environmentId) is { } found) return found;
-        ctx.Fail(attribute, "Environment not in the project",
+        context.Fail(attribute, "Environment not in the project",
             string.Create(CultureInfo.InvariantCulture, $"{attribute} {environmentId} is not an environment of project_id {_projectId}: {Listing()}. ") +
             "dbt Cloud refuses a job whose environment belongs to another project. Nothing was written.");
         return null;
     }
 
     /// <summary>Fails <paramref name="attribute"/> because <paramref name="environment"/> is of the wrong kind, saying which kind is needed.</summary>
-    public void WrongKind<TModel>(ServiceCheckContext<TModel, DbtCloudClient> ctx, string attribute, DbtEnvironment environment, string needed) where TModel : class =>
-        ctx.Fail(attribute, "Wrong kind of environment",
+    public void WrongKind<TModel>(ServiceCheckContext<TModel, DbtCloudClient> context, string attribute, DbtEnvironment environment, string needed) where TModel : class =>
+        context.Fail(attribute, "Wrong kind of environment",
             string.Create(CultureInfo.InvariantCulture, $"{attribute} {environment.Id} ({environment.Name}) is {KindOf(environment)}; {needed}. ") +
             $"The project's environments are {Listing()}. Nothing was written.");
 

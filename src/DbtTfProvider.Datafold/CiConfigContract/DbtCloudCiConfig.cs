@@ -1,45 +1,7 @@
-// ASSUMED CONTRACT. Datafold publishes no endpoint that creates, reads, updates or deletes a CI integration; the
-// paths and field names below are the ones this project fixed in CONTRACT.md beside this file ("dbt Cloud CI
-// integration (assumed)"). Every assumed path and field name lives in this file, so that following the real service
-// is a change here only.
+// ASSUMED CONTRACT: field names fixed in the client's CONTRACT.md; see ICiConfigApi.cs beside this file.
 using System.Text.Json.Serialization;
-using Refit;
 
-namespace DbtTfProvider.Datafold;
-
-/// <summary>The CI-config endpoints (assumed).</summary>
-internal interface ICiConfigApi
-{
-    /// <summary>The "type" query of the list.</summary>
-    const string DbtCloudType = "dbt_cloud";
-
-    const string CreatePath = "/api/v1/ci/dbt_cloud/";
-    const string ListPath = "/api/v1/ci/";
-    const string ConfigPath = "/api/v1/ci/{id}/";
-    const string UpdatePath = "/api/v1/ci/dbt_cloud/{id}/";
-
-    /// <summary>
-    /// Every operation of this interface, none of them in Datafold's published API file (which documents CI runs and
-    /// their trigger under /api/v1/ci/{ci_config_id}/, but no CI config itself): the list of what is assumed.
-    /// </summary>
-    static readonly IReadOnlyList<(string Method, string Path)> AssumedOperations =
-        [("POST", CreatePath), ("GET", ListPath), ("GET", ConfigPath), ("PUT", UpdatePath), ("DELETE", ConfigPath)];
-
-    [Post(CreatePath)]
-    Task<DbtCloudCiConfig> CreateAsync([Body] DbtCloudCiConfig config, CancellationToken cancellationToken);
-
-    [Get(ConfigPath)]
-    Task<DbtCloudCiConfig> GetAsync(long id, CancellationToken cancellationToken);
-
-    [Put(UpdatePath)]
-    Task<DbtCloudCiConfig> UpdateAsync(long id, [Body] DbtCloudCiConfig config, CancellationToken cancellationToken);
-
-    [Delete(ConfigPath)]
-    Task DeleteAsync(long id, CancellationToken cancellationToken);
-
-    [Get(ListPath)]
-    Task<List<DbtCloudCiConfig>> ListAsync(string type, int limit, int offset, CancellationToken cancellationToken);
-}
+namespace DbtTfProvider.Datafold.CiConfigContract;
 
 /// <summary>
 /// A dbt Cloud CI config. Fields whose type is not "or null" in the spec are omitted when null (the service answers
@@ -136,55 +98,4 @@ public sealed class DbtCloudCiConfig
         copy.FilesToIgnore = [.. FilesToIgnore];
         return copy;
     }
-}
-
-/// <summary>The "dbt_cloud" object of a CI config.</summary>
-public sealed class DbtCloudCiSettings
-{
-    internal DbtCloudCiSettings CopyWithKey(string? apiKey)
-    {
-        var copy = (DbtCloudCiSettings)MemberwiseClone();
-        copy.ApiKey = apiKey;
-        return copy;
-    }
-
-    /// <summary>dbt Cloud access URL; default https://cloud.getdbt.com.</summary>
-    [JsonPropertyName("host_url"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? HostUrl { get; set; }
-
-    [JsonPropertyName("account_id")]
-    public long AccountId { get; set; }
-
-    /// <summary>A dbt Cloud service token; write-only (required on create; an update without it keeps the stored one).</summary>
-    [JsonPropertyName("api_key"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? ApiKey { get; set; }
-
-    /// <summary>Answers say whether a key is stored instead of returning it.</summary>
-    [JsonPropertyName("api_key_set"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? ApiKeySet { get; set; }
-
-    /// <summary>Job that creates dbt artifacts.</summary>
-    [JsonPropertyName("artifacts_job_id")]
-    public long ArtifactsJobId { get; set; }
-
-    /// <summary>Job that builds pull requests; int or null.</summary>
-    [JsonPropertyName("ci_job_id")]
-    public long? CiJobId { get; set; }
-}
-
-/// <summary>"Advanced settings: Sampling" of Datafold's dbt Core and API integration forms.</summary>
-public sealed class CiSampling
-{
-    /// <summary>"Enable sampling".</summary>
-    [JsonPropertyName("enabled"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? Enabled { get; set; }
-
-    [JsonPropertyName("tolerance"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? Tolerance { get; set; }
-
-    [JsonPropertyName("confidence"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? Confidence { get; set; }
-
-    [JsonPropertyName("threshold"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? Threshold { get; set; }
 }

@@ -3,16 +3,16 @@ using DbtTfProvider.Framework.DataSources;
 using DbtTfProvider.Framework.Resources;
 using DbtTfProvider.Framework.Schema;
 
-namespace DbtTfProvider.DataSources.DatafoldDataSource;
+namespace DbtTfProvider.DataSources.DataConnection;
 
 /// <summary><c>data "datafold_data_source"</c>: a data connection of the organization, found by name.</summary>
-public sealed class DatafoldDataSourceDataSource : DataSource<DatafoldDataSourceModel, DatafoldClient>
+public sealed class DataConnectionDataSource : DataSource<DataConnectionModel, DatafoldClient>
 {
     public override string TypeName => "datafold_data_source";
 
-    protected override void DefineSchema(SchemaBuilder<DatafoldDataSourceModel> schema) => DatafoldDataSourceSchema.Define(schema);
+    protected override void DefineSchema(SchemaBuilder<DataConnectionModel> schema) => DataConnectionSchema.Define(schema);
 
-    public override async Task ReadAsync(ReadDataSourceContext<DatafoldDataSourceModel, DatafoldClient> context)
+    public override async Task ReadAsync(ReadDataSourceContext<DataConnectionModel, DatafoldClient> context)
     {
         var client = context.Client;
         var sources = await client.DataSources.ListAsync(context.CancellationToken);

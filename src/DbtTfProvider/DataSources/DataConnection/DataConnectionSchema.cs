@@ -1,11 +1,11 @@
 using DbtTfProvider.Framework.Schema;
 
-namespace DbtTfProvider.DataSources.DatafoldDataSource;
+namespace DbtTfProvider.DataSources.DataConnection;
 
 /// <summary>The <c>datafold_data_source</c> data source schema and the descriptions the docs are generated from.</summary>
-internal static class DatafoldDataSourceSchema
+internal static class DataConnectionSchema
 {
-    public static void Define(SchemaBuilder<DatafoldDataSourceModel> s)
+    public static void Define(SchemaBuilder<DataConnectionModel> s)
     {
         s.Description(
             "Looks up a Datafold data source (a data connection, e.g. the warehouse the dbt project writes to) of the API key's " +

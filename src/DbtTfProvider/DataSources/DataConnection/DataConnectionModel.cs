@@ -1,8 +1,8 @@
 using DbtTfProvider.Framework.Values;
 
-namespace DbtTfProvider.DataSources.DatafoldDataSource;
+namespace DbtTfProvider.DataSources.DataConnection;
 
-public sealed class DatafoldDataSourceModel
+public sealed class DataConnectionModel
 {
     public TfString Name;
     public TfString Id;

@@ -1,0 +1,6 @@
+namespace DbtTfProvider.DbtCloud;
+
+public sealed class DbtExtra
+{
+    public DbtPagination? Pagination { get; set; }
+}

@@ -1,0 +1,6 @@
+namespace DbtTfProvider.DbtCloud;
+
+public sealed class RunTriggerRequest
+{
+    public string Cause { get; set; } = "";
+}

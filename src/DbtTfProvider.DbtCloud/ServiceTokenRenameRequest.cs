@@ -1,0 +1,6 @@
+namespace DbtTfProvider.DbtCloud;
+
+public sealed class ServiceTokenRenameRequest
+{
+    public string Name { get; set; } = "";
+}

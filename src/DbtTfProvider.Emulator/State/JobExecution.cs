@@ -1,0 +1,6 @@
+namespace DbtTfProvider.Emulator.State;
+
+internal sealed class JobExecution
+{
+    public int TimeoutSeconds { get; set; }
+}
