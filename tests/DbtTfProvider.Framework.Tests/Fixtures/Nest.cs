@@ -66,62 +66,62 @@ public sealed class NestResource : Resource<NestModel, NestApi>
 {
     public override string TypeName => "test_nest";
 
-    protected override void DefineSchema(ResourceSchemaBuilder<NestModel> s)
+    protected override void DefineSchema(ResourceSchemaBuilder<NestModel> schema)
     {
-        s.Description("Nested attributes of every kind.");
-        s.String("id", m => ref m.Id).Computed().UseStateForUnknown().Description("Id.");
-        s.SingleNestedAttribute("owner", m => ref m.Owner, o =>
+        schema.Description("Nested attributes of every kind.");
+        schema.String("id", m => ref m.Id).Computed().UseStateForUnknown().Description("Id.");
+        schema.SingleNestedAttribute("owner", m => ref m.Owner, o =>
         {
             o.String("name", x => ref x.Name).Required().LengthAtLeast(1).Description("Owner's name.");
             o.String("email", x => ref x.Email).Optional().Deprecated("use name").Description("Owner's e-mail.");
             o.String("owner_id", x => ref x.OwnerId).Computed().UseStateForUnknown().Description("Set by the API.");
         }).Optional().ApiName("owner").Description("Who owns it.");
-        s.ListNestedAttribute("steps", m => ref m.Steps, st =>
+        schema.ListNestedAttribute("steps", m => ref m.Steps, st =>
         {
             st.String("command", x => ref x.Command).Required()
                 .Validator(new StringValidator("starts with `dbt `", v => v.StartsWith("dbt ", StringComparison.Ordinal) ? null : "must start with \"dbt \""))
                 .Description("A dbt command.");
             st.Int64("timeout", x => ref x.Timeout).Optional().Default(30).Description("Seconds.");
         }).Optional().Description("Steps, in order.");
-        s.SetNestedAttribute("grants", m => ref m.Grants, g =>
+        schema.SetNestedAttribute("grants", m => ref m.Grants, g =>
         {
             g.Int64("project", x => ref x.Project).Required().Range(1, null).Description("Project id.");
             g.String("grant_id", x => ref x.GrantId).Computed().UseStateForUnknown().Description("Set by the API.");
         }).Optional().RequiresReplace().Description("Grants, in any order.");
-        s.MapNestedAttribute("labels", m => ref m.Labels, l =>
+        schema.MapNestedAttribute("labels", m => ref m.Labels, l =>
         {
             l.String("value", x => ref x.Value).Required().Description("Label value.");
             l.String("level", x => ref x.Level).Optional().Default("info").OneOf("info", "warn").Description("Label level.");
         }).Optional().Description("Labels by name.");
-        s.SingleNestedAttribute("summary", m => ref m.Summary, su =>
+        schema.SingleNestedAttribute("summary", m => ref m.Summary, su =>
         {
             su.Int64("steps", x => ref x.Steps).Computed().Description("How many steps.");
         }).Computed().Description("Filled in by the API.");
-        s.ListBlock("note", m => ref m.Notes, n => n.String("text", x => ref x.Text).Required().Description("Text.")).Description("Notes.");
+        schema.ListBlock("note", m => ref m.Notes, n => n.String("text", x => ref x.Text).Required().Description("Text.")).Description("Notes.");
     }
 
-    public override Task CreateAsync(CreateContext<NestModel, NestApi> ctx)
+    public override Task CreateAsync(CreateContext<NestModel, NestApi> context)
     {
-        var plan = ctx.Plan;
-        plan.Id = "n-" + ctx.Client.NextId++;
+        var plan = context.Plan;
+        plan.Id = "n-" + context.Client.NextId++;
         if (plan.Owner.IsKnown) plan.Owner.Value.OwnerId = "o-" + plan.Owner.Value.Name.Value;
-        if (ctx.Client.RenameOwner) plan.Owner.Value.Name = plan.Owner.Value.Name.Value + "-renamed";
+        if (context.Client.RenameOwner) plan.Owner.Value.Name = plan.Owner.Value.Name.Value + "-renamed";
         Fill(plan);
-        ctx.Client.Objects[plan.Id.Value] = plan;
-        ctx.State = plan;
+        context.Client.Objects[plan.Id.Value] = plan;
+        context.State = plan;
         return Task.CompletedTask;
     }
 
-    public override Task ReadAsync(ReadContext<NestModel, NestApi> ctx) => Task.CompletedTask;
+    public override Task ReadAsync(ReadContext<NestModel, NestApi> context) => Task.CompletedTask;
 
-    public override Task UpdateAsync(UpdateContext<NestModel, NestApi> ctx)
+    public override Task UpdateAsync(UpdateContext<NestModel, NestApi> context)
     {
-        if (ctx.Plan.Owner.IsKnown && ctx.Plan.Owner.Value.OwnerId.IsUnknown) ctx.Plan.Owner.Value.OwnerId = "o-" + ctx.Plan.Owner.Value.Name.Value;
-        Fill(ctx.Plan);
+        if (context.Plan.Owner.IsKnown && context.Plan.Owner.Value.OwnerId.IsUnknown) context.Plan.Owner.Value.OwnerId = "o-" + context.Plan.Owner.Value.Name.Value;
+        Fill(context.Plan);
         return Task.CompletedTask;
     }
 
-    public override Task DeleteAsync(DeleteContext<NestModel, NestApi> ctx) => Task.CompletedTask;
+    public override Task DeleteAsync(DeleteContext<NestModel, NestApi> context) => Task.CompletedTask;
 
     private static void Fill(NestModel plan)
     {
@@ -165,18 +165,18 @@ public sealed class NestProvider
     public IResourceRuntime Runtime => Server.Runtime.FindResource("test_nest")!;
     public SchemaBlock Block => Runtime.Block;
     public CtyValue NullState => CtyValue.Null(Block.ImpliedType);
-    public SchemaBlock Object(string attribute) => Block.FindAttribute(attribute)!.NestedType!.Object;
+    public SchemaBlock NestedObject(string attribute) => Block.FindAttribute(attribute)!.NestedType!.Object;
 
     public CtyValue Config(params (string Name, CtyValue Value)[] values) => V.Obj(Block, values);
-    public CtyValue Owner(string name, string? email = null) => V.Obj(Object("owner"), ("name", V.Str(name)), ("email", CtyValue.StringOrNull(email)));
+    public CtyValue Owner(string name, string? email = null) => V.Obj(NestedObject("owner"), ("name", V.Str(name)), ("email", CtyValue.StringOrNull(email)));
     public CtyValue Step(string command, long? timeout = null) =>
-        V.Obj(Object("steps"), ("command", V.Str(command)), ("timeout", timeout is { } t ? V.Num(t) : V.Null(CtyType.Number)));
-    public CtyValue Steps(params CtyValue[] steps) => CtyValue.List(Object("steps").ImpliedType, steps);
-    public CtyValue Grant(long project) => V.Obj(Object("grants"), ("project", V.Num(project)));
-    public CtyValue Grants(params CtyValue[] grants) => CtyValue.Set(Object("grants").ImpliedType, grants);
-    public CtyValue Label(string value, string? level = null) => V.Obj(Object("labels"), ("value", V.Str(value)), ("level", CtyValue.StringOrNull(level)));
+        V.Obj(NestedObject("steps"), ("command", V.Str(command)), ("timeout", timeout is { } t ? V.Num(t) : V.Null(CtyType.Number)));
+    public CtyValue Steps(params CtyValue[] steps) => CtyValue.List(NestedObject("steps").ImpliedType, steps);
+    public CtyValue Grant(long project) => V.Obj(NestedObject("grants"), ("project", V.Num(project)));
+    public CtyValue Grants(params CtyValue[] grants) => CtyValue.Set(NestedObject("grants").ImpliedType, grants);
+    public CtyValue Label(string value, string? level = null) => V.Obj(NestedObject("labels"), ("value", V.Str(value)), ("level", CtyValue.StringOrNull(level)));
     public CtyValue Labels(params (string Key, CtyValue Value)[] labels) =>
-        CtyValue.Map(Object("labels").ImpliedType, labels.Select(l => KeyValuePair.Create(l.Key, l.Value)));
+        CtyValue.Map(NestedObject("labels").ImpliedType, labels.Select(l => KeyValuePair.Create(l.Key, l.Value)));
 
     public async Task<PlanOutcome> PlanAsync(CtyValue prior, CtyValue config)
     {

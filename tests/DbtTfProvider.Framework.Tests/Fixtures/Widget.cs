@@ -47,8 +47,8 @@ public sealed class WidgetApi
     public int ReadCalls;
 }
 
-public sealed class WidgetNotFound(string id) : Exception($"widget {id} not found");
-public sealed class WidgetRejected(string field) : Exception($"the API rejected {field}") { public string Field { get; } = field; }
+public sealed class WidgetNotFoundException(string id) : Exception($"widget {id} not found");
+public sealed class WidgetRejectedException(string field) : Exception($"the API rejected {field}") { public string Field { get; } = field; }
 
 public sealed class WidgetResource : Resource<WidgetModel, WidgetApi>, IImportableResource<WidgetModel, WidgetApi>, IMovableResource<WidgetModel>
 {
@@ -68,30 +68,30 @@ public sealed class WidgetResource : Resource<WidgetModel, WidgetApi>, IImportab
 
     public Func<ModifyPlanContext<WidgetModel, WidgetApi>, Task>? OnModifyPlan;
 
-    protected override void DefineSchema(ResourceSchemaBuilder<WidgetModel> s)
+    protected override void DefineSchema(ResourceSchemaBuilder<WidgetModel> schema)
     {
-        s.Version(2);
-        s.String("id", m => ref m.Id).Computed().UseStateForUnknown();
-        s.String("name", m => ref m.Name).Required().LengthAtLeast(1);
-        s.String("mode", m => ref m.Mode).Optional().Default("standard").OneOf("standard", "fast");
-        s.String("kind", m => ref m.Kind).Optional().RequiresReplace();
-        s.String("secret", m => ref m.Secret).Computed().Sensitive().UseStateForUnknown();
-        s.String("password_wo", m => ref m.PasswordWo).Optional().WriteOnly();
-        s.Int64("size", m => ref m.Size).Computed();
-        s.List("steps", m => ref m.Steps).Optional()
+        schema.Version(2);
+        schema.String("id", m => ref m.Id).Computed().UseStateForUnknown();
+        schema.String("name", m => ref m.Name).Required().LengthAtLeast(1);
+        schema.String("mode", m => ref m.Mode).Optional().Default("standard").OneOf("standard", "fast");
+        schema.String("kind", m => ref m.Kind).Optional().RequiresReplace();
+        schema.String("secret", m => ref m.Secret).Computed().Sensitive().UseStateForUnknown();
+        schema.String("password_wo", m => ref m.PasswordWo).Optional().WriteOnly();
+        schema.Int64("size", m => ref m.Size).Computed();
+        schema.List("steps", m => ref m.Steps).Optional()
             .Each(new StringValidator("starts with `dbt `", v => v.StartsWith("dbt ", StringComparison.Ordinal) ? null : "must start with \"dbt \""));
-        s.SetBlock("rule", m => ref m.Rules, r =>
+        schema.SetBlock("rule", m => ref m.Rules, r =>
         {
             r.String("key", x => ref x.Key).Required();
             r.String("value", x => ref x.Value).Optional();
             r.String("rule_id", x => ref x.RuleId).Computed().UseStateForUnknown();
         }).RequiresReplace();
-        s.SingleBlock("sampling", m => ref m.Sampling, b =>
+        schema.SingleBlock("sampling", m => ref m.Sampling, b =>
         {
             b.Bool("enabled", x => ref x.Enabled).Optional();
             b.Number("tolerance", x => ref x.Tolerance).Optional().Range(0, 1);
         });
-        s.StateUpgrader(1, json => new WidgetModel
+        schema.StateUpgrader(1, json => new WidgetModel
         {
             Id = json.GetProperty("id").GetString(),
             Name = json.GetProperty("title").GetString(),
@@ -99,63 +99,63 @@ public sealed class WidgetResource : Resource<WidgetModel, WidgetApi>, IImportab
         });
     }
 
-    public override async Task CreateAsync(CreateContext<WidgetModel, WidgetApi> ctx)
+    public override async Task CreateAsync(CreateContext<WidgetModel, WidgetApi> context)
     {
-        var api = ctx.Client;
-        if (api.HangOnCreate) await Task.Delay(Timeout.Infinite, ctx.CancellationToken);
-        if (api.RejectField is { } field) throw new WidgetRejected(field);
-        var plan = ctx.Plan;
+        var api = context.Client;
+        if (api.HangOnCreate) await Task.Delay(Timeout.Infinite, context.CancellationToken);
+        if (api.RejectField is { } field) throw new WidgetRejectedException(field);
+        var plan = context.Plan;
         plan.Id = (api.NextId++).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!api.ForgetSecret) plan.Secret = "s3cret";
         plan.Size = 1;
         if (api.RenameOnCreate) plan.Name = plan.Name.Value + "-renamed";
         plan.Rules = TfSet<RuleModel>.Of(plan.Rules.Elements.Select(r => new RuleModel { Key = r.Key, Value = r.Value, RuleId = "r-" + r.Key.Value }));
         api.Objects[plan.Id.Value] = plan;
-        api.Passwords[plan.Id.Value] = ctx.Config.PasswordWo.ValueOrNull;
-        ctx.State = plan;
+        api.Passwords[plan.Id.Value] = context.Config.PasswordWo.ValueOrNull;
+        context.State = plan;
         if (api.FailAfterCreate) throw new ResourceException("Granting failed", "the widget exists but its grants could not be set");
     }
 
-    public override Task ReadAsync(ReadContext<WidgetModel, WidgetApi> ctx)
+    public override Task ReadAsync(ReadContext<WidgetModel, WidgetApi> context)
     {
-        ctx.Client.ReadCalls++;
-        if (!ctx.Client.Objects.TryGetValue(ctx.State.Id.Value, out var remote)) throw new WidgetNotFound(ctx.State.Id.Value);
-        ctx.State.Name = remote.Name;
+        context.Client.ReadCalls++;
+        if (!context.Client.Objects.TryGetValue(context.State.Id.Value, out var remote)) throw new WidgetNotFoundException(context.State.Id.Value);
+        context.State.Name = remote.Name;
         return Task.CompletedTask;
     }
 
-    public override Task UpdateAsync(UpdateContext<WidgetModel, WidgetApi> ctx)
+    public override Task UpdateAsync(UpdateContext<WidgetModel, WidgetApi> context)
     {
-        if (ctx.Client.RejectField is { } field) throw new WidgetRejected(field);
-        ctx.Plan.Size = ctx.Prior.Size.Value + 1;
-        ctx.Client.Objects[ctx.Plan.Id.Value] = ctx.Plan;
+        if (context.Client.RejectField is { } field) throw new WidgetRejectedException(field);
+        context.Plan.Size = context.Prior.Size.Value + 1;
+        context.Client.Objects[context.Plan.Id.Value] = context.Plan;
         return Task.CompletedTask;
     }
 
-    public override Task DeleteAsync(DeleteContext<WidgetModel, WidgetApi> ctx)
+    public override Task DeleteAsync(DeleteContext<WidgetModel, WidgetApi> context)
     {
-        if (!ctx.Client.Objects.Remove(ctx.State.Id.Value)) throw new WidgetNotFound(ctx.State.Id.Value);
+        if (!context.Client.Objects.Remove(context.State.Id.Value)) throw new WidgetNotFoundException(context.State.Id.Value);
         return Task.CompletedTask;
     }
 
-    public Task ImportAsync(ImportContext<WidgetModel, WidgetApi> ctx)
+    public Task ImportAsync(ImportContext<WidgetModel, WidgetApi> context)
     {
-        ctx.State = new WidgetModel { Id = ctx.Id };
+        context.State = new WidgetModel { Id = context.Id };
         return Task.CompletedTask;
     }
 
-    public override void ValidateConfig(ValidateConfigContext<WidgetModel> ctx)
+    public override void ValidateConfig(ValidateConfigContext<WidgetModel> context)
     {
-        if (ctx.Config.Kind.IsKnown && ctx.Config.Kind.Value == "forbidden")
-            ctx.Diagnostics.AddAttributeError("kind", "Forbidden kind", "kind \"forbidden\" is not allowed.");
+        if (context.Config.Kind.IsKnown && context.Config.Kind.Value == "forbidden")
+            context.Diagnostics.AddAttributeError("kind", "Forbidden kind", "kind \"forbidden\" is not allowed.");
     }
 
-    public override Task ModifyPlanAsync(ModifyPlanContext<WidgetModel, WidgetApi> ctx) => OnModifyPlan?.Invoke(ctx) ?? Task.CompletedTask;
+    public override Task ModifyPlanAsync(ModifyPlanContext<WidgetModel, WidgetApi> context) => OnModifyPlan?.Invoke(context) ?? Task.CompletedTask;
 
     public static ApiErrorDescription? Describe(Exception e) => e switch
     {
-        WidgetNotFound nf => new ApiErrorDescription("Widget not found", nf.Message, IsConfirmedGone: true),
-        WidgetRejected r => new ApiErrorDescription("Widget rejected", r.Message, r.Field, r.Message),
+        WidgetNotFoundException nf => new ApiErrorDescription("Widget not found", nf.Message, IsConfirmedGone: true),
+        WidgetRejectedException r => new ApiErrorDescription("Widget rejected", r.Message, r.Field, r.Message),
         _ => null,
     };
 }

@@ -81,7 +81,7 @@ public static class CtyGen
         switch (type)
         {
             case CtyPrimitiveType { Kind: CtyPrimitiveKind.String }:
-                return String().Select(CtyValue.String);
+                return UnicodeText().Select(CtyValue.String);
             case CtyPrimitiveType { Kind: CtyPrimitiveKind.Number }:
                 return Number(allowInfinity).Select(CtyValue.Number);
             case CtyPrimitiveType:
@@ -95,7 +95,7 @@ public static class CtyGen
             case CtySetType st:
                 return Elements(st.Element).Select(e => CtyValue.Set(st.Element, e));
             case CtyMapType mt:
-                return Gen.Choose(0, 3).SelectMany(n => Gen.ArrayOf(Gen.Zip(String(), Value(mt.Element, allowUnknowns, allowInfinity)), n))
+                return Gen.Choose(0, 3).SelectMany(n => Gen.ArrayOf(Gen.Zip(UnicodeText(), Value(mt.Element, allowUnknowns, allowInfinity)), n))
                     .Select(kvs => CtyValue.Map(mt.Element, kvs.GroupBy(kv => kv.Item1, StringComparer.Ordinal).Select(g => KeyValuePair.Create(g.Key, g.First().Item2))));
             case CtyTupleType tt:
                 return Gen.CollectToArray(tt.Elements.Select(e => Value(e, allowUnknowns, allowInfinity)))
@@ -110,7 +110,7 @@ public static class CtyGen
     }
 
     /// <summary>Valid Unicode: ASCII, accents, CJK, astral characters (surrogate pairs), NUL, quotes and escapes.</summary>
-    public static Gen<string> String()
+    public static Gen<string> UnicodeText()
     {
         var rune = Gen.Frequency(
             (6, Gen.Choose(0x20, 0x7e)),
