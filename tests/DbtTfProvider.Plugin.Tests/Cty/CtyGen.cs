@@ -7,33 +7,6 @@ using FsCheck.Fluent;
 
 namespace DbtTfProvider.Plugin.Tests.Cty;
 
-/// <summary>A schema type and a value conforming to it; unknowns only where the codec under test can carry them.</summary>
-public sealed record TypedValue(CtyType Type, CtyValue Value)
-{
-    public override string ToString() => $"{Type} = {Value}";
-}
-
-/// <summary>A value that JSON can carry: no unknowns, no infinities.</summary>
-public sealed record JsonTypedValue(CtyType Type, CtyValue Value)
-{
-    public override string ToString() => $"{Type} = {Value}";
-}
-
-/// <summary>A valid msgpack encoding of some value, then damaged: bytes flipped, dropped, inserted or cut.</summary>
-public sealed record DamagedMsgPack(CtyType Type, byte[] Bytes)
-{
-    public override string ToString() => $"{Type}: {Convert.ToHexString(Bytes)}";
-}
-
-/// <summary>FsCheck arbitraries for cty types and values (register with <c>[Property(Arbitrary = ...)]</c>).</summary>
-public static class CtyArbitraries
-{
-    public static Arbitrary<CtyType> Types() => Arb.From(CtyGen.Type(4));
-    public static Arbitrary<TypedValue> TypedValues() => Arb.From(CtyGen.TypedValue(allowUnknowns: true, allowInfinity: true).Select(p => new TypedValue(p.Type, p.Value)));
-    public static Arbitrary<JsonTypedValue> JsonTypedValues() => Arb.From(CtyGen.TypedValue(allowUnknowns: false, allowInfinity: false).Select(p => new JsonTypedValue(p.Type, p.Value)));
-    public static Arbitrary<DamagedMsgPack> DamagedMsgPack() => Arb.From(CtyGen.DamagedMsgPack());
-}
-
 public static class CtyGen
 {
     private static readonly CtyType[] Primitives = [CtyType.String, CtyType.Number, CtyType.Bool, CtyType.Dynamic];

@@ -6,50 +6,6 @@ using DbtTfProvider.Framework.Values;
 
 namespace DbtTfProvider.Framework.Tests.Fixtures;
 
-public sealed class WidgetModel
-{
-    public TfString Id;
-    public TfString Name;
-    public TfString Mode;
-    public TfString Kind;
-    public TfString Secret;
-    public TfString PasswordWo;
-    public TfInt64 Size;
-    public TfList<TfString> Steps;
-    public TfSet<RuleModel> Rules;
-    public TfObject<SamplingModel> Sampling;
-}
-
-public sealed class RuleModel
-{
-    public TfString Key;
-    public TfString Value;
-    public TfString RuleId;
-}
-
-public sealed class SamplingModel
-{
-    public TfBool Enabled;
-    public TfNumber Tolerance;
-}
-
-/// <summary>An in-memory API with switches for the failure modes the framework must handle.</summary>
-public sealed class WidgetApi
-{
-    public readonly Dictionary<string, WidgetModel> Objects = [];
-    public readonly Dictionary<string, string?> Passwords = [];
-    public int NextId = 1;
-    public bool FailAfterCreate;
-    public bool ForgetSecret;
-    public bool RenameOnCreate;
-    public bool HangOnCreate;
-    public string? RejectField;
-    public int ReadCalls;
-}
-
-public sealed class WidgetNotFoundException(string id) : Exception($"widget {id} not found");
-public sealed class WidgetRejectedException(string field) : Exception($"the API rejected {field}") { public string Field { get; } = field; }
-
 public sealed class WidgetResource : Resource<WidgetModel, WidgetApi>, IImportableResource<WidgetModel, WidgetApi>, IMovableResource<WidgetModel>
 {
     /// <summary>Accepts <c>legacy_gadget</c> of <c>acme/legacy</c> (up to schema version 1) in a moved block.</summary>

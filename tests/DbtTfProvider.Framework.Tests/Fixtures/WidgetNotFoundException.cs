@@ -1,0 +1,4 @@
+
+namespace DbtTfProvider.Framework.Tests.Fixtures;
+
+public sealed class WidgetNotFoundException(string id) : Exception($"widget {id} not found");
