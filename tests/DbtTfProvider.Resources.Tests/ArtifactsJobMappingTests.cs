@@ -167,7 +167,7 @@ public class ArtifactsJobMappingTests : EmulatedProviderTests
         var runs = (await StateAsync())["dbt_cloud"]!["runs"]!.AsArray();
         Assert.Equal(NumOf(job, "job_id"), (long)Assert.Single(runs)!["job_definition_id"]!);
         Assert.Null((await StoredJobAsync(job))["trigger_run_on_create"]);
-        // Kept from state on refresh: it is no drift, and turning it off later writes nothing.
+        // Kept from state on refresh (dbt Cloud has no such field): it is no drift.
         var read = await DbtCloud.ReadAsync(Type, job);
         Assert.True(BoolOf(read, "trigger_run_on_create"));
     }
