@@ -1,4 +1,3 @@
-
 namespace DbtTfProvider.EndToEnd.Tests;
 
 public sealed class DuplicateNamesEndToEndTests(DuplicateNamesFixture fixture) : IClassFixture<DuplicateNamesFixture>

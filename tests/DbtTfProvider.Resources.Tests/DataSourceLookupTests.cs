@@ -51,6 +51,17 @@ public class DataSourceLookupTests : EmulatedProviderTests
     }
 
     [Fact]
+    public async Task An_environment_of_a_project_the_account_does_not_have_is_an_error_at_project_id()
+    {
+        // Project 20 belongs to account 2: dbt Cloud answers 404, which may also mean the token cannot see it.
+        var (_, diagnostics) = await DbtCloud.ReadDataSourceAsync("dbtcloud_environment", ("project_id", Num(20)), ("name", Str("Production")));
+
+        var error = Assert.Single(diagnostics);
+        Assert.Equal(("Project not found", "project_id"), (error.Summary, error.Path?.ToString()));
+        Assert.Contains("no project 20", error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_Datafold_data_source_is_found_by_name_with_its_type_and_access()
     {
         var (source, diagnostics) = await Datafold.ReadDataSourceAsync("datafold_data_source", ("name", Str("Snowflake production")));

@@ -1,4 +1,3 @@
-
 namespace DbtTfProvider.Framework.Tests.Fixtures;
 
 public sealed class NestApi

@@ -1,4 +1,3 @@
-
 namespace DbtTfProvider.Framework.Tests.Fixtures;
 
 /// <summary>An in-memory API with switches for the failure modes the framework must handle.</summary>
