@@ -39,7 +39,7 @@ public sealed class DuplicateSafeCreateTests
             }
         }
 
-        public IReadOnlyList<Item> Named(string name)
+        public List<Item> Named(string name)
         {
             lock (Objects) return Objects.Where(o => o.Value == name).Select(o => new Item(o.Key, o.Value, Secret: false)).ToList();
         }

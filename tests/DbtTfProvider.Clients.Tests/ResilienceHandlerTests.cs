@@ -32,8 +32,8 @@ public sealed class ResilienceHandlerTests
     };
 
     private static async Task<HttpResponseMessage> SendAsync(ResilienceOptions options, HttpMessageHandler transport, HttpMethod method,
-        RequestIdempotency idempotency = RequestIdempotency.ByMethod, CancellationToken cancellationToken = default,
-        Microsoft.Extensions.Logging.ILogger? logger = null)
+        RequestIdempotency idempotency = RequestIdempotency.ByMethod, Microsoft.Extensions.Logging.ILogger? logger = null,
+        CancellationToken cancellationToken = default)
     {
         using var invoker = new HttpMessageInvoker(new ResilienceHandler(options, logger ?? NullLogger.Instance, transport));
         using var request = new HttpRequestMessage(method, "https://api.test/api/v2/accounts/1/jobs/");

@@ -6,7 +6,6 @@ using DbtTfProvider.Framework.Provider;
 using DbtTfProvider.Framework.Resources;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Server;
-using DbtTfProvider.Framework.Values;
 using DbtTfProvider.Plugin.Cty;
 
 namespace DbtTfProvider.Docs.Tests;
@@ -129,56 +128,4 @@ public sealed class SchemaDescriptionTests
             else if (Regex.Match(line, "^- `([^`]+)`") is { Success: true } item) yield return prefix + item.Groups[1].Value;
         }
     }
-}
-
-public sealed class DocsModel
-{
-    public TfString Colour, Size;
-    public TfInt64 Count;
-    public TfObject<DocsItem> Owner;
-    public TfList<DocsItem> Steps;
-    public TfSet<DocsItem> Grants;
-    public TfMap<DocsLabel> Labels;
-    public TfList<DocsLabel> Notes;
-}
-
-public sealed class DocsItem
-{
-    public TfString Name;
-}
-
-public sealed class DocsLabel
-{
-    public TfString Value;
-}
-
-public sealed class NestedDocsResource : Resource<DocsModel, object>
-{
-    public override string TypeName => "test_docs";
-
-    public static ProviderPart<DocsModel, object> Part() => new()
-    {
-        Name = "test",
-        ConfigSchema = s => s.String("colour", c => ref c.Colour).Optional().Description("Unused."),
-        Configure = (_, _) => Task.FromResult(new object()),
-        Resources = [new NestedDocsResource()],
-        DescribeError = _ => null,
-    };
-
-    protected override void DefineSchema(ResourceSchemaBuilder<DocsModel> s)
-    {
-        s.Description("Docs of nested attributes.");
-        s.String("colour", m => ref m.Colour).Optional().Default("blue").Description("The colour.");
-        s.String("size", m => ref m.Size).Optional().Default("3").Description("The size; `3` unless set (the default).");
-        s.SingleNestedAttribute("owner", m => ref m.Owner, o => o.String("name", x => ref x.Name).Required().Description("The owner's name.")).Optional().Description("Who owns it.");
-        s.ListNestedAttribute("steps", m => ref m.Steps, o => o.String("name", x => ref x.Name).Required().Description("A step.")).Optional().Description("The steps.");
-        s.SetNestedAttribute("grants", m => ref m.Grants, o => o.String("name", x => ref x.Name).Required().Description("A grant.")).Optional().Description("The grants.");
-        s.MapNestedAttribute("labels", m => ref m.Labels, o => o.String("value", x => ref x.Value).Required().Description("The label.")).Optional().Description("The labels.");
-        s.ListBlock("note", m => ref m.Notes, o => o.String("value", x => ref x.Value).Required().Description("The text.")).Description("A note.");
-    }
-
-    public override Task CreateAsync(CreateContext<DocsModel, object> ctx) => Task.CompletedTask;
-    public override Task ReadAsync(ReadContext<DocsModel, object> ctx) => Task.CompletedTask;
-    public override Task UpdateAsync(UpdateContext<DocsModel, object> ctx) => Task.CompletedTask;
-    public override Task DeleteAsync(DeleteContext<DocsModel, object> ctx) => Task.CompletedTask;
 }

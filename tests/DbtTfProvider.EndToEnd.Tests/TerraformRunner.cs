@@ -4,13 +4,6 @@ using System.Text.Json;
 
 namespace DbtTfProvider.EndToEnd.Tests;
 
-/// <summary>What one terraform command did.</summary>
-public sealed record TerraformResult(IReadOnlyList<string> Arguments, int ExitCode, string Stdout, string Stderr)
-{
-    public string Output => Stdout + Stderr;
-    public override string ToString() => $"terraform {string.Join(' ', Arguments)} exited {ExitCode}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
-}
-
 /// <summary>
 /// Runs the real <c>terraform</c> (from PATH) in one working directory, with a controlled environment: a CLI config
 /// of dev_overrides (so Terraform launches the provider executables itself, full handshake and mTLS, and no

@@ -99,6 +99,3 @@ public abstract class EmulatorHarness : IAsyncLifetime
     protected static IEnumerable<JsonNode> Active(JsonArray objects, string name) =>
         objects.Where(o => (string?)o!["name"] == name && (int)o!["state"]! == DbtObjectState.Active)!;
 }
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(JsonNode))]
-internal sealed partial class EmulatorAdminJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -3,16 +3,10 @@ using DbtTfProvider.Framework.Provider;
 using DbtTfProvider.Framework.Resources;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Server;
-using DbtTfProvider.Framework.Values;
 using DbtTfProvider.Plugin.Cty;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DbtTfProvider.Framework.Tests.Fixtures;
-
-public sealed class WidgetConfig
-{
-    public TfString Endpoint;
-}
 
 /// <summary>A provider with one part ("test") serving <see cref="WidgetResource"/> over an in-memory API.</summary>
 public sealed class WidgetProvider

@@ -7,33 +7,6 @@ using FsCheck.Fluent;
 
 namespace DbtTfProvider.Plugin.Tests.Cty;
 
-/// <summary>A schema type and a value conforming to it; unknowns only where the codec under test can carry them.</summary>
-public sealed record TypedValue(CtyType Type, CtyValue Value)
-{
-    public override string ToString() => $"{Type} = {Value}";
-}
-
-/// <summary>A value that JSON can carry: no unknowns, no infinities.</summary>
-public sealed record JsonTypedValue(CtyType Type, CtyValue Value)
-{
-    public override string ToString() => $"{Type} = {Value}";
-}
-
-/// <summary>A valid msgpack encoding of some value, then damaged: bytes flipped, dropped, inserted or cut.</summary>
-public sealed record DamagedMsgPack(CtyType Type, byte[] Bytes)
-{
-    public override string ToString() => $"{Type}: {Convert.ToHexString(Bytes)}";
-}
-
-/// <summary>FsCheck arbitraries for cty types and values (register with <c>[Property(Arbitrary = ...)]</c>).</summary>
-public static class CtyArbitraries
-{
-    public static Arbitrary<CtyType> Types() => Arb.From(CtyGen.Type(4));
-    public static Arbitrary<TypedValue> TypedValues() => Arb.From(CtyGen.TypedValue(allowUnknowns: true, allowInfinity: true).Select(p => new TypedValue(p.Type, p.Value)));
-    public static Arbitrary<JsonTypedValue> JsonTypedValues() => Arb.From(CtyGen.TypedValue(allowUnknowns: false, allowInfinity: false).Select(p => new JsonTypedValue(p.Type, p.Value)));
-    public static Arbitrary<DamagedMsgPack> DamagedMsgPack() => Arb.From(CtyGen.DamagedMsgPack());
-}
-
 public static class CtyGen
 {
     private static readonly CtyType[] Primitives = [CtyType.String, CtyType.Number, CtyType.Bool, CtyType.Dynamic];
@@ -81,7 +54,7 @@ public static class CtyGen
         switch (type)
         {
             case CtyPrimitiveType { Kind: CtyPrimitiveKind.String }:
-                return String().Select(CtyValue.String);
+                return UnicodeText().Select(CtyValue.String);
             case CtyPrimitiveType { Kind: CtyPrimitiveKind.Number }:
                 return Number(allowInfinity).Select(CtyValue.Number);
             case CtyPrimitiveType:
@@ -95,7 +68,7 @@ public static class CtyGen
             case CtySetType st:
                 return Elements(st.Element).Select(e => CtyValue.Set(st.Element, e));
             case CtyMapType mt:
-                return Gen.Choose(0, 3).SelectMany(n => Gen.ArrayOf(Gen.Zip(String(), Value(mt.Element, allowUnknowns, allowInfinity)), n))
+                return Gen.Choose(0, 3).SelectMany(n => Gen.ArrayOf(Gen.Zip(UnicodeText(), Value(mt.Element, allowUnknowns, allowInfinity)), n))
                     .Select(kvs => CtyValue.Map(mt.Element, kvs.GroupBy(kv => kv.Item1, StringComparer.Ordinal).Select(g => KeyValuePair.Create(g.Key, g.First().Item2))));
             case CtyTupleType tt:
                 return Gen.CollectToArray(tt.Elements.Select(e => Value(e, allowUnknowns, allowInfinity)))
@@ -110,7 +83,7 @@ public static class CtyGen
     }
 
     /// <summary>Valid Unicode: ASCII, accents, CJK, astral characters (surrogate pairs), NUL, quotes and escapes.</summary>
-    public static Gen<string> String()
+    public static Gen<string> UnicodeText()
     {
         var rune = Gen.Frequency(
             (6, Gen.Choose(0x20, 0x7e)),

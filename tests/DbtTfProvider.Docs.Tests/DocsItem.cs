@@ -1,0 +1,8 @@
+using DbtTfProvider.Framework.Values;
+
+namespace DbtTfProvider.Docs.Tests;
+
+public sealed class DocsItem
+{
+    public TfString Name;
+}

@@ -1,0 +1,3 @@
+namespace DbtTfProvider.Framework.Tests.Fixtures;
+
+public sealed class WidgetNotFoundException(string id) : Exception($"widget {id} not found");

@@ -1,0 +1,3 @@
+namespace DbtTfProvider.Framework.Tests.Fixtures;
+
+public sealed class WidgetRejectedException(string field) : Exception($"the API rejected {field}") { public string Field { get; } = field; }
