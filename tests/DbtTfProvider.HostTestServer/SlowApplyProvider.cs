@@ -8,7 +8,7 @@ namespace DbtTfProvider.HostTestServer;
 /// Just enough provider to exercise the host: an empty schema, and an apply that runs until StopProvider (or the
 /// caller) cancels it, the way a real provider's HTTP calls must.
 /// </summary>
-internal sealed class SlowApplyProvider(ILoggerFactory loggers) : Provider.ProviderBase, IDisposable
+internal sealed class SlowApplyProvider(ILoggerFactory loggers) : Provider.ProviderBase
 {
     public const string ApplyStartedMessage = "apply started";
 
@@ -67,6 +67,4 @@ internal sealed class SlowApplyProvider(ILoggerFactory loggers) : Provider.Provi
         _stop.Cancel();
         return Task.FromResult(new StopProvider.Types.Response());
     }
-
-    public void Dispose() => _stop.Dispose();
 }

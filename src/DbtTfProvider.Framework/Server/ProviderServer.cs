@@ -17,7 +17,7 @@ namespace DbtTfProvider.Framework.Server;
 /// per-process state (the provider runtime, the cached schema response, and the stop signal whose token reaches
 /// every resource operation). RPCs not overridden here answer Unimplemented.
 /// </summary>
-public sealed class ProviderServer : Tfplugin6.Provider.ProviderBase, IDisposable
+public sealed class ProviderServer : Tfplugin6.Provider.ProviderBase
 {
     private readonly ProviderRuntime _runtime;
     private readonly ILogger _logger;
@@ -255,9 +255,6 @@ public sealed class ProviderServer : Tfplugin6.Provider.ProviderBase, IDisposabl
         _stop.Cancel();
         return Task.FromResult(new StopProvider.Types.Response { Error = "" });
     }
-
-    /// <summary>Releases the stop signal; the host keeps one server for the life of the process, tests make many.</summary>
-    public void Dispose() => _stop.Dispose();
 
     private CancellationTokenSource Link(ServerCallContext context) => CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, context.CancellationToken);
 
