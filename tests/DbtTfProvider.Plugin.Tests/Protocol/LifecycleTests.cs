@@ -31,6 +31,32 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task Shutdown_during_a_provider_call_lets_the_call_answer_before_the_process_exits()
+    {
+        using var terraform = TerraformClientCertificate.Create();
+        var env = PluginProcess.TerraformEnvironment(terraform.ExportCertificatePem());
+        env["TF_LOG_PROVIDER"] = "INFO";
+        await using var plugin = PluginProcess.Start(env);
+        var handshake = await plugin.HandshakeAsync();
+        var channel = plugin.Connect(handshake, terraform);
+        var provider = new Provider.ProviderClient(channel);
+        var apply = provider.ApplyResourceChangeAsync(new ApplyResourceChange.Types.Request { TypeName = "hosttest_slow" }).ResponseAsync;
+        await plugin.WaitForStderrAsync(l => l.Contains("apply started"), TimeSpan.FromSeconds(30));
+
+        await new GoPlugin.GRPCController.GRPCControllerClient(channel).ShutdownAsync(new GoPlugin.Empty());
+        // Without a call under way the process exits at most 100 ms after the reply (ControllerService.ExitDelay).
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.False(plugin.HasExited, "Shutdown ended the process while an apply was under way");
+
+        await provider.StopProviderAsync(new StopProvider.Types.Request());
+        var applied = await apply.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal("Apply cancelled", Assert.Single(applied.Diagnostics).Summary);
+        Assert.Equal(0, await plugin.WaitForExitAsync(TerraformKillGrace));
+        Assert.False(File.Exists(handshake.Address), "the socket file was left behind");
+    }
+
+    [Fact]
     public async Task SIGTERM_exits_cleanly_and_removes_the_socket()
     {
         await using var plugin = PluginProcess.Start(PluginProcess.TerraformEnvironment(clientCertificatePem: null));
