@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Refit;
 
 namespace DbtTfProvider.Http;
@@ -23,10 +25,29 @@ public sealed class SourceGeneratedJsonSerializer(JsonSerializerContext context)
         return content;
     }
 
-    public Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
+    public Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default) =>
+        Task.FromResult((T?)Read(content, TypeInfo(typeof(T)), cancellationToken));
+
+    /// <summary>
+    /// A buffered answer is parsed from its bytes at once: System.Text.Json's stream reader takes its resumable path,
+    /// slower per object, and an answer is a few kilobytes.
+    /// </summary>
+    private static object? Read(HttpContent content, JsonTypeInfo typeInfo, CancellationToken cancellationToken)
     {
         using var stream = content.ReadAsStream(cancellationToken);
-        return Task.FromResult((T?)JsonSerializer.Deserialize(stream, TypeInfo(typeof(T))));
+        if (!stream.CanSeek || stream.Length > int.MaxValue)
+            return JsonSerializer.Deserialize(stream, typeInfo);
+        var length = (int)stream.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            stream.ReadExactly(buffer, 0, length);
+            return JsonSerializer.Deserialize(buffer.AsSpan(0, length), typeInfo);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Query and form names: the wire name the context gives the property.</summary>
@@ -37,6 +58,6 @@ public sealed class SourceGeneratedJsonSerializer(JsonSerializerContext context)
             .FirstOrDefault(p => p.AttributeProvider is PropertyInfo declared && declared.Name == propertyInfo.Name)?.Name;
     }
 
-    private System.Text.Json.Serialization.Metadata.JsonTypeInfo TypeInfo(Type type) =>
+    private JsonTypeInfo TypeInfo(Type type) =>
         context.GetTypeInfo(type) ?? throw new NotSupportedException($"{type.Name} is not in {context.GetType().Name}: add [JsonSerializable(typeof({type.Name}))] to it");
 }

@@ -44,6 +44,55 @@ public sealed class JsonAnswerTests
     }
 
     [Fact]
+    public async Task An_answer_is_read_from_the_network_asynchronously_never_by_a_blocking_read()
+    {
+        var body = new SyncReadWatch(System.Text.Encoding.UTF8.GetBytes(
+            """{"status": {"code": 200, "is_success": true}, "data": {"id": 5, "account_id": 1, "name": "ci", "state": 1, "uid": "abc"}}"""));
+        var transport = ScriptedTransport.Steps((_, _) => Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+        {
+            Content = new StreamContent(body) { Headers = { ContentType = new("application/json") } },
+        }));
+        using var client = DbtCloudClient.Create(new DbtCloudClientOptions
+        {
+            HostUrl = "https://cloud.test/api/", AccountId = 1, Token = "dbtc_test_token", MaxRetries = 0, Transport = transport,
+        });
+
+        var token = await client.ServiceTokens.GetAsync(5);
+
+        Assert.Equal("ci", token.Name);
+        Assert.Equal(0, body.SynchronousReads);
+    }
+
+    /// <summary>A network-like body: not seekable, and it counts the reads that would block a thread.</summary>
+    private sealed class SyncReadWatch(byte[] bytes) : Stream
+    {
+        private readonly MemoryStream _inner = new(bytes);
+
+        public int SynchronousReads { get; private set; }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            SynchronousReads++;
+            return _inner.Read(buffer, offset, count);
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => _inner.ReadAsync(buffer, cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => _inner.ReadAsync(buffer, offset, count, cancellationToken);
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public async Task Reading_an_answer_of_a_type_the_context_does_not_describe_names_the_type()
     {
         var serializer = new SourceGeneratedJsonSerializer(DbtCloudJsonContext.Default);
