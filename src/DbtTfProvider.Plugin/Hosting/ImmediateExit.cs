@@ -4,8 +4,8 @@ namespace DbtTfProvider.Plugin.Hosting;
 
 /// <summary>
 /// Ends the process at once: no ProcessExit handlers, no runtime shutdown and no C atexit handlers (OpenSSL's global
-/// clean-up among them). Only for a plugin that has nothing left to protect: Terraform asked it to exit or the
-/// provider calls it had to settle are done, its log lines are already written (they are unbuffered, see
+/// clean-up among them). Only for a plugin that has nothing left to protect: Terraform told it to exit (Shutdown) and
+/// no provider call is under way, its log lines are already written (they are unbuffered, see
 /// <see cref="HclogLoggerProvider"/>) and the caller has removed its socket file.
 /// </summary>
 internal static unsafe class ImmediateExit
