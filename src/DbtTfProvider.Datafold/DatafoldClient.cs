@@ -47,7 +47,7 @@ public sealed partial class DatafoldClient : IDisposable
             Redactor = redactor,
         }, logger);
 
-        var settings = RefitSettings.ForJsonContext(DatafoldJsonContext.Default);
+        var settings = new RefitSettings(new SourceGeneratedJsonSerializer(DatafoldJsonContext.Default));
         settings.ExceptionFactory = DatafoldApiException.FromResponseAsync;
         settings.DeserializationExceptionFactory = static (response, error) => ValueTask.FromResult<Exception?>(new DatafoldApiException(
             $"the answer is not what this client expects ({error.Message})", response.StatusCode, ApiErrorKind.Unexpected, [], null,

@@ -55,7 +55,7 @@ public sealed class DbtCloudClient : IDisposable
             Redactor = options.Redactor ?? new SecretRedactor(),
         }, logger);
 
-        var settings = RefitSettings.ForJsonContext(DbtCloudJsonContext.Default);
+        var settings = new RefitSettings(new SourceGeneratedJsonSerializer(DbtCloudJsonContext.Default));
         settings.ExceptionFactory = DbtCloudApiException.FromResponseAsync;
         settings.DeserializationExceptionFactory = static (response, error) => ValueTask.FromResult<Exception?>(new DbtCloudApiException(
             $"the answer is not what this client expects ({error.Message})", response.StatusCode, ApiErrorKind.Unexpected, [], null, null,

@@ -50,6 +50,25 @@ internal sealed class GracefulTermination(PluginLifetime lifetime)
         });
     }
 
+    /// <summary>
+    /// Terraform's Shutdown: exit at once, on this thread, when no provider call is under way (Terraform sends it
+    /// once it has every answer), else once the calls are done, as after SIGTERM.
+    /// </summary>
+    public void ExitWhenIdle()
+    {
+        if (_calls.Count == 0)
+        {
+            lifetime.ExitNow(0);
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            _logger?.LogDebug("Shutdown: {calls} provider call(s) under way are let finish", _calls.Count);
+            await _calls.WhenIdleAsync(MaxSettleTime);
+            lifetime.RequestExit(0);
+        });
+    }
+
     private static GrpcServerCallContext StopCallContext() =>
         new(new DefaultHttpContext(), "/tfplugin6.Provider/StopProvider", new Metadata(), DateTime.MaxValue, CancellationToken.None);
 }

@@ -16,6 +16,8 @@ namespace DbtTfProvider.Plugin.Hosting;
 /// The go-plugin server side of Terraform's provider protocol 6: handshake, AutoMTLS, gRPC over a unix socket (TCP on
 /// 127.0.0.1 on Windows, see <see cref="PluginListener"/>),
 /// GRPCController/Shutdown, health, signals and hclog logging. Call from Main: <c>return PluginServer.Run(args, options);</c>
+/// Launched by Terraform, Shutdown ends the process inside Run (<see cref="ImmediateExit"/>); otherwise Run returns
+/// the exit code.
 /// </summary>
 public static class PluginServer
 {
@@ -90,7 +92,7 @@ public static class PluginServer
             if (removeSocket is not null) AppDomain.CurrentDomain.ProcessExit += (_, _) => UnixSocketPath.Remove(removeSocket);
 
             var dispatcher = new GrpcDispatcher(MaxMessageBytes, logger, startedAt);
-            ServiceRoutes.MapController(dispatcher, new ControllerService(lifetime));
+            ServiceRoutes.MapController(dispatcher, new ControllerService(termination));
             ServiceRoutes.MapHealth(dispatcher, new HealthService());
             // The provider is created after the handshake line, while Terraform dials and runs the TLS handshake;
             // calls that arrive first wait for it.
@@ -124,6 +126,19 @@ public static class PluginServer
                 "plugin server listening on {network} {address}: server started at {start_ms:F2} ms, certificate ready at {certificate_ms:F2} ms, handshake at {handshake_ms:F2} ms after Run",
                 listener.Network, listener.Address, Milliseconds(startedAt, listening), Milliseconds(startedAt, certificateReady), Milliseconds(startedAt, handshake));
 
+            // Launched by Terraform, Shutdown ends the process where it is seen (PluginLifetime.ExitNow): the log
+            // line and the socket file are all it leaves to clean up. In debug mode a developer's terminal may need
+            // the runtime's own exit to restore its settings, so Run returns as it always did.
+            var exiting = socketPath;
+            if (!debug)
+            {
+                lifetime.ExitNowWith(code =>
+                {
+                    logger.LogDebug("plugin server exiting");
+                    if (exiting is not null) UnixSocketPath.Remove(exiting);
+                    ImmediateExit.Now(code);
+                });
+            }
             var exitCode = lifetime.ExitRequested.GetAwaiter().GetResult();
             logger.LogDebug("plugin server exiting");
             return exitCode;

@@ -14,6 +14,18 @@ internal sealed class ProviderCallsInFlight
         return new Call(this);
     }
 
+    /// <summary>
+    /// Ends a call's count once its answer has been written to the connection, not when the handler returns: an exit
+    /// that waits for idle (SIGTERM, Shutdown during a call) then never cuts off the answer of the call it waited for.
+    /// </summary>
+    public static void LeaveWhenAnswered(Call call, Grpc.Core.ServerCallContext context)
+    {
+        if (context is GrpcServerCallContext grpc)
+            grpc.OnResponseCompleted(call.Dispose);
+        else
+            call.Dispose();
+    }
+
     /// <summary>Returns once no call is under way, or after <paramref name="max"/>.</summary>
     public async Task WhenIdleAsync(TimeSpan max)
     {

@@ -26,7 +26,7 @@ internal static class ServiceRoutes
     }
 
     /// <summary>Maps every tfplugin6.Provider RPC onto the provider instance, which may still be under construction:
-    /// calls wait for it. Each call is counted in <paramref name="calls"/> while it runs.</summary>
+    /// calls wait for it. Each call is counted in <paramref name="calls"/> until its answer is written.</summary>
     public static void MapProvider(GrpcDispatcher dispatcher, Task<Provider.ProviderBase> provider, ProviderCallsInFlight? calls = null)
     {
         calls ??= new ProviderCallsInFlight();
@@ -35,8 +35,15 @@ internal static class ServiceRoutes
             where TRequest : class, Google.Protobuf.IMessage<TRequest> where TResponse : class, Google.Protobuf.IMessage<TResponse> =>
             dispatcher.MapUnary<TRequest, TResponse>(ProviderService, method, parser, async (request, context) =>
             {
-                using var _ = calls.Enter();
-                return await call(await provider, request, context);
+                var counted = calls.Enter();
+                try
+                {
+                    return await call(await provider, request, context);
+                }
+                finally
+                {
+                    ProviderCallsInFlight.LeaveWhenAnswered(counted, context);
+                }
             });
 
         void ServerStreaming<TRequest, TResponse>(string method, Google.Protobuf.MessageParser<TRequest> parser,
@@ -45,8 +52,15 @@ internal static class ServiceRoutes
             dispatcher.MapServerStreaming<TRequest, TResponse>(ProviderService, method, parser,
                 async (request, stream, context) =>
                 {
-                    using var _ = calls.Enter();
-                    await call(await provider, request, stream, context);
+                    var counted = calls.Enter();
+                    try
+                    {
+                        await call(await provider, request, stream, context);
+                    }
+                    finally
+                    {
+                        ProviderCallsInFlight.LeaveWhenAnswered(counted, context);
+                    }
                 });
 
         Unary<GetMetadata.Types.Request, GetMetadata.Types.Response>("GetMetadata", GetMetadata.Types.Request.Parser, (p, r, c) => p.GetMetadata(r, c));

@@ -31,6 +31,29 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task Shutdown_during_a_provider_call_lets_the_call_answer_before_the_process_exits()
+    {
+        using var terraform = TerraformClientCertificate.Create();
+        await using var plugin = StartWithLogs(terraform);
+        var handshake = await plugin.HandshakeAsync();
+        var channel = plugin.Connect(handshake, terraform);
+        var provider = new Provider.ProviderClient(channel);
+        var apply = await StartSlowApplyAsync(plugin, provider);
+
+        await new GoPlugin.GRPCController.GRPCControllerClient(channel).ShutdownAsync(new GoPlugin.Empty());
+        // Without a call under way the process exits at most 100 ms after the reply (ControllerService.ExitDelay).
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.False(plugin.HasExited, "Shutdown ended the process while an apply was under way");
+
+        await provider.StopProviderAsync(new StopProvider.Types.Request());
+        var applied = await apply.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal("Apply cancelled", Assert.Single(applied.Diagnostics).Summary);
+        Assert.Equal(0, await plugin.WaitForExitAsync(TerraformKillGrace));
+        Assert.False(File.Exists(handshake.Address), "the socket file was left behind");
+    }
+
+    [Fact]
     public async Task SIGTERM_exits_cleanly_and_removes_the_socket()
     {
         await using var plugin = PluginProcess.Start(PluginProcess.TerraformEnvironment(clientCertificatePem: null));
@@ -65,13 +88,10 @@ public sealed class LifecycleTests
     public async Task StopProvider_cancels_a_slow_apply_which_then_returns_promptly_with_a_diagnostic()
     {
         using var terraform = TerraformClientCertificate.Create();
-        var env = PluginProcess.TerraformEnvironment(terraform.ExportCertificatePem());
-        env["TF_LOG_PROVIDER"] = "INFO";
-        await using var plugin = PluginProcess.Start(env);
+        await using var plugin = StartWithLogs(terraform);
         var provider = new Provider.ProviderClient(plugin.Connect(await plugin.HandshakeAsync(), terraform));
 
-        var apply = provider.ApplyResourceChangeAsync(new ApplyResourceChange.Types.Request { TypeName = "hosttest_slow" }).ResponseAsync;
-        await plugin.WaitForStderrAsync(l => l.Contains("apply started"), TimeSpan.FromSeconds(30));
+        var apply = await StartSlowApplyAsync(plugin, provider);
         Assert.False(apply.IsCompleted, "the apply should be waiting");
 
         var clock = Stopwatch.StartNew();
@@ -154,5 +174,21 @@ public sealed class LifecycleTests
         plugin.Signal(PluginProcess.SIGINT);
         Assert.Equal(0, await plugin.WaitForExitAsync(TerraformKillGrace));
         Assert.False(File.Exists(socket));
+    }
+
+    /// <summary>The host test server as Terraform starts it, logging at INFO (the slow apply says when it started).</summary>
+    private static PluginProcess StartWithLogs(System.Security.Cryptography.X509Certificates.X509Certificate2 terraform)
+    {
+        var env = PluginProcess.TerraformEnvironment(terraform.ExportCertificatePem());
+        env["TF_LOG_PROVIDER"] = "INFO";
+        return PluginProcess.Start(env);
+    }
+
+    /// <summary>An apply of hosttest_slow, under way once this returns: it runs until StopProvider or its caller cancels.</summary>
+    private static async Task<Task<ApplyResourceChange.Types.Response>> StartSlowApplyAsync(PluginProcess plugin, Provider.ProviderClient provider)
+    {
+        var apply = provider.ApplyResourceChangeAsync(new ApplyResourceChange.Types.Request { TypeName = "hosttest_slow" }).ResponseAsync;
+        await plugin.WaitForStderrAsync(l => l.Contains("apply started"), TimeSpan.FromSeconds(30));
+        return apply;
     }
 }

@@ -12,7 +12,7 @@ public sealed class ServiceRoutesTests
     {
         var dispatcher = new GrpcDispatcher(1024, NullLogger.Instance);
         ServiceRoutes.MapProvider(dispatcher, new TaskCompletionSource<Tfplugin6.Provider.ProviderBase>().Task);
-        ServiceRoutes.MapController(dispatcher, new ControllerService(new PluginLifetime()));
+        ServiceRoutes.MapController(dispatcher, new ControllerService(new GracefulTermination(new PluginLifetime())));
         ServiceRoutes.MapHealth(dispatcher, new HealthService());
 
         var expected = new[]
