@@ -9,6 +9,8 @@
 #   exit      last RPC answered -> Terraform sees the process exit (Shutdown, runtime exit, reaping)
 #   pre-Run   Terraform's "starting plugin" -> Run, i.e. exec, the runtime's start-up and Main before the host
 #             (total - what the process accounts for; millisecond resolution)
+#   tf cert   before the launch: Terraform making its AutoMTLS client certificate ("configuring client automatic mTLS"
+#             -> "starting plugin"), Terraform's own time that no provider can shorten
 #
 #   bench/launches.sh DIR [terraform args...]     e.g. bench/launches.sh /tmp/quickstart plan -detailed-exitcode
 # DIR must be initialised and the provider reachable (TF_CLI_CONFIG_FILE with dev_overrides, as bench/run.sh sets).
@@ -29,13 +31,18 @@ def field(line, name):
     m = re.search(r"\b" + name + r"=([0-9.]+)", line)
     return float(m.group(1)) if m else None
 
-launches, running = [], {}
+launches, running, certifying = [], {}, None
 for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
     if len(line) < 24 or line[4] != "-":
         continue
+    if "provider: configuring client automatic mTLS" in line:
+        certifying = ms(line)
+        continue
     m = re.search(r"provider: starting plugin: path=\S*terraform-provider-(\w+)", line)
     if m:
-        running[m.group(1)] = {"persona": m.group(1), "start": ms(line), "rpcs": []}
+        running[m.group(1)] = {"persona": m.group(1), "start": ms(line), "rpcs": [],
+                               "tfcert": ms(line) - certifying if certifying is not None else None}
+        certifying = None
         launches.append(running[m.group(1)])
         continue
     m = re.search(r"provider: plugin process exited: plugin=\S*terraform-provider-(\w+)", line)
@@ -63,8 +70,8 @@ def fmt(v, digits=1):
     return "-" if v is None else f"{v:.{digits}f}"
 
 seen = {}
-print("| launch | total | pre-Run | kestrel | cert | line | tls | first RPC | RPCs: n, own time | last answer -> exit | RPCs |")
-print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+print("| launch | tf cert | total | pre-Run | kestrel | cert | line | tls | first RPC | RPCs: n, own time | last answer -> exit | RPCs |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 for l in launches:
     seen[l["persona"]] = seen.get(l["persona"], 0) + 1
     served = [r for r in l["rpcs"] if r[0] != "Shutdown"]
@@ -74,7 +81,7 @@ for l in launches:
     pre = run - l["start"] if run is not None else None
     tail = l["exit"] - (run + last_answer) if run is not None and last_answer is not None and "exit" in l else None
     names = ", ".join(dict.fromkeys(r[0] for r in served))
-    print(f"| {l['persona']} #{seen[l['persona']]} | {fmt(total, 0)} | {fmt(pre, 0)} | {fmt(l.get('kestrel'))} | {fmt(l.get('cert'))} | "
+    print(f"| {l['persona']} #{seen[l['persona']]} | {fmt(l.get('tfcert'), 0)} | {fmt(total, 0)} | {fmt(pre, 0)} | {fmt(l.get('kestrel'))} | {fmt(l.get('cert'))} | "
           f"{fmt(l.get('line'))} | {fmt(l.get('tls'))} | {fmt(served[0][1] if served else None)} | "
           f"{len(served)}, {sum(r[2] for r in served):.1f} | {fmt(tail, 0)} | {names} |")
 PY

@@ -121,6 +121,52 @@ qs_ms=$(printf '%s\n' "${qs_runs[@]}" | median); one_ms=$(printf '%s\n' "${one_r
 read -r wall cpu rss count < <(launches)
 echo "quickstart plan: median $qs_ms ms (${qs_runs[*]}); one terraform_data: median $one_ms ms (${one_runs[*]})"
 echo "quickstart plan / terraform alone: $(ratio "$qs_ms" "$one_ms")x; target <= 4.0x: $(verdict "$(ratio "$qs_ms" "$one_ms")" 4.0); per launch median $wall ms wall, $cpu ms CPU (n=$count); load $(load)"
+
+# What the launches cost, and what the target leaves for them. (a) The same plan with both providers already running
+# (the provider's --debug mode, TF_REATTACH_PROVIDERS): no process start, client certificate, TLS handshake or exit,
+# the providers warm from the plans before; what is left is Terraform's own work and the RPCs and API calls. (b)
+# Terraform's own time per launch for the client certificate it makes before it starts the process (its log:
+# "configuring client automatic mTLS" -> "starting plugin"), which no provider can shorten.
+launches_per_plan=$((count / N))
+debug_pids=() reattach=""
+for persona in dbtcloud datafold; do
+  "$work/real/terraform-provider-$persona" --debug >"$work/debug-$persona.out" 2>/dev/null &
+  debug_pids+=($!)
+done
+for persona in dbtcloud datafold; do
+  for _ in $(seq 1 100); do grep -q "TF_REATTACH_PROVIDERS=" "$work/debug-$persona.out" && break; sleep 0.05; done
+  entry=$(sed -n "s/.*TF_REATTACH_PROVIDERS='{\(.*\)}'.*/\1/p" "$work/debug-$persona.out")
+  reattach=${reattach:+$reattach,}$entry
+done
+free_runs=() free_one=()
+(cd "$qs" && TF_REATTACH_PROVIDERS="{$reattach}" terraform plan -detailed-exitcode >/dev/null)
+for ((i = 0; i < N; i++)); do
+  free_runs+=("$(cd "$qs" && TF_REATTACH_PROVIDERS="{$reattach}" timed terraform plan -detailed-exitcode)")
+  free_one+=("$(cd "$work/one" && timed terraform plan -detailed-exitcode)")
+done
+kill -TERM "${debug_pids[@]}" 2>/dev/null; wait "${debug_pids[@]}" 2>/dev/null || true
+free_ms=$(printf '%s\n' "${free_runs[@]}" | median); free_one_ms=$(printf '%s\n' "${free_one[@]}" | median)
+cert_sums=() cert_each=()
+for ((i = 0; i < 3; i++)); do
+  (cd "$qs" && TF_CLI_CONFIG_FILE=$work/cli.tfrc TF_LOG= TF_LOG_CORE= TF_LOG_PROVIDER=debug TF_LOG_PATH="$work/cert.log" terraform plan >/dev/null)
+  read -r sum each < <(python3 - "$work/cert.log" <<'PY'
+import sys
+from datetime import datetime
+ms = lambda l: datetime.strptime(l[:23], "%Y-%m-%dT%H:%M:%S.%f").timestamp() * 1000
+began, took = None, []
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    if "provider: configuring client automatic mTLS" in line: began = ms(line)
+    elif "provider: starting plugin:" in line and began is not None: took.append(ms(line) - began); began = None
+print(f"{sum(took):.0f}", "/".join(f"{t:.0f}" for t in took))
+PY
+)
+  cert_sums+=("$sum"); cert_each+=("$each"); rm -f "$work/cert.log"
+done
+cert_ms=$(printf '%s\n' "${cert_sums[@]}" | median)
+echo "launch-free plan (both providers already running, TF_REATTACH_PROVIDERS): median $free_ms ms (${free_runs[*]}) over one terraform_data $free_one_ms ms: $(ratio "$free_ms" "$free_one_ms")x"
+echo "the $launches_per_plan launches: $qs_ms - $free_ms = $(awk -v a="$qs_ms" -v b="$free_ms" 'BEGIN { printf "%.0f", a - b }') ms a plan; Terraform's own client certificates in them: median $cert_ms ms a plan (ms per launch, three plans: ${cert_each[*]})"
+left=$(awk -v o="$free_one_ms" -v f="$free_ms" -v c="$cert_ms" -v n="$launches_per_plan" 'BEGIN { printf "%.1f", (4.0 * o - f - c) / n }')
+echo "what 4.0x leaves each launch for process start, handshake line, TLS, first calls and exit: (4.0 x $free_one_ms - $free_ms - $cert_ms) / $launches_per_plan = $left ms"
 fi
 
 if step 4; then
