@@ -58,5 +58,11 @@ public abstract class Resource<TModel, TClient> : IResourceDefinition<TClient> w
     /// </summary>
     public virtual IReadOnlyList<ServiceCheck<TModel, TClient>> ServiceChecks => [];
 
+    /// <summary>
+    /// For a service that lets objects share a name: how to list them, so that a plan that creates one warns of an
+    /// existing namesake (see <see cref="NamesakeCheck{TModel, TClient}"/>). Null: no such warning.
+    /// </summary>
+    public virtual NamesakeCheck<TModel, TClient>? NamesakeCheck => null;
+
     IResourceRuntime IResourceDefinition<TClient>.CreateRuntime(ResourceServices<TClient> services) => new ResourceRuntime<TModel, TClient>(this, services);
 }

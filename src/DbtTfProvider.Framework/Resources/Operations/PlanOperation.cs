@@ -6,7 +6,8 @@ namespace DbtTfProvider.Framework.Resources.Operations;
 
 /// <summary>
 /// PlanResourceChange: the framework's plan (<see cref="ResourcePlanner"/>), the home filled in, the resource's
-/// ModifyPlan, then the plan-time service checks and the replacement paths. A destroy plans nothing.
+/// ModifyPlan, then the plan-time service checks and the replacement paths (and, for a resource with a namesake check,
+/// the replaced object's id for the replacement's create: <see cref="ReplacedObject"/>). A destroy plans nothing.
 /// </summary>
 internal sealed class PlanOperation<TModel, TClient>(ResourceOperationKit<TModel, TClient> kit) where TModel : class, new() where TClient : class
 {
@@ -15,6 +16,7 @@ internal sealed class PlanOperation<TModel, TClient>(ResourceOperationKit<TModel
         var diagnostics = new DiagnosticList();
         var privateState = PrivateState.FromBytes(priorPrivate);
         if (proposed.IsNull || !kit.Home.Admits(prior, diagnostics)) return new(proposed, [], privateState.ToBytes(), diagnostics);
+        var replaces = prior.IsNull ? ReplacedObject.Take(privateState) : null;
 
         var planned = ResourcePlanner.PlanAttributes(kit.Block, prior, proposed, config, diagnostics);
         planned = kit.Home.Fill(planned, onlyIfNotKnown: true);
@@ -34,9 +36,11 @@ internal sealed class PlanOperation<TModel, TClient>(ResourceOperationKit<TModel
                 requested = context.ReplacePaths;
             }, config, cancellationToken);
         }
-        if (!diagnostics.HasErrors) await new PlanServiceChecks<TModel, TClient>(kit).RunAsync(prior, planned, privateState, diagnostics, cancellationToken);
+        if (!diagnostics.HasErrors)
+            await new PlanServiceChecks<TModel, TClient>(kit).RunAsync(prior, planned, privateState, replaces, diagnostics, cancellationToken);
 
         var replace = ResourcePlanner.RequiresReplace(kit.Block, prior, planned, config, requested);
+        if (replace.Count > 0 && kit.Resource.NamesakeCheck is not null && kit.IdOf(prior) is { } replacedId) ReplacedObject.Record(replacedId, privateState);
         // An unchanged resource must plan exactly its prior state, so Terraform shows no change.
         if (planned.Equals(prior)) planned = prior;
         return new(planned, replace, privateState.ToBytes(), diagnostics);

@@ -5,24 +5,27 @@ using Microsoft.Extensions.Logging;
 namespace DbtTfProvider.Framework.Resources.Operations;
 
 /// <summary>
-/// The resource's plan-time checks against the service (<see cref="ServiceCheck{TModel, TClient}"/>), each only on
-/// create or when one of its attributes changes, and only once they are all known. A check that throws reached no
+/// The resource's plan-time checks against the service (<see cref="ServiceCheck{TModel, TClient}"/>, and its
+/// <see cref="NamesakeCheck{TModel, TClient}"/> as one), each only on create or when one of its attributes changes, and
+/// only once they are all known. A check that throws reached no
 /// verdict: a warning, and the plan goes on.
 /// </summary>
 internal sealed class PlanServiceChecks<TModel, TClient>(ResourceOperationKit<TModel, TClient> kit) where TModel : class, new() where TClient : class
 {
-    public async Task RunAsync(CtyValue prior, CtyValue planned, PrivateState privateState, DiagnosticList diagnostics, CancellationToken cancellationToken)
+    public async Task RunAsync(CtyValue prior, CtyValue planned, PrivateState privateState, string? replaces, DiagnosticList diagnostics,
+        CancellationToken cancellationToken)
     {
-        var checks = kit.Resource.ServiceChecks;
+        var checks = kit.PlanChecks;
         if (checks.Count == 0 || !kit.Clients.IsAvailable || !planned.IsKnown) return;
         TModel? plan = null;
         foreach (var check in checks)
         {
+            if (check.OnCreateOnly && !prior.IsNull) continue;
             var values = check.Attributes.Select(a => (Name: a, Value: planned.GetAttribute(a))).ToList();
             if (values.Any(v => !v.Value.IsWhollyKnown)) continue;
             if (!prior.IsNull && values.All(v => v.Value.Equals(prior.GetAttribute(v.Name)))) continue;
-            var context = new ServiceCheckContext<TModel, TClient>(plan ??= kit.Binding.Decode(planned), prior.IsNull, kit.Clients, privateState, kit.Logger,
-                cancellationToken);
+            var context = new ServiceCheckContext<TModel, TClient>(plan ??= kit.Binding.Decode(planned), prior.IsNull, replaces, kit.Clients, privateState,
+                kit.Logger, cancellationToken);
             try
             {
                 await check.RunAsync(context);

@@ -33,6 +33,7 @@ internal sealed class ReadOperation<TModel, TClient>(ResourceOperationKit<TModel
         if (outcome is GuardOutcome.Failed || diagnostics.HasErrors || context is null) return new(state, privateState.ToBytes(), diagnostics);
 
         var newState = kit.Finish(kit.Home.Fill(kit.Binding.Encode(context.State)), ResourceOperation.Read, diagnostics);
+        kit.NoteHeld(newState);
         return new(newState.Equals(state) ? state : newState, privateState.ToBytes(), diagnostics);
     }
 }

@@ -20,6 +20,7 @@ internal sealed class ResourceOperationKit<TModel, TClient> where TModel : class
         Logger = services.Logger;
         Guard = new OperationGuard(TypeName, Block, services.DescribeError, services.Logger);
         Home = new ResourceHomeRule<TClient>(TypeName, Block, services.Home, services.Clients);
+        PlanChecks = resource.NamesakeCheck is { } namesakes ? [.. resource.ServiceChecks, NamesakeWarning.Check(TypeName, namesakes)] : resource.ServiceChecks;
     }
 
     public Resource<TModel, TClient> Resource { get; }
@@ -28,10 +29,25 @@ internal sealed class ResourceOperationKit<TModel, TClient> where TModel : class
     public ILogger Logger { get; }
     public OperationGuard Guard { get; }
     public ResourceHomeRule<TClient> Home { get; }
+    /// <summary>The resource's service checks, and its namesake check as one.</summary>
+    public IReadOnlyList<ServiceCheck<TModel, TClient>> PlanChecks { get; }
 
     public string TypeName => Resource.TypeName;
     public SchemaBlock Block => Schema.Block;
     public ModelBinding<TModel> Binding => Schema.Binding;
+    /// <summary>The object's id (its <c>id</c> attribute, as its import takes it), when the schema has one and it is known.</summary>
+    public string? IdOf(CtyValue state) =>
+        Block.FindAttribute("id")?.Type == CtyType.String && !state.IsNull && state.GetAttribute("id") is { IsKnown: true } id ? id.AsString() : null;
+
+    /// <summary>
+    /// Notes that Terraform's state holds <paramref name="state"/>'s object (it was upgraded or refreshed in this run):
+    /// the resource's namesake check never warns of it.
+    /// </summary>
+    public void NoteHeld(CtyValue state)
+    {
+        if (Resource.NamesakeCheck is { } check && Clients.IsAvailable && IdOf(state) is { } id) NamesakeRun.Of(Clients.Client).Hold(check.Listing, id);
+    }
+
     /// <summary>The state of no object: after a delete, a confirmed-gone read, or an operation that made nothing.</summary>
     public CtyValue NoObject => CtyValue.Null(Block.ImpliedType);
 

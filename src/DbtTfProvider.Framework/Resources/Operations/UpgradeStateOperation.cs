@@ -54,6 +54,7 @@ internal sealed class UpgradeStateOperation<TModel, TClient>(ResourceOperationKi
         }
 
         state = StateRules.EmptyBlocksNotNull(kit.Block, state);
+        kit.NoteHeld(state);
         return new(kit.Finish(state, ResourceOperation.UpgradeState, diagnostics), [], diagnostics);
     }
 }

@@ -25,6 +25,8 @@ public sealed class ArtifactsJobResource : JobResource<ArtifactsJobModel>, IMova
 
     protected override void DefineSchema(ResourceSchemaBuilder<ArtifactsJobModel> schema) => ArtifactsJobSchema.Define(schema);
 
+    protected override JobKind Kind => ArtifactsJobSchema.Kind;
+
     /// <summary>
     /// dbt Cloud runs a merge job on merge alone: with <c>triggers.on_merge</c> every other trigger must be off. Refused
     /// here, before any API call, rather than turned off silently: <c>schedule_enabled</c> defaults to true.

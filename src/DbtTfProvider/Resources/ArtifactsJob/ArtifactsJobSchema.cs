@@ -21,7 +21,7 @@ public static class ArtifactsJobSchema
     /// <summary>The shared job lines (<see cref="JobSchema"/>) in this resource's words and defaults.</summary>
     public static readonly JobKind Kind = new()
     {
-        Noun = "job", DefaultName = DefaultName, DefaultStep = DefaultStep,
+        Noun = "job", WritesCiJobs = false, DefaultName = DefaultName, DefaultStep = DefaultStep,
         EnvironmentAdvice = "Usually the production deployment environment.",
         StepsAdvice = "; `dbt ls` is a faster alternative that also writes `manifest.json`.",
     };

@@ -22,6 +22,8 @@ public sealed class CiJobResource : JobResource<CiJobModel>, IMovableResource<Ci
 
     protected override void DefineSchema(ResourceSchemaBuilder<CiJobModel> schema) => CiJobSchema.Define(schema);
 
+    protected override JobKind Kind => CiJobSchema.Kind;
+
     /// <summary>
     /// One read of the project's environments: the CI job's own environment is a deployment environment of the project,
     /// the deferring one the project's production environment (dbt Cloud defers to the same project's artifacts).

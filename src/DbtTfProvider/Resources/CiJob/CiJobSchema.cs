@@ -16,7 +16,7 @@ public static class CiJobSchema
 
     public static readonly JobKind Kind = new()
     {
-        Noun = "CI job", DefaultName = DefaultName, DefaultStep = DefaultStep,
+        Noun = "CI job", WritesCiJobs = true, DefaultName = DefaultName, DefaultStep = DefaultStep,
         EnvironmentAdvice = "It must be a deployment environment (dbt Cloud runs CI jobs in one, usually a dedicated CI environment); checked at plan.",
         StepsAdvice = ": build what the pull request changed and what depends on it, deferring to `deferring_environment_id` for the rest.",
     };

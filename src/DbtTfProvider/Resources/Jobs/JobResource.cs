@@ -19,6 +19,26 @@ public abstract class JobResource<TModel> : Resource<TModel, DbtCloudClient>, II
     /// <summary>Private state: the job's <c>job_type</c> as dbt Cloud last answered it.</summary>
     protected const string JobTypeKey = "job_type";
 
+    /// <summary>How this resource's schema lines and words differ from the other job resource's.</summary>
+    protected abstract JobKind Kind { get; }
+
+    /// <summary>
+    /// dbt Cloud lets jobs of a project share a name: a plan that creates one warns of a job of its side (CI or not) that
+    /// already has the name in the project. One listing of the project's jobs serves both job resources.
+    /// </summary>
+    public override NamesakeCheck<TModel, DbtCloudClient> NamesakeCheck => field ??= new()
+    {
+        Kind = Kind.Noun,
+        Listing = "jobs",
+        ScopeAttributes = ["project_id"],
+        Name = static m => m.Name.Value,
+        Where = static (_, m) => string.Create(CultureInfo.InvariantCulture, $"dbt Cloud project {m.ProjectId.Value}"),
+        ListAsync = static async (client, m, cancellationToken) =>
+            (await client.Jobs.ListAsync(new JobListFilter { ProjectId = m.ProjectId.Value }, cancellationToken))
+            .Where(j => j.IsActive).Select(j => new Namesake(NumericIds.Format(j.Id!.Value), j.Name, j.CreatedAt, j.JobType)).ToList(),
+        Admits = Kind.WritesCiJobs ? static n => n.Type == JobTypes.Ci : static n => n.Type != JobTypes.Ci,
+    };
+
     /// <summary>Sets what the schema's settings do not: the triggers this resource fixes and the job type it writes.</summary>
     protected abstract void CompleteWrite(TModel plan, DbtJob written);
 

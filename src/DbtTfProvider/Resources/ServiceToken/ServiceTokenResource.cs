@@ -41,6 +41,17 @@ public sealed class ServiceTokenResource : Resource<ServiceTokenModel, DbtCloudC
                 "Use the number in the project's URL (…/projects/12345), or all_projects = true. Nothing was written.");
     }
 
+    /// <summary>dbt Cloud lets tokens share a name: a plan that creates one warns of an active token of the account that has it.</summary>
+    public override NamesakeCheck<ServiceTokenModel, DbtCloudClient> NamesakeCheck { get; } = new()
+    {
+        Kind = "service token",
+        Listing = "service tokens",
+        Name = static m => m.Name.Value,
+        Where = static (client, _) => string.Create(CultureInfo.InvariantCulture, $"dbt Cloud account {client.AccountId}"),
+        ListAsync = static async (client, _, cancellationToken) => (await client.ServiceTokens.ListAsync(DbtObjectState.Active, cancellationToken))
+            .Where(t => t.IsActive).Select(t => new Namesake(NumericIds.Format(t.Id), t.Name, t.CreatedAt)).ToList(),
+    };
+
     public override async Task CreateAsync(CreateContext<ServiceTokenModel, DbtCloudClient> context)
     {
         var plan = context.Plan;
