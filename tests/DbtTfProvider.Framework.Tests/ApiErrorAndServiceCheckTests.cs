@@ -1,11 +1,10 @@
 using DbtTfProvider.Framework.Diagnostics;
-using DbtTfProvider.Framework.Provider;
 using DbtTfProvider.Framework.Resources;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Server;
 using DbtTfProvider.Framework.Values;
 using DbtTfProvider.Plugin.Cty;
-using Microsoft.Extensions.Logging.Abstractions;
+using DbtTfProvider.Framework.Tests.Fixtures;
 using static DbtTfProvider.Framework.Tests.Fixtures.V;
 
 namespace DbtTfProvider.Framework.Tests;
@@ -100,31 +99,13 @@ public sealed class ApiErrorAndServiceCheckTests
 
     public ApiErrorAndServiceCheckTests()
     {
-        var part = new ProviderPart<PipeApiConfig, PipeApi>
+        _server = ConfiguredProvider.Serve(_api, new PipeResource(), e => e switch
         {
-            Name = "test",
-            ConfigSchema = s => s.String("endpoint", c => ref c.Endpoint).Optional(),
-            Configure = (_, _) => Task.FromResult(_api),
-            Resources = [new PipeResource()],
-            DescribeError = e => e switch
-            {
-                Rejected r => new ApiErrorDescription("Pipes rejected the request", "all of it",
-                    [.. r.Fields.Select(f => new ApiFieldProblem(f.Field, $"{f.Reason} (sent as {f.Field})"))], FieldSummary: what => $"Pipes rejected {what}"),
-                Outage o => new ApiErrorDescription("Pipes server error", o.Message),
-                _ => null,
-            },
-        };
-        _server = new ProviderServer(new ProviderDefinition(part), NullLoggerFactory.Instance,
-            new ProviderServerOptions { ExecutableName = "terraform-provider-test", Environment = _ => null });
-        var diagnostics = new DiagnosticList();
-        _server.Runtime.ConfigureAsync(Obj(_server.Runtime.ConfigBlock, ("endpoint", NullString)), "1.11.4", diagnostics, CancellationToken.None)
-            .GetAwaiter().GetResult();
-        Assert.False(diagnostics.HasErrors, diagnostics.ToString());
-    }
-
-    public sealed class PipeApiConfig
-    {
-        public TfString Endpoint;
+            Rejected r => new ApiErrorDescription("Pipes rejected the request", "all of it",
+                [.. r.Fields.Select(f => new ApiFieldProblem(f.Field, $"{f.Reason} (sent as {f.Field})"))], FieldSummary: what => $"Pipes rejected {what}"),
+            Outage o => new ApiErrorDescription("Pipes server error", o.Message),
+            _ => null,
+        });
     }
 
     private IResourceRuntime Runtime => _server.Runtime.FindResource("test_pipe")!;

@@ -1,12 +1,11 @@
 using System.Text;
 using DbtTfProvider.Framework.Diagnostics;
-using DbtTfProvider.Framework.Provider;
 using DbtTfProvider.Framework.Resources;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Server;
 using DbtTfProvider.Framework.Values;
 using DbtTfProvider.Plugin.Cty;
-using Microsoft.Extensions.Logging.Abstractions;
+using DbtTfProvider.Framework.Tests.Fixtures;
 using static DbtTfProvider.Framework.Tests.Fixtures.V;
 
 namespace DbtTfProvider.Framework.Tests;
@@ -73,30 +72,12 @@ public sealed class NamesakeCheckTests
         public override Task DeleteAsync(DeleteContext<LotModel, LotApi> ctx) => Task.CompletedTask;
     }
 
-    public sealed class LotConfig
-    {
-        public TfString Endpoint;
-    }
-
     private readonly LotApi _api = new();
     private readonly ProviderServer _server;
 
     public NamesakeCheckTests()
     {
-        var part = new ProviderPart<LotConfig, LotApi>
-        {
-            Name = "test",
-            ConfigSchema = s => s.String("endpoint", c => ref c.Endpoint).Optional(),
-            Configure = (_, _) => Task.FromResult(_api),
-            Resources = [new LotResource()],
-            DescribeError = e => e is Outage o ? new ApiErrorDescription("Lots server error", o.Message) : null,
-        };
-        _server = new ProviderServer(new ProviderDefinition(part), NullLoggerFactory.Instance,
-            new ProviderServerOptions { ExecutableName = "terraform-provider-test", Environment = _ => null });
-        var diagnostics = new DiagnosticList();
-        _server.Runtime.ConfigureAsync(Obj(_server.Runtime.ConfigBlock, ("endpoint", NullString)), "1.11.4", diagnostics, CancellationToken.None)
-            .GetAwaiter().GetResult();
-        Assert.False(diagnostics.HasErrors, diagnostics.ToString());
+        _server = ConfiguredProvider.Serve(_api, new LotResource(), e => e is Outage o ? new ApiErrorDescription("Lots server error", o.Message) : null);
         _api.Lots.AddRange([
             new Namesake("7", "north", "2026-12-01T10:00:00Z", "1"),
             new Namesake("8", "North", null, "1"),        // another name: names match exactly
@@ -116,18 +97,14 @@ public sealed class NamesakeCheckTests
     [Fact]
     public async Task A_create_warns_at_name_of_each_object_of_its_kind_with_exactly_that_name_in_its_scope()
     {
-        var plan = await PlanAsync(NullState, Config());
+        var warning = WarningAtName(await PlanAsync(NullState, Config()));
 
-        var warning = Assert.Single(plan.Diagnostics);
-        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
-        Assert.Equal(CtyPath.Attribute("name"), warning.Path);
         Assert.Equal("A parking lot named \"north\" already exists", warning.Summary);
         Assert.StartsWith("yard 1 already has a parking lot named \"north\": id 7 (created 2026-12-01T10:00:00Z). This plan creates another.", warning.Detail);
         Assert.Contains("`terraform import 'test_lot.<name in your configuration>' 7`", warning.Detail);
         Assert.Contains("give this resource another name", warning.Detail);
         Assert.Contains("Applying this plan as it is makes a second parking lot named \"north\"", warning.Detail);
         // One namesake: not 8 (another name), 9 (another kind) nor 20 (another scope).
-        Assert.False(plan.PlannedState.IsNull);
     }
 
     [Fact]
@@ -199,13 +176,19 @@ public sealed class NamesakeCheckTests
     {
         _api.ListingFails = true;
 
-        var plan = await PlanAsync(NullState, Config());
+        var warning = WarningAtName(await PlanAsync(NullState, Config()));
 
+        Assert.Equal("Could not check name and yard", warning.Summary);
+        Assert.Contains("503 Service Unavailable", warning.Detail);
+    }
+
+    /// <summary>The plan's one diagnostic: a warning at <c>name</c>, and the plan goes on.</summary>
+    private static Diagnostic WarningAtName(PlanOutcome plan)
+    {
         var warning = Assert.Single(plan.Diagnostics);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Equal(CtyPath.Attribute("name"), warning.Path);
-        Assert.Equal("Could not check name and yard", warning.Summary);
-        Assert.Contains("503 Service Unavailable", warning.Detail);
         Assert.False(plan.PlannedState.IsNull);
+        return warning;
     }
 }

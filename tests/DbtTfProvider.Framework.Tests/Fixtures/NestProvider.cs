@@ -1,10 +1,8 @@
 using DbtTfProvider.Framework.Diagnostics;
-using DbtTfProvider.Framework.Provider;
 using DbtTfProvider.Framework.Resources;
 using DbtTfProvider.Framework.Schema;
 using DbtTfProvider.Framework.Server;
 using DbtTfProvider.Plugin.Cty;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DbtTfProvider.Framework.Tests.Fixtures;
 
@@ -16,19 +14,7 @@ public sealed class NestProvider
 
     public NestProvider()
     {
-        var part = new ProviderPart<WidgetConfig, NestApi>
-        {
-            Name = "test",
-            ConfigSchema = s => s.String("endpoint", c => ref c.Endpoint).Optional(),
-            Configure = (_, _) => Task.FromResult(Api),
-            Resources = [new NestResource()],
-            DescribeError = _ => null,
-        };
-        Server = new ProviderServer(new ProviderDefinition(part), NullLoggerFactory.Instance,
-            new ProviderServerOptions { ExecutableName = "terraform-provider-test", Environment = _ => null });
-        var diagnostics = new DiagnosticList();
-        Server.Runtime.ConfigureAsync(V.Obj(Server.Runtime.ConfigBlock), "1.11.4", diagnostics, CancellationToken.None).GetAwaiter().GetResult();
-        Assert.False(diagnostics.HasErrors, diagnostics.ToString());
+        Server = ConfiguredProvider.Serve(Api, new NestResource());
     }
 
     public IResourceRuntime Runtime => Server.Runtime.FindResource("test_nest")!;
