@@ -44,6 +44,13 @@ public sealed class NamesakeCheckTests
             s.Int64("yard", m => ref m.Yard).Required().RequiresReplace();
         }
 
+        /// <summary>Yard 99 does not exist.</summary>
+        public override IReadOnlyList<ServiceCheck<LotModel, LotApi>> ServiceChecks { get; } = [new(["yard"], ctx =>
+        {
+            if (ctx.Plan.Yard.Value == 99) ctx.Fail("yard", "Yard not found", "There is no yard 99.");
+            return Task.CompletedTask;
+        })];
+
         public override NamesakeCheck<LotModel, LotApi> NamesakeCheck { get; } = new()
         {
             Kind = "parking lot",
@@ -169,6 +176,15 @@ public sealed class NamesakeCheckTests
         var plan = await PlanAsync(NullState, Config());
 
         Assert.Empty(plan.Diagnostics);
+    }
+
+    [Fact]
+    public async Task A_plan_another_check_fails_lists_nothing_and_warns_of_nothing()
+    {
+        var plan = await PlanAsync(NullState, Config(yard: 99));
+
+        Assert.Equal("Yard not found", Assert.Single(plan.Diagnostics).Summary);
+        Assert.Empty(_api.Listed);
     }
 
     [Fact]

@@ -16,6 +16,12 @@ public sealed record ServiceCheck<TModel, TClient>(IReadOnlyList<string> Attribu
     /// <summary>Runs on create only, never when its attributes change on an existing object (<see cref="NamesakeCheck{TModel, TClient}"/>).</summary>
     public bool OnCreateOnly { get; init; }
 
+    /// <summary>
+    /// The check never fails the plan, it only warns: it runs only when no check before it failed the plan (a warning
+    /// beside an error to fix first is noise, and its read may fail for the same reason, e.g. a project that does not exist).
+    /// </summary>
+    public bool WarnsOnly { get; init; }
+
     /// <summary>What the check is about, for the warning when it cannot be made ("project_id and environment_id").</summary>
     public string What => Attributes.Count == 1 ? Attributes[0] : string.Join(", ", Attributes.Take(Attributes.Count - 1)) + " and " + Attributes[^1];
 }

@@ -14,7 +14,7 @@ internal static class NamesakeWarning
 
     public static ServiceCheck<TModel, TClient> Check<TModel, TClient>(string typeName, NamesakeCheck<TModel, TClient> check)
         where TModel : class where TClient : class =>
-        new([check.NameAttribute, .. check.ScopeAttributes], context => RunAsync(typeName, check, context)) { OnCreateOnly = true };
+        new([check.NameAttribute, .. check.ScopeAttributes], context => RunAsync(typeName, check, context)) { OnCreateOnly = true, WarnsOnly = true };
 
     private static async Task RunAsync<TModel, TClient>(string typeName, NamesakeCheck<TModel, TClient> check, ServiceCheckContext<TModel, TClient> context)
         where TModel : class where TClient : class

@@ -20,7 +20,7 @@ internal sealed class PlanServiceChecks<TModel, TClient>(ResourceOperationKit<TM
         TModel? plan = null;
         foreach (var check in checks)
         {
-            if (check.OnCreateOnly && !prior.IsNull) continue;
+            if ((check.OnCreateOnly && !prior.IsNull) || (check.WarnsOnly && diagnostics.HasErrors)) continue;
             var values = check.Attributes.Select(a => (Name: a, Value: planned.GetAttribute(a))).ToList();
             if (values.Any(v => !v.Value.IsWhollyKnown)) continue;
             if (!prior.IsNull && values.All(v => v.Value.Equals(prior.GetAttribute(v.Name)))) continue;
