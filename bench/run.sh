@@ -7,6 +7,8 @@
 #                                                                        target <= 60 ms median
 #   3. no-change plan of examples/quickstart against the emulator, over a plan of one terraform_data
 #                                                                        target <= 4.0x
+#      then the same plan with both providers already running (TF_REATTACH_PROVIDERS), Terraform's own client
+#      certificates, and what 4.0x leaves each launch once those are taken out
 #   4. 200 service tokens + 200 artifacts jobs, 20 ms injected API latency: (no-op plan - plan of 400 terraform_data)
 #      over the API bound (calls x 20 ms / 10, Terraform's parallelism), and the same for apply   target <= 1.3x;
 #      peak RSS of any provider launch <= 60 MB; API calls per object (one read per job, token + grants per token)

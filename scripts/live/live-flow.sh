@@ -119,7 +119,10 @@ expect_empty_plan "after the rotation"
 step 7 "Pull Request job (dbtcloud_ci_job): named by the integration, imported back by id with an empty plan"
 CI_JOB_ID=$(tf output -raw ci_job_id)
 [[ $CI_JOB_ID =~ ^[0-9]+$ ]] || die "output: CI job \"$CI_JOB_ID\""
-tf state show datafold_dbt_integration.ci | grep -Eq "pull_request_job_id +=  *$CI_JOB_ID\$" \
+# Read whole before grep: `grep -q` stops at the match, and under pipefail the rest of terraform's output would then
+# fail the step with SIGPIPE.
+INTEGRATION_STATE=$(tf state show datafold_dbt_integration.ci)
+grep -Eq "pull_request_job_id +=  *$CI_JOB_ID\$" <<<"$INTEGRATION_STATE" \
     || die "the integration does not name the Pull Request job $CI_JOB_ID"
 tf state rm dbtcloud_ci_job.pull_requests
 tf import dbtcloud_ci_job.pull_requests "$CI_JOB_ID"
