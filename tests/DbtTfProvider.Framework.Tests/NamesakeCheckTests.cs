@@ -168,6 +168,20 @@ public sealed class NamesakeCheckTests
     }
 
     [Fact]
+    public async Task The_create_of_a_replacement_keeps_nothing_of_the_replaced_objects_private_state()
+    {
+        // The replaced object's own private state (e.g. the markers of its create's unclear POSTs, which its reads sweep
+        // for) reaches the replacement's create plan through the first answer; the new object must not inherit it.
+        var replacedPrivate = Encoding.UTF8.GetBytes("""{"unclear_create_markers":"n0nce@1765000000"}""");
+        var first = await PlanAsync(State("11", yard: 3), Config(), replacedPrivate);
+        Assert.Contains("unclear_create_markers", Encoding.UTF8.GetString(first.PlannedPrivate));
+
+        var second = await PlanAsync(NullState, Config(), first.PlannedPrivate);
+
+        Assert.Empty(second.PlannedPrivate);
+    }
+
+    [Fact]
     public async Task An_object_Terraform_refreshed_or_upgraded_in_this_run_is_no_namesake()
     {
         // A tainted object is refreshed, then planned as a create with no prior state.

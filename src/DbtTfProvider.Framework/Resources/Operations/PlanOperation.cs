@@ -16,7 +16,14 @@ internal sealed class PlanOperation<TModel, TClient>(ResourceOperationKit<TModel
         var diagnostics = new DiagnosticList();
         var privateState = PrivateState.FromBytes(priorPrivate);
         if (proposed.IsNull || !kit.Home.Admits(prior, diagnostics)) return new(proposed, [], privateState.ToBytes(), diagnostics);
-        var replaces = prior.IsNull ? ReplacedObject.Take(privateState) : null;
+        string? replaces = null;
+        if (prior.IsNull)
+        {
+            // A create starts from no private state. In a replacement's second call Terraform passes the first answer's,
+            // which is the replaced object's (unclear-create markers and all): only the replaced object's id is read from it.
+            replaces = ReplacedObject.Take(privateState);
+            privateState = PrivateState.Empty();
+        }
 
         var planned = ResourcePlanner.PlanAttributes(kit.Block, prior, proposed, config, diagnostics);
         planned = kit.Home.Fill(planned, onlyIfNotKnown: true);
